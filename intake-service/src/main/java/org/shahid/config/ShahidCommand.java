@@ -1,0 +1,2 @@
+package org.shahid.config;
+public class ShahidCommand { public static void main(String[] a) {} }
