@@ -1,0 +1,177 @@
+package org.shahid.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.shahid.evidence.AttachmentDao;
+import org.shahid.evidence.SealEvidence;
+import org.shahid.intake.IngestMail;
+import org.shahid.intake.IntakeAttemptDao;
+import org.shahid.intake.LanguageDetector;
+import org.shahid.intake.LoopGuard;
+import org.shahid.intake.MailIntake;
+import org.shahid.intake.MailLimits;
+import org.shahid.intake.MailParser;
+import org.shahid.intake.ProcessedMailDao;
+import org.shahid.intake.QuarantineDao;
+import org.shahid.intake.QuarantineMail;
+import org.shahid.intake.ResolveThread;
+import org.shahid.outbound.AcknowledgementPolicy;
+import org.shahid.outbound.ComposeAcknowledgement;
+import org.shahid.outbound.Language;
+import org.shahid.outbound.MessageIds;
+import org.shahid.outbound.OutboxDao;
+import org.shahid.outbound.SendOutbox;
+import org.shahid.outbound.SmtpSettings;
+import org.shahid.outbound.TemplateCatalog;
+import org.shahid.sealing.Keyring;
+import org.shahid.sealing.Pseudonymizer;
+import org.shahid.sealing.SealedBlobStore;
+import org.shahid.sealing.SealedIdentityDao;
+import org.shahid.sealing.Sealer;
+import org.shahid.tickets.TicketDao;
+import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketMessageDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shahid running: the database, the keys, the beans the routes call, and Camel loading the admin-edited
+ * routes from {@code $SHAHID_HOME/routes}. Everything that can be checked (settings, keysets, templates,
+ * routes) is checked at start, so a mistake is reported before a reporter waits. Not thread-safe; start
+ * and close it from one thread.
+ */
+public final class ShahidService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShahidService.class);
+
+    private final Settings settings;
+    private final Database database;
+    private final Main camel;
+    private final Beans beans;
+
+    private ShahidService(Settings settings, Database database, Main camel, Beans beans) {
+        this.settings = settings;
+        this.database = database;
+        this.camel = camel;
+        this.beans = beans;
+    }
+
+    public static ShahidService start(Settings settings, Clock clock) {
+        Path home = settings.home();
+        Path routes = home.resolve("routes");
+        if (!Files.isDirectory(routes)) {
+            throw new ConfigurationException("no routes folder at " + routes.toAbsolutePath()
+                    + ": set SHAHID_HOME to the folder holding routes/ and templates/");
+        }
+        TemplateCatalog templates = loadTemplates(home);
+        Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), settings.flag("shahid.keys.generate-missing"));
+        Database database = Database.open(settings);
+        try {
+            Beans beans = Beans.wire(settings, database, keyring, templates, clock);
+            Main camel = new Main();
+            camel.setInitialProperties(settings.asProperties());
+            camel.configure().withName("shahid");
+            camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+            camel.configure().withJmxEnabled(false);
+            camel.configure().withShutdownTimeout(8);
+            camel.bind("ingestMail", beans.ingestMail());
+            camel.bind("sendOutbox", beans.sendOutbox());
+            camel.start();
+            LOG.info("Shahid started: {} routes from {}", camel.getCamelContext().getRoutes().size(), routes);
+            return new ShahidService(settings, database, camel, beans);
+        } catch (Exception e) {
+            database.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** Loads and checks every template the service can send, in every language. */
+    public static TemplateCatalog loadTemplates(Path home) {
+        return TemplateCatalog.load(home.resolve("templates"),
+                List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED));
+    }
+
+    public CamelContext camelContext() {
+        return camel.getCamelContext();
+    }
+
+    public Beans beans() {
+        return beans;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } finally {
+            database.close();
+        }
+        LOG.info("Shahid stopped");
+    }
+
+    /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
+    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox) {
+
+        public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
+                          Clock clock) {
+            Pseudonymizer pseudonymizer = new Pseudonymizer(keyring);
+            SealedBlobStore blobs = new SealedBlobStore(settings.path("shahid.data-dir"), keyring);
+            SealedIdentityDao sealedIdentities = new SealedIdentityDao(new Sealer(keyring));
+            TicketDao tickets = new TicketDao();
+            TicketMessageDao messages = new TicketMessageDao();
+            OutboxDao outbox = new OutboxDao();
+            ProcessedMailDao processedMails = new ProcessedMailDao();
+            Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
+                    .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
+            MailIntake intake = new MailIntake(new MailIntake.Parts(
+                    database.jdbi(),
+                    new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
+                            settings.number("shahid.limits.attachment-bytes"),
+                            settings.integer("shahid.limits.nesting-depth"))),
+                    new LoopGuard(settings.list("shahid.own-addresses")),
+                    new LanguageDetector(),
+                    fallback,
+                    pseudonymizer,
+                    blobs,
+                    sealedIdentities,
+                    new SealEvidence(blobs),
+                    tickets,
+                    messages,
+                    new TicketEventDao(),
+                    new AttachmentDao(),
+                    processedMails,
+                    new ResolveThread(tickets, messages, outbox, pseudonymizer),
+                    outbox,
+                    new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
+                    new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
+                    new MessageIds(settings.text("shahid.domain")),
+                    clock));
+            IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
+                    new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
+                    settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
+                    settings.text("shahid.intake.quarantine-folder"), clock);
+            SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
+                    SmtpSettings.from(settings),
+                    new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),
+                            settings.integer("shahid.outbox.max-attempts"),
+                            settings.duration("shahid.outbox.backoff-initial"),
+                            settings.duration("shahid.outbox.backoff-max"),
+                            settings.duration("shahid.outbox.claim-lease"),
+                            settings.text("shahid.organisation")),
+                    clock);
+            return new Beans(intake, ingestMail, sendOutbox);
+        }
+    }
+}

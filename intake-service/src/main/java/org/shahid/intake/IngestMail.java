@@ -1,0 +1,180 @@
+package org.shahid.intake;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.mail.MailMessage;
+import org.shahid.tickets.TicketKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The step every mailbox route calls: reads the raw mail from IMAP, hands it to {@link MailIntake}, and tells
+ * camel-mail what to do with it afterwards. On success the consumer flags the mail seen (it stays UNSEEN until
+ * then, so a crash before the commit refetches it and the idempotency key makes that harmless). A mail that
+ * fails {@code shahid.intake.max-attempts} times, or is too large, is quarantined and moved to
+ * {@code shahid.intake.quarantine-folder}. Database and I/O outages are not counted as attempts: the mail
+ * simply stays for the next poll. Thread-safe.
+ */
+public final class IngestMail implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestMail.class);
+
+    private final MailIntake intake;
+    private final IntakeAttemptDao attempts;
+    private final QuarantineMail quarantine;
+    private final long maxMessageBytes;
+    private final int maxAttempts;
+    private final String quarantineFolder;
+    private final Clock clock;
+
+    public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
+                      int maxAttempts, String quarantineFolder, Clock clock) {
+        this.intake = intake;
+        this.attempts = attempts;
+        this.quarantine = quarantine;
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxAttempts = maxAttempts;
+        this.quarantineFolder = quarantineFolder;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        IntakeHeaders.COMMIT_OVERRIDES.forEach(exchange.getIn()::removeHeader);
+        Mailbox mailbox = mailboxOf(exchange);
+        Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+        int declaredSize = message.getSize();
+        if (declaredSize > maxMessageBytes) {
+            quarantineTooLarge(exchange, mailbox, message, declaredSize);
+            return;
+        }
+        byte[] raw = readRaw(message);
+        if (raw == null) {
+            quarantineTooLarge(exchange, mailbox, message, declaredSize);
+            return;
+        }
+        MailKey key = MailKey.of(raw);
+        if (intake.alreadyProcessed(key)) {
+            LOG.info("Mail {} in {} was processed before; marking it done", key.shortForm(), mailbox.name());
+            exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.DUPLICATE.name());
+            return;
+        }
+        try {
+            IntakeOutcome outcome = intake.ingest(mailbox, raw, key);
+            exchange.getIn().setHeader(IntakeHeaders.OUTCOME, outcome.kind().name());
+            LOG.info("Mail {} in {}: {} {}{}", key.shortForm(), mailbox.name(), outcome.kind(),
+                    outcome.ticket().map(Object::toString).orElse(""), outcome.acknowledged() ? ", acknowledged" : "");
+        } catch (Exception e) {
+            if (isOutage(e)) {
+                throw new IntakeFailure("mail " + key.shortForm() + " waits for the next poll: "
+                        + SafeReason.of(e));
+            }
+            handleFailure(exchange, mailbox, key, raw, e);
+        }
+    }
+
+    private void handleFailure(Exchange exchange, Mailbox mailbox, MailKey key, byte[] raw, Exception error) {
+        String reason = SafeReason.of(error);
+        int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
+        if (attempt < maxAttempts) {
+            throw new IntakeFailure("mail " + key.shortForm() + " failed (attempt " + attempt + " of " + maxAttempts
+                    + "): " + reason);
+        }
+        long entry = quarantine.hold(mailbox, key, raw, raw.length, reason, attempt);
+        exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+        exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.QUARANTINED.name());
+        LOG.warn("Mail {} in {} quarantined as entry {} after {} attempts: {}", key.shortForm(), mailbox.name(),
+                entry, attempt, reason);
+    }
+
+    private void quarantineTooLarge(Exchange exchange, Mailbox mailbox, Message message, long size)
+            throws MessagingException {
+        // Not fetched, so the key comes from what the server tells about the mail, not from its bytes.
+        String identity = mailbox.name() + "/" + message.getFolder().getFullName() + "/" + size + "/"
+                + message.getReceivedDate() + "/" + String.join(",", nonNull(message.getHeader("Message-ID")));
+        MailKey key = MailKey.of(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String reason = "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
+        if (!intake.alreadyProcessed(key)) {
+            long entry = quarantine.hold(mailbox, key, null, size, reason, 1);
+            LOG.warn("Mail {} in {} quarantined as entry {}: {}", key.shortForm(), mailbox.name(), entry, reason);
+        }
+        exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+        exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.QUARANTINED.name());
+    }
+
+    private static String[] nonNull(String[] values) {
+        return values == null ? new String[0] : values;
+    }
+
+    /** The raw bytes, or null when the mail turns out larger than the limit (the declared size can lie). */
+    private byte[] readRaw(Message message) throws IOException, MessagingException {
+        LimitedBuffer buffer = new LimitedBuffer(maxMessageBytes);
+        try {
+            message.writeTo(buffer);
+        } catch (LimitedBuffer.LimitExceeded e) {
+            return null;
+        }
+        return buffer.toByteArray();
+    }
+
+    private static Mailbox mailboxOf(Exchange exchange) {
+        String name = exchange.getIn().getHeader(IntakeHeaders.MAILBOX, String.class);
+        String address = exchange.getIn().getHeader(IntakeHeaders.MAILBOX_ADDRESS, String.class);
+        String kind = exchange.getIn().getHeader(IntakeHeaders.TICKET_KIND, "REPORT", String.class);
+        return new Mailbox(name, address, TicketKind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Outages (database unreachable, disk or connection trouble) say nothing about the mail, so they must not
+     * push it towards quarantine; data errors and parse failures do.
+     */
+    static boolean isOutage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An output stream that refuses to grow beyond a limit, so a huge mail never fills the heap. */
+    private static final class LimitedBuffer extends ByteArrayOutputStream {
+        private final long limit;
+
+        LimitedBuffer(long limit) {
+            super(64 * 1024);
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            if (count + (long) length > limit) {
+                throw new LimitExceeded();
+            }
+            super.write(bytes, offset, length);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (count + 1L > limit) {
+                throw new LimitExceeded();
+            }
+            super.write(b);
+        }
+
+        static final class LimitExceeded extends RuntimeException {
+            LimitExceeded() {
+                super("mail larger than the limit", null, false, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.shahid.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.shahid.evidence.AttachmentDao;
+import org.shahid.evidence.EvidenceFile;
+import org.shahid.evidence.SealEvidence;
+import org.shahid.outbound.AcknowledgementPolicy;
+import org.shahid.outbound.ComposeAcknowledgement;
+import org.shahid.outbound.Language;
+import org.shahid.outbound.MessageIds;
+import org.shahid.outbound.OutboxDao;
+import org.shahid.outbound.RenderedMail;
+import org.shahid.sealing.Pseudonymizer;
+import org.shahid.sealing.SealedBlobStore;
+import org.shahid.sealing.SealedIdentity;
+import org.shahid.sealing.SealedIdentityDao;
+import org.shahid.tickets.Ticket;
+import org.shahid.tickets.TicketDao;
+import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketMessageDao;
+import org.shahid.tickets.TicketReference;
+
+/**
+ * Turns one raw mail into a ticket or a follow-up, exactly once: parses it, seals the sender's identity and
+ * the original, and in ONE transaction claims the mail's idempotency key, writes the ticket, the working copy
+ * of the message, its evidence records and the acknowledgement in the outbox. No Camel types: the
+ * {@code IngestMail} route step feeds it. Thread-safe.
+ */
+public final class MailIntake {
+
+    /** Everything intake needs, wired once at start. */
+    public record Parts(Jdbi jdbi, MailParser parser, LoopGuard loopGuard, LanguageDetector languageDetector,
+                        Language fallbackLanguage, Pseudonymizer pseudonymizer, SealedBlobStore blobs,
+                        SealedIdentityDao sealedIdentities, SealEvidence sealEvidence, TicketDao tickets,
+                        TicketMessageDao messages, TicketEventDao events, AttachmentDao attachments,
+                        ProcessedMailDao processedMails, ResolveThread threads, OutboxDao outbox,
+                        AcknowledgementPolicy acknowledgementPolicy, ComposeAcknowledgement acknowledgements,
+                        MessageIds messageIds, Clock clock) {
+    }
+
+    private final Parts parts;
+
+    public MailIntake(Parts parts) {
+        this.parts = parts;
+    }
+
+    /** True when this mail was processed before (by an earlier delivery, or before a crash). */
+    public boolean alreadyProcessed(MailKey key) {
+        return parts.jdbi().withHandle(handle -> parts.processedMails().isProcessed(handle, key));
+    }
+
+    public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws UnparseableMailException {
+        ParsedMail mail = parts.parser().parse(raw);
+        String replyAddress = mail.from().map(MailAddress::address).orElse("");
+        // A sender without a usable address gets a pseudonym of its own mail, so nobody can thread into it.
+        String pseudonym = parts.pseudonymizer().pseudonymOf(replyAddress.isEmpty() ? "unknown:" + key : replyAddress);
+        Optional<String> automated = parts.loopGuard().reasonNotToAnswer(mail);
+        Language language = parts.languageDetector().detect(mail.subject() + "\n" + mail.text(),
+                parts.fallbackLanguage());
+        List<EvidenceFile> evidence = mail.attachments().stream().map(parts.sealEvidence()::seal).toList();
+        String sealedRaw = parts.blobs().put("mail", raw);
+        SealedIdentity identity = new SealedIdentity(replyAddress,
+                mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
+        Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
+                identity);
+        return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
+    }
+
+    private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
+                            Optional<String> automated, Language language, List<EvidenceFile> evidence,
+                            String sealedRaw, SealedIdentity identity) {
+    }
+
+    private IntakeOutcome record(Handle handle, Received received, Instant now) {
+        if (!parts.processedMails().claim(handle, received.key(), received.mailbox().name(),
+                ProcessedMailDao.Outcome.TICKET, null, now)) {
+            return IntakeOutcome.duplicate();
+        }
+        Optional<Ticket> thread = parts.threads().find(handle, received.mail(), received.pseudonym());
+        String reporter = "reporter " + received.pseudonym();
+        long ticketId;
+        TicketReference reference;
+        if (thread.isPresent()) {
+            ticketId = thread.get().id();
+            reference = thread.get().reference();
+            parts.tickets().touch(handle, ticketId, now);
+            parts.events().append(handle, ticketId, reporter, "FOLLOW_UP_RECEIVED", null, now);
+        } else {
+            reference = TicketReference.random();
+            ticketId = parts.tickets().insert(handle, reference, received.mailbox().kind(), received.mailbox().name(),
+                    received.language().code(), received.pseudonym(), received.automated().isPresent(), now);
+            parts.events().append(handle, ticketId, reporter, "OPENED", "by mail to " + received.mailbox().name(), now);
+        }
+        long messageId = insertMessage(handle, ticketId, received, now);
+        long sealedId = parts.sealedIdentities().insert(handle, ticketId, messageId, received.identity(),
+                received.sealedRaw(), now);
+        for (EvidenceFile file : received.evidence()) {
+            parts.attachments().insert(handle, new AttachmentDao.NewAttachment(ticketId, messageId, file.fileName(),
+                    file.declaredType(), file.detectedType(), file.size(), file.sha256(), file.kept(), file.note()),
+                    now);
+        }
+        ProcessedMailDao.Outcome outcome = thread.isPresent()
+                ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
+        parts.processedMails().complete(handle, received.key(), outcome, ticketId);
+        boolean acknowledged = thread.isEmpty()
+                && acknowledge(handle, ticketId, reference, sealedId, received, now);
+        return new IntakeOutcome(thread.isPresent() ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
+                Optional.of(reference), acknowledged);
+    }
+
+    private long insertMessage(Handle handle, long ticketId, Received received, Instant now) {
+        ParsedMail mail = received.mail();
+        String messageIdHash = mail.messageId().map(parts.threads()::hashOfMessageId).orElse(null);
+        String problems = mail.problems().isEmpty() ? null : String.join("\n", mail.problems());
+        return parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticketId, "IN", mail.subject(),
+                mail.text(), mail.sanitizedHtml(), received.language().code(), received.automated().isPresent(),
+                messageIdHash, problems), now);
+    }
+
+    private boolean acknowledge(Handle handle, long ticketId, TicketReference reference, long sealedId,
+                                Received received, Instant now) {
+        Optional<String> reasonNotTo = received.automated();
+        if (reasonNotTo.isEmpty() && received.identity().replyAddress().isEmpty()) {
+            reasonNotTo = Optional.of("no reply address");
+        }
+        if (reasonNotTo.isEmpty() && !parts.acknowledgementPolicy().allows(handle, received.pseudonym(), now)) {
+            reasonNotTo = Optional.of("acknowledgement limit per sender and hour reached");
+        }
+        if (reasonNotTo.isPresent()) {
+            parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_SUPPRESSED", reasonNotTo.get(), now);
+            return false;
+        }
+        Mailbox mailbox = received.mailbox();
+        RenderedMail content = parts.acknowledgements().compose(reference, mailbox.kind(), received.language(),
+                mailbox.address(), "");
+        parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, AcknowledgementPolicy.PURPOSE, sealedId, null,
+                mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
+        parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_QUEUED", null, now);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package org.shahid.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.shahid.sealing.SealedBlobStore;
+
+/**
+ * Puts a mail Shahid cannot process aside: the original sealed in the blob store, a {@code quarantine} row
+ * with the reason, and the mail marked processed, in one transaction, so it is never retried and never
+ * lost. The route then moves it to the mailbox's quarantine folder. Thread-safe.
+ */
+public final class QuarantineMail {
+
+    private final Jdbi jdbi;
+    private final QuarantineDao quarantine;
+    private final ProcessedMailDao processedMails;
+    private final SealedBlobStore blobs;
+    private final Clock clock;
+
+    public QuarantineMail(Jdbi jdbi, QuarantineDao quarantine, ProcessedMailDao processedMails, SealedBlobStore blobs,
+                          Clock clock) {
+        this.jdbi = jdbi;
+        this.quarantine = quarantine;
+        this.processedMails = processedMails;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /** Quarantines the mail; {@code raw} may be null when it was too large to fetch. Returns the entry id. */
+    public long hold(Mailbox mailbox, MailKey key, byte[] raw, long rawSize, String reason, int attempts) {
+        String sealedRaw = raw == null ? null : blobs.put("quarantine", raw);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            processedMails.claim(handle, key, mailbox.name(), ProcessedMailDao.Outcome.QUARANTINED, null, now);
+            return quarantine.insert(handle, key, mailbox, reason, attempts, rawSize, sealedRaw, now);
+        });
+    }
+}

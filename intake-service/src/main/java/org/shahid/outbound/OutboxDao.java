@@ -1,0 +1,181 @@
+package org.shahid.outbound;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The persistent outbox: rows written in the transaction that decided to send, claimed in batches by the
+ * sender with a lease (so two nodes never send the same row, and a row held by a dead node is sent again
+ * after the lease), then marked sent, retried with backoff, or failed. Thread-safe.
+ */
+public final class OutboxDao {
+
+    private static final String COLUMNS = "id, ticket_id, purpose, recipient_sealed_id, recipient_address,"
+            + " from_address, message_id, subject, body_text, body_html, language, attempts";
+
+    /** A mail to enqueue: either {@code recipientSealedId} or {@code recipientAddress} is set. */
+    public record NewMail(Long ticketId, String purpose, Long recipientSealedId, String recipientAddress,
+                          String fromAddress, String messageId, RenderedMail content, String language) {
+    }
+
+    public long enqueue(Handle handle, NewMail mail, Instant now) {
+        return handle.createUpdate("""
+                        INSERT INTO outbox (ticket_id, purpose, recipient_sealed_id, recipient_address, from_address,
+                                            message_id, subject, body_text, body_html, language, status, attempts,
+                                            next_attempt_at, created_at)
+                        VALUES (:ticketId, :purpose, :recipientSealedId, :recipientAddress, :fromAddress, :messageId,
+                                :subject, :text, :html, :language, 'PENDING', 0, :now, :now)""")
+                .bindMethods(mail)
+                .bind("subject", mail.content().subject())
+                .bind("text", mail.content().text())
+                .bind("html", mail.content().html())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Claims up to {@code limit} due rows for this sender and returns them, oldest first. */
+    public List<OutboxMail> claimDue(Handle handle, int limit, Instant now) {
+        String token = UUID.randomUUID().toString();
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'SENDING', claim_token = :token, claimed_at = :now
+                        WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit""")
+                .bind("token", token)
+                .bind("now", now)
+                .bind("limit", limit)
+                .execute();
+        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE claim_token = :token AND status = 'SENDING' ORDER BY id")
+                .bind("token", token)
+                .map(OutboxDao::map)
+                .list();
+    }
+
+    /** Hands rows claimed by a sender that died before {@code expiredBefore} back to the queue. */
+    public int releaseExpiredClaims(Handle handle, Instant expiredBefore) {
+        return handle.createUpdate("""
+                        UPDATE outbox SET status = 'PENDING', claim_token = NULL, claimed_at = NULL
+                        WHERE status = 'SENDING' AND claimed_at < :expiredBefore""")
+                .bind("expiredBefore", expiredBefore)
+                .execute();
+    }
+
+    public void markSent(Handle handle, long id, Instant now) {
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claim_token = NULL,
+                                          last_error = NULL
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", now)
+                .execute();
+    }
+
+    public void markRetry(Handle handle, long id, String error, Instant nextAttempt) {
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :next,
+                                          claim_token = NULL, claimed_at = NULL, last_error = :error
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("next", nextAttempt)
+                .bind("error", limit(error))
+                .execute();
+    }
+
+    /** Gives a connection-level failure back without counting it against the mail (it was never tried). */
+    public void releaseUntried(Handle handle, long id, String error, Instant nextAttempt) {
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'PENDING', next_attempt_at = :next, claim_token = NULL,
+                                          claimed_at = NULL, last_error = :error
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("next", nextAttempt)
+                .bind("error", limit(error))
+                .execute();
+    }
+
+    public void markFailed(Handle handle, long id, String error) {
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, claim_token = NULL,
+                                          last_error = :error
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("error", limit(error))
+                .execute();
+    }
+
+    /** Puts a failed mail back in the queue (admin command). */
+    public boolean retry(Handle handle, long id, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE outbox SET status = 'PENDING', next_attempt_at = :now, claim_token = NULL
+                        WHERE id = :id AND status = 'FAILED'""")
+                .bind("id", id)
+                .bind("now", now)
+                .execute() == 1;
+    }
+
+    /** The ticket of a mail Shahid sent, by its Message-ID (for replies that lost the subject reference). */
+    public Optional<Long> ticketOfMessageId(Handle handle, String messageId) {
+        return handle.createQuery("SELECT ticket_id FROM outbox WHERE message_id = :messageId AND ticket_id IS NOT NULL")
+                .bind("messageId", messageId)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** How many mails of this purpose went to this pseudonym's tickets since a moment (rate limiting). */
+    public int countForPseudonymSince(Handle handle, String pseudonym, String purpose, Instant since) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id
+                        WHERE t.reporter_pseudonym = :pseudonym AND o.purpose = :purpose AND o.created_at >= :since""")
+                .bind("pseudonym", pseudonym)
+                .bind("purpose", purpose)
+                .bind("since", since)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** Rows for the admin listing, optionally of one status. */
+    public List<OutboxRow> list(Handle handle, String status, int limit) {
+        return handle.createQuery("""
+                        SELECT o.id, t.reference, o.purpose, o.status, o.attempts, o.next_attempt_at, o.last_error,
+                               o.created_at, o.sent_at
+                        FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
+                        WHERE (:status IS NULL OR o.status = :status) ORDER BY o.id DESC LIMIT :limit""")
+                .bind("status", status)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("reference"), rs.getString("purpose"),
+                        rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+                        rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "sent_at")))
+                .list();
+    }
+
+    /** One outbox row as admins see it: no recipient, no content. */
+    public record OutboxRow(long id, String ticketReference, String purpose, String status, int attempts,
+                            Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String limit(String error) {
+        return error == null || error.length() <= 500 ? error : error.substring(0, 500);
+    }
+
+    private static OutboxMail map(ResultSet rs, StatementContext context) throws SQLException {
+        long sealedId = rs.getLong("recipient_sealed_id");
+        Long recipientSealedId = rs.wasNull() ? null : sealedId;
+        long ticket = rs.getLong("ticket_id");
+        Long ticketId = rs.wasNull() ? null : ticket;
+        return new OutboxMail(rs.getLong("id"), ticketId, rs.getString("purpose"), recipientSealedId,
+                rs.getString("recipient_address"), rs.getString("from_address"), rs.getString("message_id"),
+                rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+                rs.getString("language"), rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,197 @@
+package org.shahid.outbound;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.jdbi.v3.core.Jdbi;
+import org.shahid.sealing.SealedIdentity;
+import org.shahid.sealing.SealedIdentityDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers due outbox rows over one SMTP connection per batch (Camel's smtp producer would open one per mail),
+ * marks each sent as soon as the relay accepts it, and retries failures with exponential backoff. A reporter's
+ * address is opened from the sealed store here and nowhere else, and never logged. Called by the
+ * {@code outbox} route on a Quartz trigger; reads {@code shahid.smtp.*} and {@code shahid.outbox.*}.
+ * Thread-safe: concurrent calls claim disjoint rows.
+ */
+public final class SendOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendOutbox.class);
+
+    /** How the outbox paces itself. */
+    public record Pacing(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                         Duration claimLease, String senderName) {
+    }
+
+    private final Jdbi jdbi;
+    private final OutboxDao outbox;
+    private final SealedIdentityDao sealedIdentities;
+    private final SmtpSettings smtp;
+    private final Pacing pacing;
+    private final Clock clock;
+    private final Session session;
+
+    public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
+                      Pacing pacing, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.sealedIdentities = sealedIdentities;
+        this.smtp = smtp;
+        this.pacing = pacing;
+        this.clock = clock;
+        this.session = Session.getInstance(smtp.sessionProperties());
+    }
+
+    /** Sends what is due; returns how many mails the relay accepted. */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<OutboxMail> batch = jdbi.inTransaction(handle -> {
+            outbox.releaseExpiredClaims(handle, now.minus(pacing.claimLease()));
+            return outbox.claimDue(handle, pacing.batchSize(), now);
+        });
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Transport transport;
+        try {
+            transport = session.getTransport(smtp.protocol());
+            transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
+        } catch (MessagingException e) {
+            LOG.warn("SMTP relay {}:{} unavailable ({}): {} mails wait in the outbox", smtp.host(), smtp.port(),
+                    SafeError.describe(e), batch.size());
+            releaseUntried(batch, SafeError.describe(e));
+            return 0;
+        }
+        int sent = 0;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMail mail = batch.get(i);
+                if (!transport.isConnected()) {
+                    releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
+                    break;
+                }
+                if (sendOne(transport, mail)) {
+                    sent++;
+                }
+            }
+        } finally {
+            closeQuietly(transport);
+        }
+        LOG.info("Outbox: {} of {} mails sent", sent, batch.size());
+        return sent;
+    }
+
+    private boolean sendOne(Transport transport, OutboxMail mail) {
+        Optional<String> recipient = recipientOf(mail);
+        if (recipient.isEmpty()) {
+            jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), "recipient no longer known (identity purged)"));
+            LOG.warn("Outbox mail {} dropped: its recipient's sealed identity is gone", mail.id());
+            return false;
+        }
+        try {
+            SMTPMessage message = build(mail, recipient.get());
+            transport.sendMessage(message, message.getAllRecipients());
+            jdbi.useHandle(handle -> outbox.markSent(handle, mail.id(), clock.instant()));
+            return true;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            handleFailure(mail, e);
+            return false;
+        }
+    }
+
+    private void handleFailure(OutboxMail mail, Exception error) {
+        String description = SafeError.describe(error);
+        int code = SafeError.replyCode(error);
+        boolean permanent = code >= 500 && code < 600;
+        if (permanent || mail.attempts() + 1 >= pacing.maxAttempts()) {
+            jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), description));
+            LOG.warn("Outbox mail {} failed for good after {} attempts: {}", mail.id(), mail.attempts() + 1,
+                    description);
+        } else {
+            Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
+            jdbi.useHandle(handle -> outbox.markRetry(handle, mail.id(), description, next));
+            LOG.info("Outbox mail {} will be retried at {}: {}", mail.id(), next, description);
+        }
+    }
+
+    /** Doubles from the initial backoff with each attempt, up to the maximum. */
+    Duration backoff(int attempts) {
+        Duration delay = pacing.initialBackoff();
+        for (int i = 1; i < attempts && delay.compareTo(pacing.maxBackoff()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(pacing.maxBackoff()) > 0 ? pacing.maxBackoff() : delay;
+    }
+
+    private void releaseUntried(List<OutboxMail> mails, String reason) {
+        Instant next = clock.instant().plus(pacing.initialBackoff());
+        jdbi.useTransaction(handle -> mails.forEach(mail -> outbox.releaseUntried(handle, mail.id(), reason, next)));
+    }
+
+    private Optional<String> recipientOf(OutboxMail mail) {
+        if (mail.recipientSealedId() == null) {
+            return Optional.ofNullable(mail.recipientAddress());
+        }
+        return jdbi.withHandle(handle -> sealedIdentities.open(handle, mail.recipientSealedId()))
+                .map(SealedIdentity::replyAddress)
+                .filter(address -> !address.isBlank());
+    }
+
+    private SMTPMessage build(OutboxMail mail, String recipient) throws MessagingException,
+            UnsupportedEncodingException {
+        SMTPMessage message = new SMTPMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // The id was recorded when the row was written, so replies can be threaded to the ticket.
+                setHeader("Message-ID", "<" + mail.messageId() + ">");
+            }
+        };
+        message.setEnvelopeFrom(mail.fromAddress());
+        message.setFrom(new InternetAddress(mail.fromAddress(), pacing.senderName(), StandardCharsets.UTF_8.name()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, false));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Auto-Submitted", "auto-replied");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setHeader("Content-Language", mail.language());
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        alternative.addBodyPart(text);
+        if (mail.html() != null && !mail.html().isBlank()) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(html);
+        }
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("Closing the SMTP connection failed: {}", e.getClass().getSimpleName());
+        }
+    }
+}

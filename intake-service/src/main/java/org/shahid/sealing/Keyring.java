@@ -1,0 +1,119 @@
+package org.shahid.sealing;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import org.shahid.config.ConfigurationException;
+
+/**
+ * The three Tink keysets that protect reporters, read from a folder outside the database:
+ * {@code sealing-aead.json} (identity records), {@code sealing-streaming.json} (original mails and files) and
+ * {@code pseudonym-prf.json} (the pepper of pseudonyms, never rotated). Thread-safe after loading.
+ */
+public final class Keyring {
+
+    static final String AEAD_FILE = "sealing-aead.json";
+    static final String STREAMING_FILE = "sealing-streaming.json";
+    static final String PRF_FILE = "pseudonym-prf.json";
+
+    static {
+        try {
+            AeadConfig.register();
+            StreamingAeadConfig.register();
+            PrfConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final KeysetHandle aeadKeys;
+    private final KeysetHandle streamingKeys;
+    private final KeysetHandle prfKeys;
+
+    private Keyring(KeysetHandle aeadKeys, KeysetHandle streamingKeys, KeysetHandle prfKeys) {
+        this.aeadKeys = aeadKeys;
+        this.streamingKeys = streamingKeys;
+        this.prfKeys = prfKeys;
+    }
+
+    /** Loads the keysets; with {@code generateMissing}, first writes any that do not exist yet. */
+    public static Keyring load(Path folder, boolean generateMissing) {
+        if (generateMissing) {
+            generateMissing(folder);
+        }
+        return new Keyring(read(folder.resolve(AEAD_FILE)), read(folder.resolve(STREAMING_FILE)),
+                read(folder.resolve(PRF_FILE)));
+    }
+
+    /** Writes the keysets that do not exist yet, readable by the owner only. Returns how many it wrote. */
+    public static int generateMissing(Path folder) {
+        int written = 0;
+        try {
+            Files.createDirectories(folder);
+            written += writeIfMissing(folder.resolve(AEAD_FILE), "AES256_GCM");
+            written += writeIfMissing(folder.resolve(STREAMING_FILE), "AES256_GCM_HKDF_1MB");
+            written += writeIfMissing(folder.resolve(PRF_FILE), "HMAC_SHA256_PRF");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigurationException("cannot create keysets in " + folder + ": " + e.getClass().getSimpleName());
+        }
+        return written;
+    }
+
+    private static int writeIfMissing(Path file, String template) throws IOException, GeneralSecurityException {
+        if (Files.exists(file)) {
+            return 0;
+        }
+        KeysetHandle handle = KeysetHandle.generateNew(KeyTemplates.get(template));
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+        Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // Not a POSIX file system: the folder's own protection has to do.
+        }
+        return 1;
+    }
+
+    private static KeysetHandle read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("keyset " + file + " is missing: run `keys generate` once, back the"
+                    + " folder up, and point SHAHID_KEYS_DIR at it");
+        }
+        try {
+            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),
+                    InsecureSecretKeyAccess.get());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigurationException("keyset " + file + " cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    Aead aead() throws GeneralSecurityException {
+        return aeadKeys.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), Aead.class);
+    }
+
+    StreamingAead streamingAead() throws GeneralSecurityException {
+        return streamingKeys.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), StreamingAead.class);
+    }
+
+    PrfSet prf() throws GeneralSecurityException {
+        return prfKeys.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), PrfSet.class);
+    }
+
+    long primaryAeadKeyId() {
+        return Integer.toUnsignedLong(aeadKeys.getPrimary().getId());
+    }
+}
