@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,17 @@ class TemplateCatalogTest {
         assertThatThrownBy(() -> catalog.render("ticket-closed", Language.ENGLISH, model("")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ticket-closed");
+    }
+
+    @Test
+    void rendersTheSameMailFromManyThreadsAtOnce() {
+        RenderedMail expected = catalog.render("report-received", Language.KURDISH_SORANI, model("RC-1111-2222"));
+
+        List<RenderedMail> rendered = IntStream.range(0, 400).parallel()
+                .mapToObj(attempt -> catalog.render("report-received", Language.KURDISH_SORANI, model("RC-1111-2222")))
+                .toList();
+
+        assertThat(rendered).containsOnly(expected);
     }
 
     @Test
