@@ -1,0 +1,15 @@
+<#import "layout.html.ftl" as layout>
+<@layout.page title="تم استلام رسالتك">
+<@layout.paragraph>شكرًا لك على ملاحظتك أو اقتراحك، تم استلام رسالتك.</@layout.paragraph>
+<@layout.code label="الرقم المرجعي:" value=reference/>
+<#if receiptCode?has_content>
+<@layout.code label="رمز الإيصال الخاص بك:" value=receiptCode/>
+</#if>
+<@layout.paragraph>يُرجى الاحتفاظ بهذا الرقم المرجعي. لإضافة أي شيء، يُرجى الرد على هذه الرسالة مع إبقاء الرقم المرجعي في سطر الموضوع. ويمكن أيضًا الكتابة إلى <span dir="ltr">${mailbox}</span> مع ذكر الرقم المرجعي في الموضوع.</@layout.paragraph>
+<#if receiptCode?has_content>
+<@layout.paragraph>عند مراسلتنا من عنوان بريد إلكتروني آخر، يُرجى ذكر رمز الإيصال في الرسالة لكي نتمكن من ربطها برسالتك السابقة. ويُرجى عدم إطلاع أحد على رمز الإيصال.</@layout.paragraph>
+</#if>
+<@layout.paragraph>نحافظ على سرية هويتك، ولا يطّلع مَن يقرأ الملاحظات والاقتراحات على اسمك أو عنوان بريدك الإلكتروني أبدًا.</@layout.paragraph>
+<@layout.paragraph>إذا كنت في وضع قد يعرّضك للخطر، فيُرجى عدم مراسلتنا من جهاز يمكن لغيرك الاطلاع عليه.</@layout.paragraph>
+<@layout.signature team="فريق المراقبة" organisation=organisation automatic="هذه رسالة آلية."/>
+</@layout.page>

@@ -1,0 +1,15 @@
+<#import "layout.html.ftl" as layout>
+<@layout.page title="Your message was received">
+<@layout.paragraph>Thank you for your comment or suggestion. Your message has been received.</@layout.paragraph>
+<@layout.code label="Reference:" value=reference/>
+<#if receiptCode?has_content>
+<@layout.code label="Your receipt code:" value=receiptCode/>
+</#if>
+<@layout.paragraph>Please keep this reference. To add anything, reply to this message and keep the reference in the subject line. You can also write to <span dir="ltr">${mailbox}</span> with the reference in the subject.</@layout.paragraph>
+<#if receiptCode?has_content>
+<@layout.paragraph>If you write from another email address, include the receipt code in your message so that we can add it to your earlier message. Keep the receipt code private.</@layout.paragraph>
+</#if>
+<@layout.paragraph>Your identity is kept confidential. The people who read comments and suggestions never see your name or your email address.</@layout.paragraph>
+<@layout.paragraph>If you could be at risk, do not write to us from a device that other people can read.</@layout.paragraph>
+<@layout.signature team="The monitoring team" organisation=organisation automatic="This is an automatic message."/>
+</@layout.page>

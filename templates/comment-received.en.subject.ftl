@@ -1,0 +1,1 @@
+[${reference}] Your message was received

@@ -1,0 +1,16 @@
+<#import "layout.html.ftl" as layout>
+<@layout.page title="ڕاپۆرتەکەت گەیشت">
+<@layout.paragraph>سوپاس. ڕاپۆرتەکەت گەیشت.</@layout.paragraph>
+<@layout.code label="ژمارەی ئاماژە:" value=reference/>
+<#if receiptCode?has_content>
+<@layout.code label="کۆدی پسوولەکەت:" value=receiptCode/>
+</#if>
+<@layout.paragraph>تکایە ئەم ژمارەی ئاماژەیە بپارێزە، چونکە بەهۆیەوە ڕاپۆرتەکەت دەدۆزینەوە.</@layout.paragraph>
+<@layout.paragraph>بۆ زیادکردنی زانیاری یان بەڵگە، وەڵامی ئەم نامەیە بدەرەوە و ژمارەی ئاماژەکە لە دێڕی بابەتدا بهێڵەرەوە. هەروەها دەتوانیت بۆ <span dir="ltr">${mailbox}</span> بنووسیت و ژمارەی ئاماژەکە لە بابەتەکەدا دابنێیت.</@layout.paragraph>
+<#if receiptCode?has_content>
+<@layout.paragraph>ئەگەر لە ناونیشانێکی ئیمەیڵی ترەوە بۆمان دەنووسیت، کۆدی پسوولەکە لە نامەکەتدا بنووسە بۆ ئەوەی بتوانین بیخەینە سەر ڕاپۆرتەکەت. کۆدی پسوولەکە لای خۆت بپارێزە و بە کەسی مەدە.</@layout.paragraph>
+</#if>
+<@layout.paragraph>ناسنامەکەت بە نهێنی دەپارێزرێت. ئەو چاودێرانەی ڕاپۆرتەکان هەڵدەسەنگێنن هەرگیز ناو و ناونیشانی ئیمەیڵەکەت نابینن.</@layout.paragraph>
+<@layout.paragraph>ئەگەر لەوانەیە تووشی مەترسی ببیت، لە ئامێرێکەوە بۆمان مەنووسە کە کەسانی تر دەتوانن بیخوێننەوە، و دوای تۆمارکردنی ژمارەی ئاماژەکە لە شوێنێکی پارێزراودا، ئەم نامەیە بسڕەوە.</@layout.paragraph>
+<@layout.signature team="تیمی چاودێری" organisation=organisation automatic="ئەمە نامەیەکی خۆکارە."/>
+</@layout.page>
