@@ -27,6 +27,7 @@ import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.SendOutbox;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
+import org.shahid.outbound.TemplateProblems;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.sealing.SealedBlobStore;
@@ -91,8 +92,12 @@ public final class ShahidService implements AutoCloseable {
 
     /** Loads and checks every template the service can send, in every language. */
     public static TemplateCatalog loadTemplates(Path home) {
-        return TemplateCatalog.load(home.resolve("templates"),
-                List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED));
+        try {
+            return TemplateCatalog.load(home.resolve("templates"),
+                    List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED));
+        } catch (TemplateProblems problems) {
+            throw new ConfigurationException(problems.getMessage());
+        }
     }
 
     public CamelContext camelContext() {

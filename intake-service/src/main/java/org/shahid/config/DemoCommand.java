@@ -1,0 +1,78 @@
+package org.shahid.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: Shahid with an in-process GreenMail (SMTP 3025, IMAP 3143) and, unless {@code SHAHID_DB_URL}
+ * is set, an embedded MariaDB, all state under {@code SHAHID_DATA_DIR} (default {@code ~/.shahid/demo}).
+ * Prints how to send a first report and runs until stopped.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Zero-setup demo: in-process mail server and embedded database; mail it and watch.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", description = "Where the demo keeps its database, keys and files.")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> environment = System.getenv();
+        Path home = dataDir != null ? dataDir : Path.of(environment.getOrDefault("SHAHID_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".shahid", "demo").toString()));
+        DemoMailServer mail = new DemoMailServer();
+        mail.start();
+        EmbeddedMariaDb embedded = null;
+        try {
+            Map<String, String> overrides = demoSettings(home, mail);
+            DemoBanner banner;
+            if (environment.containsKey("SHAHID_DB_URL")) {
+                banner = DemoBanner.withExternalDatabase(mail, environment.get("SHAHID_DB_URL"));
+            } else {
+                embedded = EmbeddedMariaDb.start(home.resolve("mariadb"));
+                embedded.ensureDatabase("shahid");
+                overrides.put("shahid.db.url", embedded.jdbcUrl("shahid"));
+                overrides.put("shahid.db.user", EmbeddedMariaDb.USER);
+                overrides.put("shahid.db.password", "");
+                banner = DemoBanner.withEmbeddedDatabase(mail, embedded.dataDir());
+            }
+            ShahidService service = ShahidService.start(Settings.load(environment, overrides), Clock.systemUTC());
+            System.out.println(banner.text());
+            System.out.flush();
+            if (embedded != null) {
+                RunCommand.awaitShutdown(service, mail, embedded);
+            } else {
+                RunCommand.awaitShutdown(service, mail);
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            mail.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> demoSettings(Path home, DemoMailServer mail) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("shahid.imap.host", mail.host());
+        settings.put("shahid.imap.port", String.valueOf(mail.imapPort()));
+        settings.put("shahid.smtp.host", mail.host());
+        settings.put("shahid.smtp.port", String.valueOf(mail.smtpPort()));
+        // GreenMail's demo accounts log in with the address as password (CONTRACT.md).
+        settings.put("shahid.mailbox.report.password", DemoMailServer.REPORT_ADDRESS);
+        settings.put("shahid.mailbox.info.password", DemoMailServer.INFO_ADDRESS);
+        settings.put("shahid.keys.dir", home.resolve("keys").toString());
+        settings.put("shahid.keys.generate-missing", "true");
+        settings.put("shahid.data-dir", home.resolve("files").toString());
+        // The demo's database lives in the user's home folder: no fsync tuning to insist on.
+        settings.put("shahid.db.require-durable-commits", "false");
+        return settings;
+    }
+}

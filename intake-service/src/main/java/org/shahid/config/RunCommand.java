@@ -1,0 +1,37 @@
+package org.shahid.config;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code run}: production. Real IMAP/SMTP servers and MariaDB from configuration; runs until SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run Shahid against the mail servers and database in the configuration.")
+final class RunCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = Settings.load();
+        ShahidService service = ShahidService.start(settings, Clock.systemUTC());
+        awaitShutdown(service);
+        return 0;
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes {@code resources} in order within the hook. */
+    static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    System.err.println("shahid: stopping " + resource.getClass().getSimpleName() + " failed: "
+                            + e.getClass().getSimpleName());
+                }
+            }
+            stopped.countDown();
+        }, "shahid-shutdown"));
+        stopped.await();
+    }
+}
