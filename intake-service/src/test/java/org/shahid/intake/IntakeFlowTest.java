@@ -17,7 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.shahid.config.ShahidService;
 import org.shahid.evidence.SealEvidence;
+import org.shahid.outbound.Language;
+import org.shahid.outbound.RenderedMail;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketReference;
@@ -77,8 +81,7 @@ class IntakeFlowTest {
 
         for (String table : List.of("ticket", "ticket_message", "ticket_event", "outbox", "attachment",
                 "processed_mail")) {
-            String dump = shahid.text("SELECT GROUP_CONCAT(CONCAT_WS('|', t.*)) FROM (SELECT * FROM " + table + ") t");
-            assertThat(dump == null ? "" : dump).as(table)
+            assertThat(shahid.dump(table)).as(table)
                     .doesNotContainIgnoringCase(REPORTER).doesNotContain("Layla").doesNotContain("192.0.2.77");
         }
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity")).isEqualTo(1);
@@ -123,8 +126,12 @@ class IntakeFlowTest {
 
         assertThat(shahid.text("SELECT kind FROM ticket")).isEqualTo("COMMENT");
         assertThat(ack.getFrom()[0].toString()).contains(INFO);
-        assertThat(shahid.text("SELECT subject FROM outbox")).isNotEqualTo(
-                shahid.text("SELECT subject FROM outbox WHERE purpose = 'REPORT'"));
+        String reference = TicketReference.findIn(ack.getSubject()).orElseThrow().value();
+        RenderedMail reportWording = ShahidService.loadTemplates(Path.of("")).render("report-received",
+                Language.ENGLISH, Map.of("reference", reference, "receiptCode", "", "organisation",
+                        shahid.settings().text("shahid.organisation"), "mailbox", INFO));
+        assertThat(shahid.text("SELECT body_text FROM outbox")).isNotEqualTo(reportWording.text());
+        assertThat(ack.getSubject()).isNotEqualTo(reportWording.subject());
     }
 
     @Test

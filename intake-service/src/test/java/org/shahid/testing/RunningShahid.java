@@ -178,6 +178,29 @@ public final class RunningShahid implements AutoCloseable {
         }
     }
 
+    /** Every value of every row of a table as text (bytes read as UTF-8), for leak checks. */
+    public String dump(String table) {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    int type = result.getMetaData().getColumnType(i);
+                    boolean binary = type == java.sql.Types.BLOB || type == java.sql.Types.LONGVARBINARY
+                            || type == java.sql.Types.VARBINARY || type == java.sql.Types.BINARY;
+                    Object value = binary ? new String(result.getBytes(i), java.nio.charset.StandardCharsets.UTF_8)
+                            : result.getString(i);
+                    out.append(value).append('|');
+                }
+                out.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
     public void awaitCount(String sql, long expected) {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(sql) == expected);
     }

@@ -1,0 +1,47 @@
+package org.shahid.admin;
+
+import java.time.Clock;
+import org.shahid.config.Database;
+import org.shahid.config.Settings;
+import org.shahid.config.ShahidService;
+import org.shahid.sealing.Keyring;
+
+/**
+ * What an admin command needs: the configuration, the database, and on request the wired beans. Opened per
+ * command from the same environment the service runs with; close it when done.
+ */
+final class AdminContext implements AutoCloseable {
+
+    private final Settings settings;
+    private final Database database;
+
+    private AdminContext(Settings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    static AdminContext open() {
+        Settings settings = Settings.load();
+        return new AdminContext(settings, Database.open(settings));
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /** The service's beans, for commands that process mail (needs keys and templates). */
+    ShahidService.Beans beans() {
+        Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), false);
+        return ShahidService.Beans.wire(settings, database, keyring, ShahidService.loadTemplates(settings.home()),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

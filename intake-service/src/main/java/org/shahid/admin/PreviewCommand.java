@@ -1,0 +1,45 @@
+package org.shahid.admin;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.shahid.config.Settings;
+import org.shahid.config.ShahidService;
+import org.shahid.outbound.Language;
+import org.shahid.outbound.RenderedMail;
+import org.shahid.outbound.TemplateCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preview EVENT LANGUAGE}: renders a template from $SHAHID_HOME/templates with sample values. */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = "Render a mail template with sample values, e.g. `preview report-received ar`.")
+public final class PreviewCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "The event, e.g. report-received or comment-received.")
+    String event;
+
+    @Parameters(index = "1", description = "The language: en, ar or ckb.")
+    String language;
+
+    @Option(names = "--html", description = "Print the HTML part instead of the text part.")
+    boolean html;
+
+    @Override
+    public Integer call() {
+        Settings settings = Settings.load();
+        TemplateCatalog templates = ShahidService.loadTemplates(settings.home());
+        Language chosen = Language.fromCode(language)
+                .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use en, ar or ckb"));
+        if (!templates.events().contains(event)) {
+            throw new IllegalArgumentException("unknown event '" + event + "'; known: " + templates.events());
+        }
+        RenderedMail mail = templates.render(event, chosen, Map.of("reference", "SHD-7K3M-Q9XR-2BTA",
+                "receiptCode", "4821-0937-5512", "organisation", settings.text("shahid.organisation"),
+                "mailbox", settings.text("shahid.mailbox.report.address")));
+        System.out.println("Subject: " + mail.subject());
+        System.out.println();
+        System.out.println(html ? mail.html() : mail.text());
+        return 0;
+    }
+}

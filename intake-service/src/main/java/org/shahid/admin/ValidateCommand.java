@@ -1,0 +1,90 @@
+package org.shahid.admin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.camel.main.Main;
+import org.shahid.config.Database;
+import org.shahid.config.Settings;
+import org.shahid.config.ShahidService;
+import org.shahid.sealing.Keyring;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code validate}: checks what an admin edits before the service meets a reporter: settings, templates
+ * (every event and language renders), route files (they load, with every placeholder resolved), the
+ * keysets and, unless {@code --offline}, the database (reachable, migrated).
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check settings, templates, routes, keysets and the database; print every problem.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--offline", description = "Do not connect to the database.")
+    boolean offline;
+
+    @Override
+    public Integer call() {
+        Settings settings = Settings.load();
+        List<String> problems = new ArrayList<>();
+        check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
+        check(problems, "routes", () -> loadRoutes(settings));
+        check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
+        if (!offline) {
+            check(problems, "database", () -> Database.open(settings).close());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.size() + " problem(s):\n" + String.join("\n", problems));
+        }
+        return 0;
+    }
+
+    private static void check(List<String> problems, String what, Runnable check) {
+        try {
+            check.run();
+            System.out.println("ok: " + what);
+        } catch (RuntimeException e) {
+            problems.add(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    /** Loads the route files into a Camel context that never starts a route, so nothing is polled. */
+    private static void loadRoutes(Settings settings) {
+        Path routes = settings.home().resolve("routes");
+        if (!Files.isDirectory(routes)) {
+            throw new IllegalArgumentException("no routes folder at " + routes.toAbsolutePath());
+        }
+        Main camel = new Main();
+        camel.setInitialProperties(settings.asProperties());
+        camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+        camel.configure().withAutoStartup(false);
+        camel.configure().withJmxEnabled(false);
+        camel.bind("ingestMail", (org.apache.camel.Processor) exchange -> { });
+        camel.bind("sendOutbox", new Object() {
+            @SuppressWarnings("unused")
+            public int deliverDue() {
+                return 0;
+            }
+        });
+        try {
+            camel.start();
+            if (camel.getCamelContext().getRoutes().isEmpty()) {
+                throw new IllegalArgumentException("no routes found in " + routes);
+            }
+        } catch (Exception e) {
+            throw new IllegalArgumentException(rootMessage(e));
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
