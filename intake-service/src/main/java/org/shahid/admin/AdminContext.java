@@ -20,8 +20,7 @@ final class AdminContext implements AutoCloseable {
         this.database = database;
     }
 
-    static AdminContext open() {
-        Settings settings = Settings.load();
+    static AdminContext open(Settings settings) {
         return new AdminContext(settings, Database.open(settings));
     }
 

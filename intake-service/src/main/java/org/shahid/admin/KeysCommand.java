@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shahid.config.Settings;
 import org.shahid.sealing.Keyring;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -12,6 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Create the Tink keysets (sealing-aead.json, sealing-streaming.json, pseudonym-prf.json).")
 public final class KeysCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ShahidCommand shahid;
 
     @Parameters(index = "0", description = "generate")
     String action;
@@ -24,7 +29,7 @@ public final class KeysCommand implements Callable<Integer> {
         if (!"generate".equals(action)) {
             throw new IllegalArgumentException("unknown action '" + action + "'; use: keys generate");
         }
-        Path folder = dir != null ? dir : Settings.load().path("shahid.keys.dir");
+        Path folder = dir != null ? dir : shahid.settings().path("shahid.keys.dir");
         int written = Keyring.generateMissing(folder);
         System.out.println(written + " keyset(s) written to " + folder + "; back this folder up: without it the"
                 + " sealed identities cannot be opened and pseudonyms change");

@@ -3,7 +3,9 @@ package org.shahid.admin;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.shahid.outbound.OutboxDao;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -11,6 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "outbox", mixinStandardHelpOptions = true,
         description = "List the outbox (no recipients or content shown), or retry a failed mail.")
 public final class OutboxCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ShahidCommand shahid;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "list", description = "list or retry")
     String action;
@@ -24,7 +29,7 @@ public final class OutboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutboxDao outbox = new OutboxDao();
-        try (AdminContext context = AdminContext.open()) {
+        try (AdminContext context = AdminContext.open(shahid.settings())) {
             switch (action) {
                 case "list" -> {
                     System.out.printf("%-6s %-20s %-16s %-8s %-8s %-24s %s%n", "ID", "TICKET", "PURPOSE", "STATUS",

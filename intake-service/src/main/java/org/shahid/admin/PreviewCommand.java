@@ -7,7 +7,9 @@ import org.shahid.config.ShahidService;
 import org.shahid.outbound.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Render a mail template with sample values, e.g. `preview report-received ar`.")
 public final class PreviewCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ShahidCommand shahid;
 
     @Parameters(index = "0", description = "The event, e.g. report-received or comment-received.")
     String event;
@@ -27,7 +32,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
+        Settings settings = shahid.settings();
         TemplateCatalog templates = ShahidService.loadTemplates(settings.home());
         Language chosen = Language.fromCode(language)
                 .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use en, ar or ckb"));

@@ -6,7 +6,9 @@ import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.ReleaseQuarantine;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedBlobStore;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = "List quarantined mails; release one for another try, or discard it.")
 public final class QuarantineCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ShahidCommand shahid;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "list", description = "list, release or discard")
     String action;
@@ -26,7 +31,7 @@ public final class QuarantineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AdminContext context = AdminContext.open()) {
+        try (AdminContext context = AdminContext.open(shahid.settings())) {
             switch (action) {
                 case "list" -> list(context);
                 case "release" -> {

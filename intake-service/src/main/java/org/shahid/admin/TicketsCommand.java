@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketReference;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets, or show one by reference.")
 public final class TicketsCommand implements Callable<Integer> {
 
+    @ParentCommand
+    ShahidCommand shahid;
+
     @Parameters(arity = "0..1", description = "A ticket reference to show in full.")
     String reference;
 
@@ -24,7 +29,7 @@ public final class TicketsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AdminContext context = AdminContext.open()) {
+        try (AdminContext context = AdminContext.open(shahid.settings())) {
             TicketDao tickets = new TicketDao();
             return context.database().jdbi().withHandle(handle -> {
                 if (reference == null) {

@@ -10,7 +10,9 @@ import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
+import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,12 +24,15 @@ import picocli.CommandLine.Option;
         description = "Check settings, templates, routes, keysets and the database; print every problem.")
 public final class ValidateCommand implements Callable<Integer> {
 
+    @ParentCommand
+    ShahidCommand shahid;
+
     @Option(names = "--offline", description = "Do not connect to the database.")
     boolean offline;
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
+        Settings settings = shahid.settings();
         List<String> problems = new ArrayList<>();
         check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
         check(problems, "routes", () -> loadRoutes(settings));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,15 +18,24 @@ import picocli.CommandLine.Option;
         description = "Zero-setup demo: in-process mail server and embedded database; mail it and watch.")
 final class DemoCommand implements Callable<Integer> {
 
+    @ParentCommand
+    ShahidCommand shahid;
+
     @Option(names = "--data-dir", description = "Where the demo keeps its database, keys and files.")
     Path dataDir;
 
+    @Option(names = "--smtp-port", defaultValue = "3025", description = "SMTP port of the demo mail server.")
+    int smtpPort;
+
+    @Option(names = "--imap-port", defaultValue = "3143", description = "IMAP port of the demo mail server.")
+    int imapPort;
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> environment = System.getenv();
+        Map<String, String> environment = shahid.environment();
         Path home = dataDir != null ? dataDir : Path.of(environment.getOrDefault("SHAHID_DATA_DIR",
                 Path.of(System.getProperty("user.home"), ".shahid", "demo").toString()));
-        DemoMailServer mail = new DemoMailServer();
+        DemoMailServer mail = new DemoMailServer(smtpPort, imapPort);
         mail.start();
         EmbeddedMariaDb embedded = null;
         try {

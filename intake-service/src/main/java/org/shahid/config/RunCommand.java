@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code run}: production. Real IMAP/SMTP servers and MariaDB from configuration; runs until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run Shahid against the mail servers and database in the configuration.")
 final class RunCommand implements Callable<Integer> {
 
+    @ParentCommand
+    ShahidCommand shahid;
+
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = Settings.load();
+        Settings settings = shahid.settings();
         ShahidService service = ShahidService.start(settings, Clock.systemUTC());
         awaitShutdown(service);
         return 0;

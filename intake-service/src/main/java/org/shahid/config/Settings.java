@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Shahid's configuration: built-in defaults ({@code shahid-defaults.properties}), then {@code shahid.properties}
- * in {@code SHAHID_HOME} if present, then environment variables ({@code SHAHID_DB_URL} overrides
- * {@code shahid.db.url}; {@code SHAHID_X_FILE} names a file whose content is the secret {@code shahid.x}).
+ * in {@code SHAHID_HOME} if present, then environment variables ({@code SHAHID_DB_POOL_SIZE} overrides
+ * {@code shahid.db.pool-size}; {@code SHAHID_DB_PASSWORD_FILE} names a file whose content is the secret).
  * Immutable and thread-safe; every value is checked when read, so a bad one fails start-up with its name.
  */
 public final class Settings {
@@ -49,7 +49,9 @@ public final class Settings {
         if (Files.isRegularFile(localFile)) {
             values.putAll(readFile(localFile));
         }
-        environment.forEach((name, value) -> applyEnvironmentVariable(values, name, value));
+        Map<String, String> knownKeys = new TreeMap<>();
+        values.keySet().forEach(key -> knownKeys.put(environmentNameOf(key), key));
+        environment.forEach((name, value) -> applyEnvironmentVariable(values, knownKeys, name, value));
         values.putAll(overrides);
         return new Settings(values);
     }
@@ -61,21 +63,30 @@ public final class Settings {
         return new Settings(copy);
     }
 
-    private static void applyEnvironmentVariable(Map<String, String> values, String name, String value) {
+    private static void applyEnvironmentVariable(Map<String, String> values, Map<String, String> knownKeys,
+                                                 String name, String value) {
         if (!name.startsWith(ENV_PREFIX)) {
             return;
         }
-        if (name.endsWith(FILE_SUFFIX)) {
-            String key = toKey(name.substring(0, name.length() - FILE_SUFFIX.length()));
-            values.put(key, readSecretFile(name, Path.of(value)));
+        if (name.endsWith(FILE_SUFFIX) && !knownKeys.containsKey(name)) {
+            String base = name.substring(0, name.length() - FILE_SUFFIX.length());
+            values.put(knownKeys.getOrDefault(base, toKey(base)), readSecretFile(name, Path.of(value)));
         } else {
-            values.put(toKey(name), value);
+            values.put(knownKeys.getOrDefault(name, toKey(name)), value);
         }
     }
 
-    /** {@code SHAHID_DB_URL} becomes {@code shahid.db.url}; double underscores become dashes. */
+    /**
+     * The environment variable of a key: {@code shahid.db.pool-size} is {@code SHAHID_DB_POOL_SIZE}. A variable
+     * that names no known key becomes a dotted key ({@code SHAHID_MAILBOX_TIPS_PASSWORD} is
+     * {@code shahid.mailbox.tips.password}), so a new mailbox's secrets need no code.
+     */
+    static String environmentNameOf(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     static String toKey(String environmentName) {
-        return environmentName.toLowerCase(Locale.ROOT).replace("__", "-").replace('_', '.');
+        return environmentName.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     private static String readSecretFile(String variable, Path file) {
@@ -119,8 +130,7 @@ public final class Settings {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             throw new ConfigurationException("setting " + key + " is required (environment variable "
-                    + ENV_PREFIX + key.substring("shahid.".length()).toUpperCase(Locale.ROOT).replace('.', '_')
-                    .replace('-', '_') + ")");
+                    + environmentNameOf(key) + ")");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package org.shahid.config;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.OutboxCommand;
@@ -22,12 +23,19 @@ import picocli.CommandLine.Command;
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    private final Map<String, String> environment;
+
+    private ShahidCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
-    public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ShahidCommand());
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The command line reading its configuration from {@code environment} (tests pass their own). */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new ShahidCommand(environment));
         // Verbs the contract names whose features later work will build; they answer honestly meanwhile.
         commandLine.addSubcommand("monitors", new PendingCommand("monitors", "the monitor roster"));
         commandLine.addSubcommand("audit", new PendingCommand("audit", "the audit trail of unsealing"));
@@ -45,6 +53,16 @@ public final class ShahidCommand implements Callable<Integer> {
         err.println("shahid " + commandLine.getCommandName() + ": " + message.lines().findFirst().orElse("failed"));
         message.lines().skip(1).forEach(line -> err.println("  " + line));
         return 1;
+    }
+
+    /** The environment the verbs read their settings from. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Settings as every verb sees them: defaults, $SHAHID_HOME/shahid.properties, the environment. */
+    public Settings settings() {
+        return Settings.load(environment, Map.of());
     }
 
     @Override

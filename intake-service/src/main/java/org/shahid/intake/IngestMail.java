@@ -61,27 +61,44 @@ public final class IngestMail implements Processor {
             quarantineTooLarge(exchange, mailbox, message, declaredSize);
             return;
         }
+        if (handle(mailbox, raw) == Disposition.QUARANTINED) {
+            exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+        }
+    }
+
+    /** What the mailbox should do with a mail once intake is done with it. */
+    public enum Disposition {
+        /** Processed (now or before): flag it seen. */
+        DONE,
+        /** Put aside: move it to the quarantine folder. */
+        QUARANTINED
+    }
+
+    /**
+     * Processes one raw mail. Throws {@link IntakeFailure} when the mail must stay in the inbox for a later
+     * poll (an outage, or a failure that has not yet used up its attempts).
+     */
+    public Disposition handle(Mailbox mailbox, byte[] raw) {
         MailKey key = MailKey.of(raw);
         if (intake.alreadyProcessed(key)) {
             LOG.info("Mail {} in {} was processed before; marking it done", key.shortForm(), mailbox.name());
-            exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.DUPLICATE.name());
-            return;
+            return Disposition.DONE;
         }
         try {
             IntakeOutcome outcome = intake.ingest(mailbox, raw, key);
-            exchange.getIn().setHeader(IntakeHeaders.OUTCOME, outcome.kind().name());
             LOG.info("Mail {} in {}: {} {}{}", key.shortForm(), mailbox.name(), outcome.kind(),
                     outcome.ticket().map(Object::toString).orElse(""), outcome.acknowledged() ? ", acknowledged" : "");
+            return Disposition.DONE;
         } catch (Exception e) {
             if (isOutage(e)) {
                 throw new IntakeFailure("mail " + key.shortForm() + " waits for the next poll: "
                         + SafeReason.of(e));
             }
-            handleFailure(exchange, mailbox, key, raw, e);
+            return handleFailure(mailbox, key, raw, e);
         }
     }
 
-    private void handleFailure(Exchange exchange, Mailbox mailbox, MailKey key, byte[] raw, Exception error) {
+    private Disposition handleFailure(Mailbox mailbox, MailKey key, byte[] raw, Exception error) {
         String reason = SafeReason.of(error);
         int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
         if (attempt < maxAttempts) {
@@ -89,10 +106,9 @@ public final class IngestMail implements Processor {
                     + "): " + reason);
         }
         long entry = quarantine.hold(mailbox, key, raw, raw.length, reason, attempt);
-        exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
-        exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.QUARANTINED.name());
         LOG.warn("Mail {} in {} quarantined as entry {} after {} attempts: {}", key.shortForm(), mailbox.name(),
                 entry, attempt, reason);
+        return Disposition.QUARANTINED;
     }
 
     private void quarantineTooLarge(Exchange exchange, Mailbox mailbox, Message message, long size)
@@ -107,7 +123,6 @@ public final class IngestMail implements Processor {
             LOG.warn("Mail {} in {} quarantined as entry {}: {}", key.shortForm(), mailbox.name(), entry, reason);
         }
         exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
-        exchange.getIn().setHeader(IntakeHeaders.OUTCOME, IntakeOutcome.Kind.QUARANTINED.name());
     }
 
     private static String[] nonNull(String[] values) {

@@ -11,8 +11,6 @@ public final class IntakeHeaders {
     public static final String MAILBOX_ADDRESS = "ShahidMailboxAddress";
     /** Set by a mailbox route: REPORT or COMMENT. */
     public static final String TICKET_KIND = "ShahidTicketKind";
-    /** Set by intake: what became of the mail (an {@link IntakeOutcome.Kind}). */
-    public static final String OUTCOME = "ShahidOutcome";
     /** Read by camel-mail when it commits: the folder to move the mail to. */
     public static final String CAMEL_MAIL_MOVE_TO = "CamelMailMoveTo";
     /**

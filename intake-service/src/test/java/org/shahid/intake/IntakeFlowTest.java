@@ -227,6 +227,21 @@ class IntakeFlowTest {
     }
 
     @Test
+    void quarantinesAnUnreadableMailAfterBoundedAttemptsWhileTheNextOneIsProcessed() {
+        shahid.deliverRaw(REPORT, "\r\n\r\n   \r\n".getBytes(StandardCharsets.US_ASCII));
+        shahid.deliverRaw(REPORT, TestMails.plain(REPORTER, REPORT, "After the poison", "A real report."));
+
+        shahid.awaitReceived(REPORTER, 1);
+        shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 1);
+
+        assertThat(shahid.text("SELECT CONCAT(attempts, ' ', reason) FROM quarantine"))
+                .startsWith("3 UnparseableMailException");
+        await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
+        assertThat(shahid.folderState(REPORT, "INBOX")).containsExactly("seen: After the poison");
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(1);
+    }
+
+    @Test
     void limitsAcknowledgementsPerSenderAndHour() {
         for (int i = 0; i < 7; i++) {
             shahid.deliverRaw(REPORT, TestMails.plain(REPORTER, REPORT, "Report " + i, "Report number " + i));

@@ -146,7 +146,9 @@ public final class RunningShahid implements AutoCloseable {
         return Arrays.stream(mail.getReceivedMessages())
                 .filter(message -> {
                     try {
-                        return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient));
+                        jakarta.mail.Address[] recipients = message.getAllRecipients();
+                        return recipients != null
+                                && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(recipient));
                     } catch (MessagingException e) {
                         return false;
                     }
