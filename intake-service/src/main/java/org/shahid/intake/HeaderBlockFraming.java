@@ -26,10 +26,16 @@ final class HeaderBlockFraming {
 
     static FramedMail frame(byte[] raw) {
         List<String> problems = new ArrayList<>();
-        int firstLineEnd = nextLineStart(raw, 0);
+        int firstLine = 0;
+        // Some exports put blank lines before the first field; they would make the header block empty.
+        while (firstLine < raw.length && (raw[firstLine] == '\r' || raw[firstLine] == '\n')) {
+            firstLine++;
+        }
+        int firstLineEnd = nextLineStart(raw, firstLine);
         // "From  : x" with obsolete blanks is a field; "From sender date" is an mbox separator line.
-        boolean mboxSeparator = startsWith(raw, MBOX_FROM) && !isFieldLine(raw, 0, contentEnd(raw, 0, firstLineEnd));
-        int start = mboxSeparator ? firstLineEnd : 0;
+        boolean mboxSeparator = startsWith(raw, firstLine, MBOX_FROM)
+                && !isFieldLine(raw, firstLine, contentEnd(raw, firstLine, firstLineEnd));
+        int start = mboxSeparator ? firstLineEnd : firstLine;
         int fields = 0;
         int lineStart = start;
         int bodyStart = raw.length;
@@ -134,8 +140,9 @@ final class HeaderBlockFraming {
         return end;
     }
 
-    private static boolean startsWith(byte[] raw, byte[] prefix) {
-        return raw.length >= prefix.length && Arrays.equals(raw, 0, prefix.length, prefix, 0, prefix.length);
+    private static boolean startsWith(byte[] raw, int from, byte[] prefix) {
+        return raw.length - from >= prefix.length
+                && Arrays.equals(raw, from, from + prefix.length, prefix, 0, prefix.length);
     }
 
     private static boolean isBlank(byte[] raw, int from) {

@@ -5,16 +5,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.ParseException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +37,7 @@ final class MimeTreeWalk {
     private static final Pattern BASE_TYPE =
             Pattern.compile("^\\s*([A-Za-z0-9!#$&^_.+-]+)\\s*/\\s*([A-Za-z0-9!#$&^_.+-]+)");
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
+    private static final Pattern FIELD_NAME = Pattern.compile("[^\\s:\\p{Cntrl}]+");
     private static final String FORWARDED_MARKER = "---------- Forwarded message ----------";
 
     /** Body text is capped like an attachment, but never below this, so small attachment limits keep the text. */
@@ -66,8 +71,9 @@ final class MimeTreeWalk {
         return List.copyOf(attachments);
     }
 
-    private void walk(MimePart part, int depth, String defaultType, Bodies into) {
+    private void walk(MimePart unrepairedPart, int depth, String defaultType, Bodies into) {
         try {
+            MimePart part = withBodyLinesOutOfItsHeader(unrepairedPart);
             String contentType = header(part, "Content-Type");
             String type = contentType == null ? defaultType : baseType(contentType);
             if (type.startsWith("multipart/")) {
@@ -82,6 +88,39 @@ final class MimeTreeWalk {
         } catch (MessagingException | IOException | RuntimeException e) {
             problems.add("a part could not be read (" + e.getClass().getSimpleName() + "), skipped");
         }
+    }
+
+    /**
+     * A part whose header block runs straight into its body (no blank line) makes Jakarta read the body lines as
+     * header fields. Rebuild such a part with those lines moved back in front of its content.
+     */
+    private MimePart withBodyLinesOutOfItsHeader(MimePart part) throws MessagingException, IOException {
+        if (!(part instanceof MimeBodyPart bodyPart)) {
+            return part; // the top-level header block was framed before parsing
+        }
+        List<String> lines = Collections.list(bodyPart.getAllHeaderLines());
+        int firstBodyLine = -1;
+        for (int i = 0; i < lines.size() && firstBodyLine < 0; i++) {
+            int colon = lines.get(i).indexOf(':');
+            boolean field = colon > 0 && FIELD_NAME.matcher(lines.get(i).substring(0, colon).stripTrailing()).matches();
+            firstBodyLine = field ? -1 : i;
+        }
+        // A stray boundary line ("--b") before the fields belongs to an empty part; Jakarta skips it well enough.
+        if (firstBodyLine <= 0 || lines.get(firstBodyLine).startsWith("--")) {
+            return part;
+        }
+        problems.add("part header block not ended by a blank line, the rest kept as content");
+        InternetHeaders fields = new InternetHeaders();
+        lines.subList(0, firstBodyLine).forEach(fields::addHeaderLine);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (String line : lines.subList(firstBodyLine, lines.size())) {
+            // Header lines hold one character per raw byte (ISO-8859-1), so this restores the bytes exactly.
+            content.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        try (InputStream rest = bodyPart.getRawInputStream()) {
+            rest.transferTo(content);
+        }
+        return new MimeBodyPart(fields, content.toByteArray());
     }
 
     private void walkMultipart(MimePart part, String contentType, String type, int depth, Bodies into)
@@ -185,20 +224,32 @@ final class MimeTreeWalk {
         }
         if (type.equals("text/html")) {
             into.html.add(text);
-        } else {
-            into.plain.add(normalizeLines(text));
+            return;
+        }
+        EmbeddedUuencode.Extraction extraction = EmbeddedUuencode.extract(normalizeLines(text));
+        for (EmbeddedUuencode.UuFile file : extraction.files()) {
+            // Nothing declares a type for these; the name alone would be a guess.
+            addAttachment(file.declaredName(), "application/octet-stream", ParsedAttachment.ATTACHMENT, null,
+                    new ByteArrayInputStream(file.content()));
+        }
+        String remaining = normalizeLines(extraction.text());
+        if (!remaining.isBlank()) {
+            into.plain.add(remaining);
         }
     }
 
     private void addAttachment(MimePart part, String type) throws MessagingException {
-        int position = attachments.size() + 1;
         String disposition = header(part, "Content-Disposition");
         String contentId = stripAngleBrackets(header(part, "Content-ID"));
-        String fileName = AttachmentFileName.of(declaredFileName(header(part, "Content-Type"), disposition),
-                position, type);
         String shownAs = dispositionType(disposition).equals(ParsedAttachment.INLINE)
                 || (disposition == null && contentId != null) ? ParsedAttachment.INLINE : ParsedAttachment.ATTACHMENT;
-        InputStream decoded = decodedContent(part);
+        String declaredName = declaredFileName(header(part, "Content-Type"), disposition);
+        addAttachment(declaredName, type, shownAs, contentId, decodedContent(part));
+    }
+
+    private void addAttachment(String declaredName, String type, String shownAs, String contentId,
+            InputStream decoded) {
+        String fileName = AttachmentFileName.of(declaredName, attachments.size() + 1, type);
         if (attachments.size() >= limits.maxAttachments()) {
             problems.add("more than " + limits.maxAttachments() + " attachments, the rest listed without content");
             BoundedContent counted = BoundedContent.count(decoded);

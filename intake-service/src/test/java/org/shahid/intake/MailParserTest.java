@@ -255,6 +255,27 @@ class MailParserTest {
     }
 
     @Test
+    void cutsUuencodedFilesOutOfTheBodyTextIntoAttachments() throws Exception {
+        ParsedMail mail = parse("uuencoded-in-text-body.eml");
+        ParsedAttachment photo = parse("nested-forwarded-message.eml").attachments().get(0);
+
+        assertThat(mail.text()).isEqualTo("Photo of the ballot box below.\n\nRegards");
+        assertThat(mail.attachments()).singleElement().satisfies(uudecoded -> {
+            assertThat(uudecoded.fileName()).isEqualTo("ballot box.png");
+            assertThat(uudecoded.declaredType()).isEqualTo("application/octet-stream");
+            assertThat(uudecoded.content()).isEqualTo(photo.content());
+        });
+    }
+
+    @Test
+    void keepsBodyLinesThatFollowPartFieldsWithoutABlankLine() throws Exception {
+        ParsedMail mail = parse("part-header-without-blank-line.eml");
+
+        assertThat(mail.text()).isEqualTo("Ballot boxes were sealed late.");
+        assertThat(mail.problems()).containsExactly("part header block not ended by a blank line, the rest kept as content");
+    }
+
+    @Test
     void keepsTextWithoutAnyHeaderFieldsAsBody() throws Exception {
         ParsedMail mail = PARSER.parse("just a note\nwith two lines\n".getBytes(StandardCharsets.US_ASCII));
 
