@@ -125,7 +125,8 @@ final class HtmlBody {
 
         private void endParagraph() {
             endLine();
-            if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
+            boolean blankLineAlready = out.length() >= 2 && out.charAt(out.length() - 2) == '\n';
+            if (out.length() > 0 && !blankLineAlready) {
                 out.append('\n');
             }
         }
@@ -145,7 +146,17 @@ final class HtmlBody {
         }
 
         String text() {
-            return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+            // Line by line rather than one regex: a <pre> with a huge run of blanks would make a regex quadratic.
+            StringBuilder text = new StringBuilder(out.length());
+            int blankLines = 0;
+            for (String line : out.toString().split("\n", -1)) {
+                String trimmed = line.stripTrailing();
+                blankLines = trimmed.isEmpty() ? blankLines + 1 : 0;
+                if (blankLines < 2) {
+                    text.append(trimmed).append('\n');
+                }
+            }
+            return text.toString().strip();
         }
     }
 }

@@ -20,6 +20,8 @@ public record MailAddress(String address, String displayName) {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+");
     private static final Pattern PLAUSIBLE_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+(@[^\\s<>\"(),;@]+)?");
 
+    private static final int MAX_SCANNED_CHARS = 2000;
+
     public MailAddress {
         Objects.requireNonNull(address, "address");
         displayName = displayName == null ? "" : displayName.trim();
@@ -72,7 +74,9 @@ public record MailAddress(String address, String displayName) {
         return Optional.of(new MailAddress(address, displayName));
     }
 
-    private static Optional<MailAddress> foundByPattern(String value) {
+    private static Optional<MailAddress> foundByPattern(String fullValue) {
+        // The pattern retries from every position; a hostile, huge value without an address would make it quadratic.
+        String value = fullValue.length() > MAX_SCANNED_CHARS ? fullValue.substring(0, MAX_SCANNED_CHARS) : fullValue;
         Matcher matcher = ADDRESS_LIKE.matcher(COMMENT.matcher(value).replaceAll(" "));
         if (!matcher.find()) {
             return Optional.empty();

@@ -38,6 +38,7 @@ final class MimeTreeWalk {
             Pattern.compile("^\\s*([A-Za-z0-9!#$&^_.+-]+)\\s*/\\s*([A-Za-z0-9!#$&^_.+-]+)");
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
     private static final Pattern FIELD_NAME = Pattern.compile("[^\\s:\\p{Cntrl}]+");
+    private static final int META_SNIFF_BYTES = 8192;
     private static final String FORWARDED_MARKER = "---------- Forwarded message ----------";
 
     /** Body text is capped like an attachment, but never below this, so small attachment limits keep the text. */
@@ -215,7 +216,9 @@ final class MimeTreeWalk {
         }
         String charset = contentType == null ? null : parameter(contentType, "charset");
         if (charset == null && type.equals("text/html")) {
-            Matcher meta = META_CHARSET.matcher(new String(content.head(), StandardCharsets.ISO_8859_1));
+            // A meta charset belongs in the head; looking further would only cost time on a huge body.
+            int sniffLength = Math.min(content.head().length, META_SNIFF_BYTES);
+            Matcher meta = META_CHARSET.matcher(new String(content.head(), 0, sniffLength, StandardCharsets.ISO_8859_1));
             charset = meta.find() ? meta.group(1) : null;
         }
         String text = CharsetFallback.decode(content.head(), charset, problems::add);
@@ -350,7 +353,7 @@ final class MimeTreeWalk {
     }
 
     private static String normalizeLines(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n').replaceFirst("^(\\s*\\n)+", "").stripTrailing();
+        return text.replace("\r\n", "\n").replace('\r', '\n').replaceFirst("^\\s*\\n", "").stripTrailing();
     }
 
     /** The texts found under one node of the tree; one walk step fills it, so not thread-safe. */

@@ -1,6 +1,9 @@
 package org.shahid.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,13 @@ class MailAddressTest {
     void takesTheFirstMemberOfAGroup() {
         assertThat(MailAddress.parseLenient("Observers: first@example.org, second@example.org;"))
                 .contains(new MailAddress("first@example.org", ""));
+    }
+
+    @Test
+    void givesUpQuicklyOnAHugeValueWithoutAnAddress() {
+        String hostile = "\"" + "a".repeat(200_000) + " <";
+
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(2), () -> MailAddress.parseLenient(hostile))).isEmpty();
     }
 
     @Test

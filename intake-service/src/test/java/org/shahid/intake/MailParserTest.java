@@ -2,10 +2,12 @@ package org.shahid.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -283,6 +285,36 @@ class MailParserTest {
         assertThat(mail.from()).isEmpty();
         assertThat(mail.problems()).containsExactly("no header fields, the whole input kept as body text",
                 "no From field");
+    }
+
+    @Test
+    void cutsMultipartsNestedThousandsOfLevelsDeepWithoutOverflowingTheStack() {
+        StringBuilder raw = new StringBuilder("From: observer@example.org\r\n");
+        int levels = 5000;
+        for (int level = 0; level < levels; level++) {
+            raw.append("Content-Type: multipart/mixed; boundary=b").append(level).append("\r\n\r\n--b").append(level)
+                    .append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\ndeep\r\n");
+
+        ParsedMail mail = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PARSER.parse(raw.toString().getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(mail.problems()).contains("multipart nested deeper than 10 levels, its parts skipped");
+        assertThat(mail.text()).isEmpty();
+    }
+
+    @Test
+    void cutsForwardsNestedThousandsOfLevelsDeepWithoutOverflowingTheStack() {
+        String raw = "From: observer@example.org\r\nContent-Type: message/rfc822\r\n\r\n".repeat(5000) + "\r\nend";
+
+        ParsedMail mail = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PARSER.parse(raw.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(mail.problems())
+                .containsExactly("forwarded message nested deeper than 10 levels, kept as an attachment");
+        assertThat(mail.attachments()).singleElement()
+                .satisfies(cut -> assertThat(cut.declaredType()).isEqualTo("message/rfc822"));
     }
 
     @Test
