@@ -64,7 +64,7 @@ public final class MailParser {
         if (headers.all("Content-Type").size() > 1) {
             walk.addProblem("several Content-Type fields, the first one used");
         }
-        MimeTreeWalk.Bodies bodies = walk.walkMessage(message);
+        BodyTexts bodies = walk.walkMessage(message);
 
         List<String> headerProblems = new ArrayList<>();
         String subject = headers.first("Subject")
