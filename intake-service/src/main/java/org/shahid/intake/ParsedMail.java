@@ -37,4 +37,11 @@ public record ParsedMail(
         attachments = List.copyOf(attachments);
         problems = List.copyOf(problems);
     }
+
+    @Override
+    public String toString() {
+        // The default would print the sender's address and the report text into any log that prints this object.
+        return "ParsedMail[rawSize=" + rawSize + ", textLength=" + text.length() + ", html=" + (sanitizedHtml != null)
+                + ", attachments=" + attachments.size() + ", problems=" + problems + "]";
+    }
 }
