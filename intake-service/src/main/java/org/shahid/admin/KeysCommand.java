@@ -6,6 +6,8 @@ import org.shahid.config.Settings;
 import org.shahid.sealing.Keyring;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Create the Tink keysets (sealing-aead.json, sealing-streaming.json, pseudonym-prf.json).")
 public final class KeysCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -31,8 +36,12 @@ public final class KeysCommand implements Callable<Integer> {
         }
         Path folder = dir != null ? dir : shahid.settings().path("shahid.keys.dir");
         int written = Keyring.generateMissing(folder);
-        System.out.println(written + " keyset(s) written to " + folder + "; back this folder up: without it the"
+        out().println(written + " keyset(s) written to " + folder + "; back this folder up: without it the"
                 + " sealed identities cannot be opened and pseudonyms change");
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "outbox", mixinStandardHelpOptions = true,
         description = "List the outbox (no recipients or content shown), or retry a failed mail.")
 public final class OutboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -32,10 +37,10 @@ public final class OutboxCommand implements Callable<Integer> {
         try (AdminContext context = AdminContext.open(shahid.settings())) {
             switch (action) {
                 case "list" -> {
-                    System.out.printf("%-6s %-20s %-16s %-8s %-8s %-24s %s%n", "ID", "TICKET", "PURPOSE", "STATUS",
+                    out().printf("%-6s %-20s %-16s %-8s %-8s %-24s %s%n", "ID", "TICKET", "PURPOSE", "STATUS",
                             "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR");
                     context.database().jdbi().withHandle(handle -> outbox.list(handle, status, 200))
-                            .forEach(row -> System.out.printf("%-6d %-20s %-16s %-8s %-8d %-24s %s%n", row.id(),
+                            .forEach(row -> out().printf("%-6d %-20s %-16s %-8s %-8d %-24s %s%n", row.id(),
                                     row.ticketReference(), row.purpose(), row.status(), row.attempts(),
                                     row.nextAttemptAt(), row.lastError() == null ? "" : row.lastError()));
                 }
@@ -47,11 +52,15 @@ public final class OutboxCommand implements Callable<Integer> {
                     if (!queued) {
                         throw new IllegalArgumentException("outbox mail " + id + " is not FAILED");
                     }
-                    System.out.println("outbox mail " + id + " queued again");
+                    out().println("outbox mail " + id + " queued again");
                 }
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'; use list or retry");
             }
             return 0;
         }
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -9,6 +9,8 @@ import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Render a mail template with sample values, e.g. `preview report-received ar`.")
 public final class PreviewCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -42,9 +47,13 @@ public final class PreviewCommand implements Callable<Integer> {
         RenderedMail mail = templates.render(event, chosen, Map.of("reference", "SHD-7K3M-Q9XR-2BTA",
                 "receiptCode", "4821-0937-5512", "organisation", settings.text("shahid.organisation"),
                 "mailbox", settings.text("shahid.mailbox.report.address")));
-        System.out.println("Subject: " + mail.subject());
-        System.out.println();
-        System.out.println(html ? mail.html() : mail.text());
+        out().println("Subject: " + mail.subject());
+        out().println();
+        out().println(html ? mail.html() : mail.text());
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -8,6 +8,8 @@ import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,6 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = "List quarantined mails; release one for another try, or discard it.")
 public final class QuarantineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -36,11 +41,11 @@ public final class QuarantineCommand implements Callable<Integer> {
                 case "list" -> list(context);
                 case "release" -> {
                     IntakeOutcome outcome = releaser(context).release(requireId());
-                    System.out.println("released: " + outcome.kind() + " " + outcome.ticket().map(Object::toString).orElse(""));
+                    out().println("released: " + outcome.kind() + " " + outcome.ticket().map(Object::toString).orElse(""));
                 }
                 case "discard" -> {
                     releaser(context).discard(requireId());
-                    System.out.println("discarded entry " + id + "; its sealed original is deleted");
+                    out().println("discarded entry " + id + "; its sealed original is deleted");
                 }
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'; use list, release or discard");
             }
@@ -50,9 +55,9 @@ public final class QuarantineCommand implements Callable<Integer> {
 
     private void list(AdminContext context) {
         QuarantineDao quarantine = new QuarantineDao();
-        System.out.printf("%-6s %-9s %-10s %-8s %-10s %s%n", "ID", "STATUS", "MAILBOX", "ATTEMPTS", "BYTES", "REASON");
+        out().printf("%-6s %-9s %-10s %-8s %-10s %s%n", "ID", "STATUS", "MAILBOX", "ATTEMPTS", "BYTES", "REASON");
         context.database().jdbi().withHandle(handle -> quarantine.list(handle, status, 200))
-                .forEach(entry -> System.out.printf("%-6d %-9s %-10s %-8d %-10d %s%n", entry.id(), entry.status(),
+                .forEach(entry -> out().printf("%-6d %-9s %-10s %-8d %-10d %s%n", entry.id(), entry.status(),
                         entry.mailbox().name(), entry.attempts(), entry.rawSize(), entry.reason()));
     }
 
@@ -67,5 +72,9 @@ public final class QuarantineCommand implements Callable<Integer> {
             throw new IllegalArgumentException(action + " needs a quarantine entry id");
         }
         return id;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

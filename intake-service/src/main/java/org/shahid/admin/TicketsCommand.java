@@ -7,6 +7,8 @@ import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketReference;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets, or show one by reference.")
 public final class TicketsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -34,34 +39,38 @@ public final class TicketsCommand implements Callable<Integer> {
             return context.database().jdbi().withHandle(handle -> {
                 if (reference == null) {
                     List<Ticket> latest = tickets.latest(handle, limit);
-                    System.out.printf("%-20s %-8s %-13s %-4s %-13s %-9s %s%n", "REFERENCE", "KIND", "STATUS", "LANG",
+                    out().printf("%-20s %-8s %-13s %-4s %-13s %-9s %s%n", "REFERENCE", "KIND", "STATUS", "LANG",
                             "REPORTER", "AUTOMATED", "OPENED");
-                    latest.forEach(ticket -> System.out.printf("%-20s %-8s %-13s %-4s %-13s %-9s %s%n",
+                    latest.forEach(ticket -> out().printf("%-20s %-8s %-13s %-4s %-13s %-9s %s%n",
                             ticket.reference(), ticket.kind(), ticket.status(), ticket.language(),
                             ticket.reporterPseudonym(), ticket.automated() ? "yes" : "", ticket.createdAt()));
                     return 0;
                 }
                 Ticket ticket = tickets.findByReference(handle, new TicketReference(reference.toUpperCase()))
                         .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
-                System.out.println(ticket.reference() + "  " + ticket.kind() + "  " + ticket.status() + "  "
+                out().println(ticket.reference() + "  " + ticket.kind() + "  " + ticket.status() + "  "
                         + ticket.language() + "  reporter " + ticket.reporterPseudonym());
                 handle.createQuery("""
                                 SELECT CONCAT(created_at, '  ', direction, '  ', subject, '\n', body_text)
                                 FROM ticket_message WHERE ticket_id = :id ORDER BY id""")
                         .bind("id", ticket.id()).mapTo(String.class)
-                        .forEach(message -> System.out.println("\n--- " + message));
-                System.out.println("\nEvidence:");
+                        .forEach(message -> out().println("\n--- " + message));
+                out().println("\nEvidence:");
                 handle.createQuery("""
                                 SELECT CONCAT_WS('  ', file_name, detected_type, size_bytes, IFNULL(sha256, 'not kept'),
                                                  IFNULL(note, '')) FROM attachment WHERE ticket_id = :id ORDER BY id""")
-                        .bind("id", ticket.id()).mapTo(String.class).forEach(line -> System.out.println("  " + line));
-                System.out.println("\nHistory:");
+                        .bind("id", ticket.id()).mapTo(String.class).forEach(line -> out().println("  " + line));
+                out().println("\nHistory:");
                 handle.createQuery("""
                                 SELECT CONCAT_WS('  ', occurred_at, actor, kind, IFNULL(detail, ''))
                                 FROM ticket_event WHERE ticket_id = :id ORDER BY id""")
-                        .bind("id", ticket.id()).mapTo(String.class).forEach(line -> System.out.println("  " + line));
+                        .bind("id", ticket.id()).mapTo(String.class).forEach(line -> out().println("  " + line));
                 return 0;
             });
         }
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -12,6 +12,8 @@ import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check settings, templates, routes, keysets and the database; print every problem.")
 public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -46,10 +51,10 @@ public final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void check(List<String> problems, String what, Runnable check) {
+    private void check(List<String> problems, String what, Runnable check) {
         try {
             check.run();
-            System.out.println("ok: " + what);
+            out().println("ok: " + what);
         } catch (RuntimeException e) {
             problems.add(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
@@ -91,5 +96,9 @@ public final class ValidateCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -42,8 +42,7 @@ public final class QuarantineDao {
     }
 
     public List<Entry> list(Handle handle, String status, int limit) {
-        return handle.createQuery(SELECT + """
-                        WHERE (:status IS NULL OR status = :status) ORDER BY id DESC LIMIT :limit""")
+        return handle.createQuery(SELECT + " WHERE (:status IS NULL OR status = :status) ORDER BY id DESC LIMIT :limit")
                 .bind("status", status)
                 .bind("limit", limit)
                 .map(QuarantineDao::map)
