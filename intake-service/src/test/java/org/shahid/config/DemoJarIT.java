@@ -53,6 +53,7 @@ class DemoJarIT {
         int imapPort = freePort();
         Path output = Files.createDirectories(dataDir).resolve("demo.out");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-jar", "intake-service/target/intake-service.jar", "demo",
                 "--smtp-port", String.valueOf(smtpPort), "--imap-port", String.valueOf(imapPort))
                 .redirectErrorStream(true)
