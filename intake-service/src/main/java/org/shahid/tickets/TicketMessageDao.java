@@ -7,6 +7,13 @@ import org.jdbi.v3.core.Handle;
 /** Writes {@code ticket_message} rows (the working copy of a mail, no identity) and finds threads. Thread-safe. */
 public final class TicketMessageDao {
 
+    /**
+     * Bodies are cut here: a MEDIUMTEXT holds 16 MB and MariaDB's default packet is 16 MB, while a mail may carry
+     * 25 MB of text. Four bytes per character at most keeps a cut body well inside both.
+     */
+    static final int MAX_BODY_CHARS = 2_000_000;
+    static final String CUT_MARK = "\n[… text cut: longer than " + MAX_BODY_CHARS + " characters]";
+
     /** The working copy of one mail as monitors will see it. */
     public record NewMessage(long ticketId, String direction, String subject, String text, String html,
                              String language, boolean automated, String messageIdHash, String problems) {
@@ -20,6 +27,8 @@ public final class TicketMessageDao {
                                 :messageIdHash, :problems, :now)""")
                 .bindMethods(message)
                 .bind("subject", truncate(message.subject(), 998))
+                .bind("text", cut(message.text()))
+                .bind("html", cut(message.html()))
                 .bind("problems", message.problems() == null ? null : truncate(message.problems(), 60_000))
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
@@ -33,6 +42,10 @@ public final class TicketMessageDao {
                 .bind("hash", messageIdHash)
                 .mapTo(Long.class)
                 .findOne();
+    }
+
+    private static String cut(String body) {
+        return body == null || body.length() <= MAX_BODY_CHARS ? body : truncate(body, MAX_BODY_CHARS) + CUT_MARK;
     }
 
     private static String truncate(String text, int max) {
