@@ -1,0 +1,54 @@
+package org.shahid.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.shahid.testing.RunningShahid.REPORT;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
+
+/** Limits from configuration: what exceeds them is recorded, never silently dropped. */
+class IntakeLimitsTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void quarantinesAMailOverTheSizeLimitWithoutFetchingIt() {
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.limits.message-bytes", "4000"))) {
+            shahid.startService();
+            shahid.deliverRaw(REPORT, TestMails.withAttachment("big@example.org", REPORT, "Video", "see file",
+                    StandardCharsets.UTF_8, "clip.bin", "application/octet-stream", new byte[20_000]));
+            shahid.deliverRaw(REPORT, TestMails.plain("small@example.org", REPORT, "Small", "fits"));
+
+            shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 1);
+            shahid.awaitReceived("small@example.org", 1);
+
+            assertThat(shahid.text("SELECT reason FROM quarantine")).startsWith("larger than the limit of 4000 bytes");
+            assertThat(shahid.text("SELECT IFNULL(sealed_raw, 'not fetched') FROM quarantine")).isEqualTo("not fetched");
+            await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
+            assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void recordsAnAttachmentOverTheLimitWithoutKeepingIt() {
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.limits.attachment-bytes", "1000"))) {
+            shahid.startService();
+            shahid.deliverRaw(REPORT, TestMails.withAttachment("photo@example.org", REPORT, "Photo", "see photo",
+                    StandardCharsets.UTF_8, "photo.jpg", "image/jpeg", new byte[5_000]));
+
+            shahid.awaitReceived("photo@example.org", 1);
+
+            assertThat(shahid.text("SELECT CONCAT_WS('|', file_name, size_bytes, kept, IFNULL(sha256, '-')) FROM attachment"))
+                    .isEqualTo("photo.jpg|5000|0|-");
+            assertThat(shahid.text("SELECT note FROM attachment")).contains("exceeds the attachment size limit");
+        }
+    }
+}
