@@ -81,6 +81,8 @@ final class DemoCommand implements Callable<Integer> {
         settings.put("shahid.keys.dir", home.resolve("keys").toString());
         settings.put("shahid.keys.generate-missing", "true");
         settings.put("shahid.data-dir", home.resolve("files").toString());
+        // Zero setup: a free port rather than failing when 8080 is taken (the port is logged at start).
+        settings.put("shahid.health.port", "0");
         // The demo's database lives in the user's home folder: no fsync tuning to insist on.
         settings.put("shahid.db.require-durable-commits", "false");
         return settings;

@@ -53,12 +53,14 @@ public final class ShahidService implements AutoCloseable {
     private final Database database;
     private final Main camel;
     private final Beans beans;
+    private final HealthEndpoint health;
 
-    private ShahidService(Settings settings, Database database, Main camel, Beans beans) {
+    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health) {
         this.settings = settings;
         this.database = database;
         this.camel = camel;
         this.beans = beans;
+        this.health = health;
     }
 
     public static ShahidService start(Settings settings, Clock clock) {
@@ -82,8 +84,13 @@ public final class ShahidService implements AutoCloseable {
             camel.bind("ingestMail", beans.ingestMail());
             camel.bind("sendOutbox", beans.sendOutbox());
             camel.start();
-            LOG.info("Shahid started: {} routes from {}", camel.getCamelContext().getRoutes().size(), routes);
-            return new ShahidService(settings, database, camel, beans);
+            HealthEndpoint health = settings.flag("shahid.health.enabled")
+                    ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
+                            camel.getCamelContext(), database)
+                    : null;
+            LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
+                    health == null ? "" : ", health checks on port " + health.port());
+            return new ShahidService(settings, database, camel, beans, health);
         } catch (Exception e) {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -116,8 +123,16 @@ public final class ShahidService implements AutoCloseable {
         return settings;
     }
 
+    /** The health endpoint, or empty when {@code shahid.health.enabled=false}. */
+    public java.util.Optional<HealthEndpoint> health() {
+        return java.util.Optional.ofNullable(health);
+    }
+
     @Override
     public void close() {
+        if (health != null) {
+            health.close();
+        }
         try {
             camel.stop();
         } finally {

@@ -84,6 +84,7 @@ public final class RunningShahid implements AutoCloseable {
         overrides.put("shahid.outbox.backoff-initial", "1s");
         overrides.put("shahid.outbox.backoff-max", "2s");
         overrides.put("shahid.language.fallback", "en");
+        overrides.put("shahid.health.port", "0");
         overrides.putAll(extraSettings);
         return Settings.load(Map.of(), overrides);
     }

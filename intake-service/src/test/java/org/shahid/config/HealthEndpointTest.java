@@ -1,0 +1,43 @@
+package org.shahid.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.testing.RunningShahid;
+
+class HealthEndpointTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void isReadyWithTheDatabaseAndMailboxesUpAndNotReadyWhenTheMailServerIsGone() throws Exception {
+        try (RunningShahid shahid = RunningShahid.start(state)) {
+            int port = shahid.service().health().orElseThrow().port();
+
+            assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
+            // Camel reports a mailbox consumer down until its first poll succeeded.
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/health/ready").statusCode() == 200);
+            HttpResponse<String> ready = get(port, "/health/ready");
+            assertThat(ready.body()).contains("\"database\":\"UP\"", "\"routes\":\"UP\"", "\"outbox\":{");
+
+            shahid.mail().stop();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/health/ready").statusCode() == 503);
+            assertThat(get(port, "/health/ready").body()).contains("DOWN");
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
