@@ -17,15 +17,18 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /health/live} and {@code GET /health/ready} on {@code shahid.health.host:port} (JDK HTTP server;
+ * {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} (Prometheus text format) on {@code shahid.health.host:port} (JDK HTTP server;
  * the Camel HTTP modules that would serve this do not resolve here). Ready means: the database answers, every
  * route is started, and Camel's consumer checks (mailbox polls) are up. The body also counts the outbox backlog
  * and held quarantine entries, so an admin sees why. Never shows a mail's content or a reporter. Thread-safe.
  */
 public final class HealthEndpoint implements AutoCloseable {
+
+    private static final String JSON = "application/json";
 
     private final HttpServer server;
     private final CamelContext camel;
@@ -39,12 +42,16 @@ public final class HealthEndpoint implements AutoCloseable {
         this.jdbi = jdbi;
     }
 
-    public static HealthEndpoint start(String host, int port, CamelContext camel, Database database) {
+    public static HealthEndpoint start(String host, int port, CamelContext camel, Database database,
+                                       PrometheusMeterRegistry metrics) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
             HealthEndpoint endpoint = new HealthEndpoint(server, camel, database.dataSource(), database.jdbi());
-            server.createContext("/health/live", exchange -> endpoint.respond(exchange, 200, "{\"status\":\"UP\"}"));
+            server.createContext("/health/live", exchange -> endpoint.respond(exchange, 200, "{\"status\":\"UP\"}",
+                    JSON));
             server.createContext("/health/ready", endpoint::ready);
+            server.createContext("/metrics", exchange -> endpoint.respond(exchange, 200, metrics.scrape(),
+                    "text/plain; version=0.0.4; charset=utf-8"));
             server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "shahid-health");
                 thread.setDaemon(true);
@@ -85,7 +92,7 @@ public final class HealthEndpoint implements AutoCloseable {
                     .append(",\"quarantine\":").append(counts("SELECT status, COUNT(*) FROM quarantine WHERE status = 'HELD' GROUP BY status"));
         }
         body.append('}');
-        respond(exchange, down.isEmpty() ? 200 : 503, body.toString());
+        respond(exchange, down.isEmpty() ? 200 : 503, body.toString(), JSON);
     }
 
     private static void check(Map<String, String> checks, List<String> down, String name, String state) {
@@ -122,9 +129,9 @@ public final class HealthEndpoint implements AutoCloseable {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+    private void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -86,7 +86,7 @@ public final class ShahidService implements AutoCloseable {
             camel.start();
             HealthEndpoint health = settings.flag("shahid.health.enabled")
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
-                            camel.getCamelContext(), database)
+                            camel.getCamelContext(), database, IntakeMetrics.prometheus())
                     : null;
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
+import org.shahid.config.IntakeMetrics;
 import org.shahid.tickets.TicketKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +83,14 @@ public final class IngestMail implements Processor {
         MailKey key = MailKey.of(raw);
         if (intake.alreadyProcessed(key)) {
             LOG.info("Mail {} in {} was processed before; marking it done", key.shortForm(), mailbox.name());
+            IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.DUPLICATE.name());
             return Disposition.DONE;
         }
         try {
             IntakeOutcome outcome = intake.ingest(mailbox, raw, key);
             LOG.info("Mail {} in {}: {} {}{}", key.shortForm(), mailbox.name(), outcome.kind(),
                     outcome.ticket().map(Object::toString).orElse(""), outcome.acknowledged() ? ", acknowledged" : "");
+            IntakeMetrics.mailProcessed(mailbox.name(), outcome.kind().name());
             return Disposition.DONE;
         } catch (Exception e) {
             if (isOutage(e)) {
@@ -102,12 +105,14 @@ public final class IngestMail implements Processor {
         String reason = SafeReason.of(error);
         int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
         if (attempt < maxAttempts) {
+            IntakeMetrics.mailProcessed(mailbox.name(), "RETRY");
             throw new IntakeFailure("mail " + key.shortForm() + " failed (attempt " + attempt + " of " + maxAttempts
                     + "): " + reason);
         }
         long entry = quarantine.hold(mailbox, key, raw, raw.length, reason, attempt);
         LOG.warn("Mail {} in {} quarantined as entry {} after {} attempts: {}", key.shortForm(), mailbox.name(),
                 entry, attempt, reason);
+        IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.QUARANTINED.name());
         return Disposition.QUARANTINED;
     }
 
@@ -119,6 +124,7 @@ public final class IngestMail implements Processor {
         MailKey key = MailKey.of(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String reason = "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
         if (!intake.alreadyProcessed(key)) {
+            IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.QUARANTINED.name());
             long entry = quarantine.hold(mailbox, key, null, size, reason, 1);
             LOG.warn("Mail {} in {} quarantined as entry {}: {}", key.shortForm(), mailbox.name(), entry, reason);
         }

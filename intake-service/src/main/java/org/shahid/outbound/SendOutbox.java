@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.config.IntakeMetrics;
 import org.shahid.sealing.SealedIdentity;
 import org.shahid.sealing.SealedIdentityDao;
 import org.slf4j.Logger;
@@ -107,6 +108,7 @@ public final class SendOutbox {
             SMTPMessage message = build(mail, recipient.get());
             transport.sendMessage(message, message.getAllRecipients());
             jdbi.useHandle(handle -> outbox.markSent(handle, mail.id(), clock.instant()));
+            IntakeMetrics.mailSent(mail.purpose(), "SENT");
             return true;
         } catch (MessagingException | UnsupportedEncodingException e) {
             handleFailure(mail, e);
@@ -120,11 +122,13 @@ public final class SendOutbox {
         boolean permanent = code >= 500 && code < 600;
         if (permanent || mail.attempts() + 1 >= pacing.maxAttempts()) {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), description));
+            IntakeMetrics.mailSent(mail.purpose(), "FAILED");
             LOG.warn("Outbox mail {} failed for good after {} attempts: {}", mail.id(), mail.attempts() + 1,
                     description);
         } else {
             Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
             jdbi.useHandle(handle -> outbox.markRetry(handle, mail.id(), description, next));
+            IntakeMetrics.mailSent(mail.purpose(), "RETRY");
             LOG.info("Outbox mail {} will be retried at {}: {}", mail.id(), next, description);
         }
     }

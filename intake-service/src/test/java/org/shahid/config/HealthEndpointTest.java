@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
 
 class HealthEndpointTest {
 
@@ -33,6 +34,22 @@ class HealthEndpointTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/health/ready").statusCode() == 503);
             assertThat(get(port, "/health/ready").body()).contains("DOWN");
+        }
+    }
+
+    @Test
+    void countsMailsAndDeliveriesWithoutNamingAnyone() throws Exception {
+        try (RunningShahid shahid = RunningShahid.start(state)) {
+            int port = shahid.service().health().orElseThrow().port();
+            shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("Rana Ali <rana@example.org>", RunningShahid.REPORT,
+                    "Misinformation", "False claims about polling hours."));
+            shahid.awaitReceived("rana@example.org", 1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(port, "/metrics").body()
+                    .contains("shahid_outbox_delivered_total{purpose=\"ACKNOWLEDGEMENT\",result=\"SENT\"}"));
+            String metrics = get(port, "/metrics").body();
+            assertThat(metrics).contains("shahid_mail_processed_total{mailbox=\"report\",outcome=\"NEW_TICKET\"}")
+                    .doesNotContain("rana").doesNotContain("Rana").doesNotContain("SHD-");
         }
     }
 
