@@ -78,6 +78,9 @@ final class DemoCommand implements Callable<Integer> {
         // GreenMail's demo accounts log in with the address as password (CONTRACT.md).
         settings.put("shahid.mailbox.report.password", DemoMailServer.REPORT_ADDRESS);
         settings.put("shahid.mailbox.info.password", DemoMailServer.INFO_ADDRESS);
+        settings.put("shahid.mailbox.monitors.password", DemoMailServer.MONITORS_ADDRESS);
+        // GreenMail would give monitors+SHD-…@ a mailbox of its own: the demo's replies use the [key:…] subject token.
+        settings.put("shahid.monitors.plus-addressing", "false");
         settings.put("shahid.keys.dir", home.resolve("keys").toString());
         settings.put("shahid.keys.generate-missing", "true");
         settings.put("shahid.data-dir", home.resolve("files").toString());

@@ -19,6 +19,8 @@ import org.shahid.intake.ProcessedMailDao;
 import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
 import org.shahid.intake.ResolveThread;
+import org.shahid.monitors.ComposeStatusUpdate;
+import org.shahid.monitors.Monitors;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.ComposeAcknowledgement;
 import org.shahid.outbound.Language;
@@ -83,6 +85,8 @@ public final class ShahidService implements AutoCloseable {
             camel.configure().withShutdownTimeout(8);
             camel.bind("ingestMail", beans.ingestMail());
             camel.bind("sendOutbox", beans.sendOutbox());
+            camel.bind("applyMonitorReply", beans.monitors().applyMonitorReply());
+            camel.bind("sendDigest", beans.monitors().sendDigest());
             camel.start();
             HealthEndpoint health = settings.flag("shahid.health.enabled")
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
@@ -101,7 +105,8 @@ public final class ShahidService implements AutoCloseable {
     public static TemplateCatalog loadTemplates(Path home) {
         try {
             return TemplateCatalog.load(home.resolve("templates"),
-                    List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED));
+                    List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED,
+                            ComposeStatusUpdate.EVENT));
         } catch (TemplateProblems problems) {
             throw new ConfigurationException(problems.getMessage());
         }
@@ -142,7 +147,7 @@ public final class ShahidService implements AutoCloseable {
     }
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
-    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox) {
+    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors) {
 
         public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
                           Clock clock) {
@@ -155,6 +160,7 @@ public final class ShahidService implements AutoCloseable {
             ProcessedMailDao processedMails = new ProcessedMailDao();
             Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
                     .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
+            Monitors monitors = Monitors.wire(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -177,7 +183,8 @@ public final class ShahidService implements AutoCloseable {
                     new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                     new MessageIds(settings.text("shahid.domain")),
-                    clock));
+                    clock,
+                    monitors.notifyMonitors()));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
@@ -191,7 +198,7 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.claim-lease"),
                             settings.text("shahid.organisation")),
                     clock);
-            return new Beans(intake, ingestMail, sendOutbox);
+            return new Beans(intake, ingestMail, sendOutbox, monitors);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.EvidenceFile;
 import org.shahid.evidence.SealEvidence;
+import org.shahid.monitors.NotifyMonitors;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.ComposeAcknowledgement;
 import org.shahid.outbound.Language;
@@ -40,7 +41,7 @@ public final class MailIntake {
                         TicketMessageDao messages, TicketEventDao events, AttachmentDao attachments,
                         ProcessedMailDao processedMails, ResolveThread threads, OutboxDao outbox,
                         AcknowledgementPolicy acknowledgementPolicy, ComposeAcknowledgement acknowledgements,
-                        MessageIds messageIds, Clock clock) {
+                        MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors) {
     }
 
     private final Parts parts;
@@ -109,6 +110,12 @@ public final class MailIntake {
         parts.processedMails().complete(handle, received.key(), outcome, ticketId);
         boolean acknowledged = thread.isEmpty()
                 && acknowledge(handle, ticketId, reference, sealedId, received, now);
+        // Same transaction as the ticket: monitors hear of exactly the mails that were recorded.
+        if (thread.isPresent()) {
+            parts.notifyMonitors().followUp(handle, ticketId, messageId, now);
+        } else {
+            parts.notifyMonitors().newTicket(handle, ticketId, messageId, now);
+        }
         return new IntakeOutcome(thread.isPresent() ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
                 Optional.of(reference), acknowledged);
     }

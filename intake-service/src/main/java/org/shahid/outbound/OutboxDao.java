@@ -17,20 +17,30 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class OutboxDao {
 
     private static final String COLUMNS = "id, ticket_id, purpose, recipient_sealed_id, recipient_address,"
-            + " from_address, message_id, subject, body_text, body_html, language, attempts";
+            + " from_address, message_id, subject, body_text, body_html, language, attempts, reply_to";
 
-    /** A mail to enqueue: either {@code recipientSealedId} or {@code recipientAddress} is set. */
+    /**
+     * A mail to enqueue: either {@code recipientSealedId} or {@code recipientAddress} is set. {@code replyTo} is
+     * null except on mail to monitors, whose replies must carry the ticket's MAC.
+     */
     public record NewMail(Long ticketId, String purpose, Long recipientSealedId, String recipientAddress,
-                          String fromAddress, String messageId, RenderedMail content, String language) {
+                          String fromAddress, String messageId, RenderedMail content, String language,
+                          String replyTo) {
+
+        public NewMail(Long ticketId, String purpose, Long recipientSealedId, String recipientAddress,
+                       String fromAddress, String messageId, RenderedMail content, String language) {
+            this(ticketId, purpose, recipientSealedId, recipientAddress, fromAddress, messageId, content, language,
+                    null);
+        }
     }
 
     public long enqueue(Handle handle, NewMail mail, Instant now) {
         return handle.createUpdate("""
                         INSERT INTO outbox (ticket_id, purpose, recipient_sealed_id, recipient_address, from_address,
                                             message_id, subject, body_text, body_html, language, status, attempts,
-                                            next_attempt_at, created_at)
+                                            next_attempt_at, created_at, reply_to)
                         VALUES (:ticketId, :purpose, :recipientSealedId, :recipientAddress, :fromAddress, :messageId,
-                                :subject, :text, :html, :language, 'PENDING', 0, :now, :now)""")
+                                :subject, :text, :html, :language, 'PENDING', 0, :now, :now, :replyTo)""")
                 .bindMethods(mail)
                 .bind("subject", mail.content().subject())
                 .bind("text", mail.content().text())
@@ -176,6 +186,6 @@ public final class OutboxDao {
         return new OutboxMail(rs.getLong("id"), ticketId, rs.getString("purpose"), recipientSealedId,
                 rs.getString("recipient_address"), rs.getString("from_address"), rs.getString("message_id"),
                 rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                rs.getString("language"), rs.getInt("attempts"));
+                rs.getString("language"), rs.getInt("attempts"), rs.getString("reply_to"));
     }
 }

@@ -6,5 +6,5 @@ package org.shahid.outbound;
  */
 public record OutboxMail(long id, Long ticketId, String purpose, Long recipientSealedId, String recipientAddress,
                          String fromAddress, String messageId, String subject, String text, String html,
-                         String language, int attempts) {
+                         String language, int attempts, String replyTo) {
 }

@@ -168,6 +168,9 @@ public final class SendOutbox {
         message.setEnvelopeFrom(mail.fromAddress());
         message.setFrom(new InternetAddress(mail.fromAddress(), pacing.senderName(), StandardCharsets.UTF_8.name()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, false));
+        if (mail.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(mail.replyTo(), false)});
+        }
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", "auto-replied");

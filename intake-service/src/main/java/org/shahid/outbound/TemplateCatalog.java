@@ -41,6 +41,13 @@ public final class TemplateCatalog {
     /** Variables the caller supplies; anything else in a model is dropped so a template cannot leak it. */
     public static final List<String> CALLER_VARIABLES = List.of("reference", "receiptCode", "organisation", "mailbox");
 
+    /**
+     * Variables a caller may supply (status updates to reporters); "" when absent, so acknowledgements need not
+     * know them. {@code status} is a ticket status name such as {@code INVESTIGATING}; {@code message} is text a
+     * monitor wrote to the reporter.
+     */
+    public static final List<String> OPTIONAL_CALLER_VARIABLES = List.of("status", "message");
+
     /** Variables the catalog fills from the {@link Language} being rendered. */
     public static final List<String> LANGUAGE_VARIABLES = List.of("languageCode", "direction");
 
@@ -149,6 +156,10 @@ public final class TemplateCatalog {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("model lacks " + missing);
         }
+        for (String name : OPTIONAL_CALLER_VARIABLES) {
+            Object value = model.get(name);
+            safeModel.put(name, value == null ? "" : value.toString());
+        }
         safeModel.put("languageCode", language.code());
         safeModel.put("direction", language.direction());
         return safeModel;
@@ -211,7 +222,9 @@ public final class TemplateCatalog {
                     "reference", SAMPLE_REFERENCE,
                     "receiptCode", receiptCode,
                     "organisation", "Shahid election monitoring",
-                    "mailbox", "report@shahid.test"));
+                    "mailbox", "report@shahid.test",
+                    "status", receiptCode.isEmpty() ? "RESOLVED" : "INVESTIGATING",
+                    "message", receiptCode.isEmpty() ? "" : "A sample message from the monitoring team."));
             String output;
             try {
                 output = process(template, model);

@@ -66,7 +66,7 @@ class IntakeFlowTest {
         assertThat(shahid.text("SELECT language FROM ticket")).isEqualTo("en");
         assertThat(shahid.text("SELECT body_text FROM ticket_message")).contains("fabricated pictures");
         String messageId = ack.getMessageID().replaceAll("[<>]", "");
-        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND message_id = '" + messageId + "'"))
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT' AND status = 'SENT' AND message_id = '" + messageId + "'"))
                 .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "INBOX").equals(
                 List.of("seen: Fake accounts spreading lies about candidate")));
@@ -115,7 +115,7 @@ class IntakeFlowTest {
 
         assertThat(shahid.text("SELECT language FROM ticket")).isEqualTo("ckb");
         assertThat(shahid.text("SELECT body_text FROM ticket_message")).contains(kurdish).doesNotContain("alert");
-        assertThat(shahid.text("SELECT language FROM outbox")).isEqualTo("ckb");
+        assertThat(shahid.text("SELECT language FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo("ckb");
     }
 
     @Test
@@ -130,7 +130,7 @@ class IntakeFlowTest {
         RenderedMail reportWording = ShahidService.loadTemplates(Path.of("")).render("report-received",
                 Language.ENGLISH, Map.of("reference", reference, "receiptCode", "", "organisation",
                         shahid.settings().text("shahid.organisation"), "mailbox", INFO));
-        assertThat(shahid.text("SELECT body_text FROM outbox")).isNotEqualTo(reportWording.text());
+        assertThat(shahid.text("SELECT body_text FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isNotEqualTo(reportWording.text());
         assertThat(ack.getSubject()).isNotEqualTo(reportWording.subject());
     }
 
@@ -144,7 +144,7 @@ class IntakeFlowTest {
         shahid.awaitCount("SELECT COUNT(*) FROM ticket_message", 2);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(1);
-        assertThat(shahid.count("SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo(1);
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'FOLLOW_UP_RECEIVED'")).isEqualTo(1);
     }
 
@@ -186,7 +186,7 @@ class IntakeFlowTest {
         shahid.awaitReceived(REPORTER, 1);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(1);
-        assertThat(shahid.count("SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo(1);
     }
 
     @Test
@@ -210,7 +210,7 @@ class IntakeFlowTest {
         shahid.awaitCount("SELECT COUNT(*) FROM ticket WHERE automated", 3);
         shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'ACKNOWLEDGEMENT_SUPPRESSED'", 3);
 
-        assertThat(shahid.count("SELECT COUNT(*) FROM outbox")).isZero();
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isZero();
     }
 
     @Test
@@ -248,7 +248,7 @@ class IntakeFlowTest {
         }
         shahid.awaitCount("SELECT COUNT(*) FROM ticket", 7);
 
-        assertThat(shahid.count("SELECT COUNT(*) FROM outbox")).isEqualTo(5);
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo(5);
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'ACKNOWLEDGEMENT_SUPPRESSED'"))
                 .isEqualTo(2);
     }

@@ -1,0 +1,112 @@
+package org.shahid.monitors;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.shahid.config.ConfigurationException;
+
+/**
+ * The violation categories and actor types with their keywords in Arabic, Sorani and English, read once at
+ * start from the rule file admins edit ({@code shahid.monitors.categories-file}, by default
+ * {@code routes/categories.yaml}). Suggests the category (and actor) whose keywords a text mentions most; a
+ * monitor confirms with {@code #category}. Immutable and thread-safe.
+ */
+public final class Categories {
+
+    private final Map<String, List<String>> categories;
+    private final Map<String, List<String>> actors;
+
+    Categories(Map<String, List<String>> categories, Map<String, List<String>> actors) {
+        this.categories = categories;
+        this.actors = actors;
+    }
+
+    public static Categories load(Path file) {
+        Map<?, ?> document = RuleFile.readMap(file);
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> categories = section(document, "categories", problems);
+        Map<String, List<String>> actors = section(document, "actors", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("category rules " + file + " have problems:\n" + String.join("\n", problems));
+        }
+        return new Categories(categories, actors);
+    }
+
+    private static Map<String, List<String>> section(Map<?, ?> document, String name, List<String> problems) {
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        if (!(document.get(name) instanceof Map<?, ?> section) || section.isEmpty()) {
+            problems.add(name + ": expected a mapping of names to keyword lists");
+            return rules;
+        }
+        section.forEach((key, value) -> {
+            String id = RuleFile.text(key);
+            if (!id.matches("[a-z0-9-]+")) {
+                problems.add(name + "." + id + ": names are lower-case letters, digits and '-'");
+            }
+            List<String> keywords = new ArrayList<>();
+            // Keywords may be grouped by language (en: [...], ar: [...]) or given as one list.
+            if (value instanceof Map<?, ?> byLanguage) {
+                byLanguage.values().forEach(list -> RuleFile.list(list).forEach(k -> keywords.add(normalise(RuleFile.text(k)))));
+            } else {
+                RuleFile.list(value).forEach(k -> keywords.add(normalise(RuleFile.text(k))));
+            }
+            rules.put(id, List.copyOf(keywords));
+        });
+        return rules;
+    }
+
+    public boolean isCategory(String name) {
+        return categories.containsKey(name);
+    }
+
+    public List<String> categoryNames() {
+        return List.copyOf(categories.keySet());
+    }
+
+    public Optional<String> suggestCategory(String text) {
+        return bestMatch(categories, text);
+    }
+
+    public Optional<String> suggestActor(String text) {
+        return bestMatch(actors, text);
+    }
+
+    private static Optional<String> bestMatch(Map<String, List<String>> rules, String text) {
+        String haystack = normalise(text);
+        String best = null;
+        int bestHits = 0;
+        for (Map.Entry<String, List<String>> rule : rules.entrySet()) {
+            int hits = 0;
+            for (String keyword : rule.getValue()) {
+                if (!keyword.isEmpty() && haystack.contains(keyword)) {
+                    hits++;
+                }
+            }
+            if (hits > bestHits) {
+                best = rule.getKey();
+                bestHits = hits;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Lower case, compatibility-normalised, Arabic diacritics and tatweel removed, alef and yeh variants folded,
+     * so "الحسابات الوهمية" matches however it was typed.
+     */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        folded = folded.replaceAll("[\\u064B-\\u065F\\u0670\\u0640]", "");
+        folded = folded.replaceAll("[\\u0622\\u0623\\u0625]", "\u0627").replace('\u0649', '\u064A');
+        folded = folded.replace('\u06CC', '\u064A').replace('\u06A9', '\u0643');
+        return folded.replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,33 @@
+package org.shahid.monitors;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One person on the roster: the address they write from, the name shown to other monitors (never to
+ * reporters), their role, and the languages they read, best first. Immutable.
+ */
+public record Monitor(
+        @NotBlank @Email @Size(max = 320) String address,
+        @NotBlank @Size(max = 100) String name,
+        @NotNull Role role,
+        @NotEmpty List<@NotNull @Pattern(regexp = "en|ar|ckb", message = "must be en, ar or ckb") String> languages) {
+
+    /** A lead may do everything a monitor does; the role is shown in listings and digests. */
+    public enum Role { MONITOR, LEAD }
+
+    public Monitor {
+        address = address == null ? null : address.strip().toLowerCase(Locale.ROOT);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    public boolean reads(String languageCode) {
+        return languages.contains(languageCode);
+    }
+}

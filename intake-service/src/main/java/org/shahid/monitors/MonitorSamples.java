@@ -1,0 +1,49 @@
+package org.shahid.monitors;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sample models that every monitor template is rendered with at start, so a typo stops the start, not a mail. */
+final class MonitorSamples {
+
+    private MonitorSamples() {
+    }
+
+    static Map<String, Object> of(String event) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", "Shahid election monitoring");
+        model.put("reference", "SHD-7K3M-Q9XR-2BTA");
+        model.put("macToken", "[key:0123456789abcdef]");
+        switch (event) {
+            case MonitorTemplates.TICKET_NOTIFICATION -> {
+                model.put("followUp", false);
+                model.put("pseudonym", "R-7F3KQ9XR2B");
+                model.put("kind", "REPORT");
+                model.put("mailbox", "report");
+                model.put("language", "ar");
+                model.put("status", "NEW");
+                model.put("reopened", false);
+                model.put("text", "Sample report text.");
+                model.put("suggestedCategory", "fake-accounts");
+                model.put("suggestedActor", "");
+                model.put("evidence", List.of(Map.of("fileName", "post.png", "type", "image/png", "size", "1024",
+                        "sha256", "0".repeat(64), "note", "")));
+                model.put("linked", List.of("SHD-AAAA-BBBB-CCCC"));
+            }
+            case MonitorTemplates.MONITOR_DIGEST -> {
+                model.put("monitorName", "Monitor One");
+                model.put("unassignedAfter", "24h");
+                Map<String, Object> ticket = Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "status", "INVESTIGATING",
+                        "priority", "NORMAL", "category", "fake-accounts", "language", "ar",
+                        "createdAt", "2025-06-01T10:00:00Z");
+                model.put("assigned", List.of(ticket));
+                model.put("unassigned", List.of(ticket));
+            }
+            case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
+            case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");
+            default -> throw new IllegalArgumentException(event);
+        }
+        return model;
+    }
+}

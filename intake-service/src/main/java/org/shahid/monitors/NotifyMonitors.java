@@ -1,0 +1,101 @@
+package org.shahid.monitors;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.shahid.outbound.MessageIds;
+import org.shahid.outbound.OutboxDao;
+import org.shahid.outbound.RenderedMail;
+import org.shahid.tickets.Ticket;
+import org.shahid.tickets.TicketDao;
+import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketStatus;
+
+/**
+ * Queues a notification to the monitors for each new ticket and each reporter follow-up, in the transaction that
+ * records the mail (called by {@code MailIntake}). The notification shows the reference, pseudonym, kind,
+ * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries the
+ * ticket's MAC. A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
+ * {@code shahid.monitors.notify}. Thread-safe.
+ */
+public final class NotifyMonitors {
+
+    public static final String PURPOSE = "MONITOR_NOTIFICATION";
+
+    /** Everything notifications need, wired once at start. */
+    public record Parts(Roster roster, boolean byLanguage, Categories categories, ReplyMac replyMac,
+                        MonitorTemplates templates, TriageDao triage, TicketDao tickets, TicketEventDao events,
+                        OutboxDao outbox, MessageIds messageIds, String monitorsAddress, String organisation,
+                        AttachScrubbedEvidence evidence) {
+    }
+
+    private final Parts parts;
+
+    public NotifyMonitors(Parts parts) {
+        this.parts = parts;
+    }
+
+    /** A new ticket: suggest its category, then tell the monitors. */
+    public void newTicket(Handle handle, long ticketId, long messageId, Instant now) {
+        Ticket ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
+        String text = parts.triage().bodyOf(handle, messageId);
+        Optional<String> category = parts.categories().suggestCategory(text);
+        Optional<String> actor = parts.categories().suggestActor(text);
+        parts.triage().suggest(handle, ticketId, category.orElse(null), actor.orElse(null), now);
+        if (category.isPresent()) {
+            parts.events().append(handle, ticketId, "system", "CATEGORY_SUGGESTED", category.get(), now);
+        }
+        notify(handle, ticket, messageId, false, false, now);
+    }
+
+    /** A reporter's follow-up: reopen the ticket if it was finished, then tell the monitors. */
+    public void followUp(Handle handle, long ticketId, long messageId, Instant now) {
+        Ticket ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
+        boolean reopened = TicketLifecycle.canReopen(ticket.status());
+        if (reopened) {
+            parts.triage().setStatus(handle, ticketId, TicketStatus.TRIAGED.name(), now);
+            parts.events().append(handle, ticketId, "system", "REOPENED",
+                    TicketLifecycle.word(ticket.status()) + " -> triaged, on the reporter's follow-up", now);
+            ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
+        }
+        notify(handle, ticket, messageId, true, reopened, now);
+    }
+
+    private void notify(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, Instant now) {
+        if (ticket.automated()) {
+            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
+            return;
+        }
+        TriageDao.Triage triage = parts.triage().find(handle, ticket.id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", parts.organisation());
+        model.put("reference", ticket.reference().value());
+        model.put("macToken", parts.replyMac().subjectToken(ticket.reference()));
+        model.put("followUp", followUp);
+        model.put("reopened", reopened);
+        model.put("pseudonym", ticket.reporterPseudonym());
+        model.put("kind", ticket.kind().name());
+        model.put("mailbox", ticket.mailbox());
+        model.put("language", ticket.language());
+        model.put("status", ticket.status().name());
+        model.put("text", parts.triage().bodyOf(handle, messageId));
+        model.put("suggestedCategory", triage.category() != null ? triage.category()
+                : triage.suggestedCategory() == null ? "" : triage.suggestedCategory());
+        model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
+        model.put("evidence", parts.triage().evidenceOf(handle, messageId));
+        model.put("linked", parts.triage().linkedByEvidence(handle, ticket.id()));
+        RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
+        String replyTo = parts.replyMac().replyAddress(ticket.reference());
+        List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
+        for (Monitor monitor : recipients) {
+            long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
+                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
+            parts.evidence().attach(handle, outboxId, messageId);
+        }
+        parts.events().append(handle, ticket.id(), "system", "MONITORS_NOTIFIED",
+                recipients.size() + " monitors" + (followUp ? ", follow-up" : ""), now);
+    }
+}

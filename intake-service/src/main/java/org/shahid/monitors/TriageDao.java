@@ -1,0 +1,123 @@
+package org.shahid.monitors;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What monitors read and decide about tickets ({@code ticket_triage}, the ticket's status, its evidence rows and
+ * the reporter's latest sealed identity id), inside the caller's transaction. Stateless and thread-safe.
+ */
+public final class TriageDao {
+
+    /** A ticket's triage state. */
+    public record Triage(String assignee, String priority, String category, String suggestedCategory,
+                         String suggestedActor) {
+    }
+
+    /** A ticket as listed in digests and the {@code monitors} verb. */
+    public record OpenTicket(String reference, String status, String priority, String category, String language,
+                             Instant createdAt) {
+    }
+
+    public void suggest(Handle handle, long ticketId, String category, String actor, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO ticket_triage (ticket_id, suggested_category, suggested_actor, updated_at)
+                        VALUES (:ticketId, :category, :actor, :now)
+                        ON DUPLICATE KEY UPDATE suggested_category = :category, suggested_actor = :actor""")
+                .bind("ticketId", ticketId).bind("category", category).bind("actor", actor).bind("now", now)
+                .execute();
+    }
+
+    public Triage find(Handle handle, long ticketId) {
+        return handle.createQuery("""
+                        SELECT assignee, priority, category, suggested_category, suggested_actor
+                        FROM ticket_triage WHERE ticket_id = :ticketId""")
+                .bind("ticketId", ticketId)
+                .map((rs, ctx) -> new Triage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .findOne()
+                .orElse(new Triage(null, "NORMAL", null, null, null));
+    }
+
+    /** Sets one triage column ({@code assignee}, {@code priority} or {@code category}). */
+    public void set(Handle handle, long ticketId, String column, String value, Instant now) {
+        if (!List.of("assignee", "priority", "category").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        handle.createUpdate("INSERT INTO ticket_triage (ticket_id, " + column + ", updated_at) VALUES (:ticketId,"
+                        + " :value, :now) ON DUPLICATE KEY UPDATE " + column + " = :value, updated_at = :now")
+                .bind("ticketId", ticketId).bind("value", value).bind("now", now)
+                .execute();
+    }
+
+    public void setStatus(Handle handle, long ticketId, String status, Instant now) {
+        handle.createUpdate("UPDATE ticket SET status = :status, updated_at = :now WHERE id = :id")
+                .bind("status", status).bind("now", now).bind("id", ticketId)
+                .execute();
+    }
+
+    public String bodyOf(Handle handle, long messageId) {
+        return handle.createQuery("SELECT body_text FROM ticket_message WHERE id = :id")
+                .bind("id", messageId).mapTo(String.class).one();
+    }
+
+    /** Evidence rows of one message as the notification lists them. */
+    public List<Map<String, Object>> evidenceOf(Handle handle, long messageId) {
+        return handle.createQuery("""
+                        SELECT file_name, COALESCE(detected_type, declared_type) AS type, size_bytes, sha256, note, kept
+                        FROM attachment WHERE message_id = :messageId ORDER BY id""")
+                .bind("messageId", messageId)
+                .map((rs, ctx) -> Map.<String, Object>of(
+                        "fileName", rs.getString("file_name"),
+                        "type", rs.getString("type"),
+                        "size", String.valueOf(rs.getLong("size_bytes")),
+                        "sha256", rs.getString("sha256") == null ? "(not kept)" : rs.getString("sha256"),
+                        "note", rs.getString("note") == null ? "" : rs.getString("note")))
+                .list();
+    }
+
+    /** Other tickets holding a file with the same SHA-256 (the same evidence reported twice). */
+    public List<String> linkedByEvidence(Handle handle, long ticketId) {
+        return handle.createQuery("""
+                        SELECT DISTINCT t.reference FROM attachment mine
+                        JOIN attachment other ON other.sha256 = mine.sha256 AND other.ticket_id <> mine.ticket_id
+                        JOIN ticket t ON t.id = other.ticket_id
+                        WHERE mine.ticket_id = :ticketId AND mine.sha256 IS NOT NULL ORDER BY t.reference LIMIT 20""")
+                .bind("ticketId", ticketId).mapTo(String.class).list();
+    }
+
+    /** The reporter's most recent sealed identity: status updates go to the address they last wrote from. */
+    public Optional<Long> latestSealedIdentity(Handle handle, long ticketId) {
+        return handle.createQuery("""
+                        SELECT id FROM sealed_identity WHERE ticket_id = :ticketId AND purged_at IS NULL
+                        ORDER BY created_at DESC, id DESC LIMIT 1""")
+                .bind("ticketId", ticketId).mapTo(Long.class).findOne();
+    }
+
+    private static final String OPEN = "t.status IN ('NEW', 'TRIAGED', 'INVESTIGATING')";
+    private static final String LISTED = """
+            SELECT t.reference, t.status, COALESCE(g.priority, 'NORMAL') AS priority, g.category, t.language,
+                   t.created_at
+            FROM ticket t LEFT JOIN ticket_triage g ON g.ticket_id = t.id
+            """;
+
+    public List<OpenTicket> openAssignedTo(Handle handle, String address) {
+        return handle.createQuery(LISTED + " WHERE " + OPEN + " AND g.assignee = :address ORDER BY t.created_at")
+                .bind("address", address).map(TriageDao::openTicket).list();
+    }
+
+    public List<OpenTicket> openUnassignedBefore(Handle handle, Instant before) {
+        return handle.createQuery(LISTED + " WHERE " + OPEN + " AND g.assignee IS NULL AND t.automated = FALSE"
+                        + " AND t.created_at < :before ORDER BY t.created_at LIMIT 200")
+                .bind("before", before).map(TriageDao::openTicket).list();
+    }
+
+    private static OpenTicket openTicket(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new OpenTicket(rs.getString("reference"), rs.getString("status"), rs.getString("priority"),
+                rs.getString("category"), rs.getString("language"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,1 @@
+[${reference}] Not applied: your reply had problems ${macToken}

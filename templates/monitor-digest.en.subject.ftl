@@ -1,0 +1,1 @@
+Shahid digest: ${assigned?size} assigned to you, ${unassigned?size} unassigned

@@ -1,0 +1,23 @@
+Hello ${monitorName},
+
+<#if assigned?has_content>
+Open tickets assigned to you:
+<#list assigned as ticket>
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+</#list>
+<#else>
+No open tickets are assigned to you.
+</#if>
+
+<#if unassigned?has_content>
+Unassigned tickets older than ${unassignedAfter}:
+<#list unassigned as ticket>
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+</#list>
+<#else>
+No unassigned tickets older than ${unassignedAfter}.
+</#if>
+
+Reply to a ticket's notification with #assign me to take it.
+
+${organisation}

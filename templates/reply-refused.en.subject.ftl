@@ -1,0 +1,1 @@
+Your mail to the Shahid monitors address was not applied

@@ -1,0 +1,1 @@
+[${reference}] An update on your report

@@ -1,0 +1,38 @@
+<#if followUp>The reporter added to ticket ${reference}<#if reopened>; the ticket was reopened (now ${status})</#if>.<#else>A new ticket arrived at ${mailbox}.</#if>
+
+Reference:  ${reference}
+Reporter:   ${pseudonym} (a pseudonym; the reporter's identity is sealed)
+Kind:       ${kind}
+Language:   ${language}
+Status:     ${status}
+<#if suggestedCategory?has_content>
+Suggested category: ${suggestedCategory} (confirm with #category ${suggestedCategory})
+</#if>
+<#if suggestedActor?has_content>
+Suggested actor:    ${suggestedActor}
+</#if>
+<#if linked?has_content>
+Linked tickets (same evidence): <#list linked as other>${other}<#sep>, </#list>
+</#if>
+
+----- Text (working copy, without headers) -----
+${text}
+----- End of text -----
+
+<#if evidence?has_content>
+Evidence:
+<#list evidence as file>
+- ${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+</#list>
+<#else>
+Evidence: none
+</#if>
+
+Reply to this mail to act on the ticket. Commands go in the first lines:
+#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
+#category <name>    #priority low|normal|high|urgent    #note <internal text>
+#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
+Any other text you write above the quoted mail is sent to the reporter, signed "the monitoring team".
+Keep the reference and the key in the subject.
+
+${organisation}
