@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import org.shahid.config.Database;
@@ -40,11 +41,15 @@ public final class ValidateCommand implements Callable<Integer> {
         Settings settings = shahid.settings();
         List<String> problems = new ArrayList<>();
         check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
-        check(problems, "routes", () -> loadRoutes(settings));
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
-        if (!offline) {
-            check(problems, "database", () -> Database.open(settings).close());
-        }
+        check(problems, offline ? "routes" : "database and routes", () -> {
+            try (Database database = offline ? Database.unconnected(settings) : Database.open(settings)) {
+                ShahidService.Beans beans = ShahidService.Beans.wire(settings, database,
+                        Keyring.load(settings.path("shahid.keys.dir"), false),
+                        ShahidService.loadTemplates(settings.home()), java.time.Clock.systemUTC());
+                loadRoutes(settings, beans.byRouteName());
+            }
+        });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.size() + " problem(s):\n" + String.join("\n", problems));
         }
@@ -60,24 +65,18 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the route files into a Camel context that never starts a route, so nothing is polled. */
-    private static void loadRoutes(Settings settings) {
+    /**
+     * Loads the route files into a Camel context that never starts a route, so nothing is polled, with the
+     * real beans bound (offline, over a pool that never connects).
+     */
+    private void loadRoutes(Settings settings, Map<String, Object> beans) {
         Path routes = settings.home().resolve("routes");
         if (!Files.isDirectory(routes)) {
             throw new IllegalArgumentException("no routes folder at " + routes.toAbsolutePath());
         }
-        Main camel = new Main();
-        camel.setInitialProperties(settings.asProperties());
-        camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+        Main camel = ShahidService.camelFor(settings, routes);
         camel.configure().withAutoStartup(false);
-        camel.configure().withJmxEnabled(false);
-        camel.bind("ingestMail", (org.apache.camel.Processor) exchange -> { });
-        camel.bind("sendOutbox", new Object() {
-            @SuppressWarnings("unused")
-            public int deliverDue() {
-                return 0;
-            }
-        });
+        beans.forEach(camel::bind);
         try {
             camel.start();
             if (camel.getCamelContext().getRoutes().isEmpty()) {

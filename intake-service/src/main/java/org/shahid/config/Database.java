@@ -30,17 +30,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool, checks durability and applies pending migrations. */
     public static Database open(Settings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withDriverOptions(settings.text("shahid.db.url")));
-        config.setUsername(settings.text("shahid.db.user"));
-        config.setPassword(settings.text("shahid.db.password", ""));
-        config.setMaximumPoolSize(settings.integer("shahid.db.pool-size"));
-        config.setPoolName("shahid-db");
-        config.setConnectionTimeout(10_000);
-        // The pool survives the database going away later (intake then fails per poll and retries);
-        // only the migration below needs it at start.
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = pool(settings);
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -56,6 +46,29 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * A pool that never connects unless used, for wiring beans without a database (offline validation).
+     * Nothing is migrated or checked.
+     */
+    public static Database unconnected(Settings settings) {
+        String url = settings.text("shahid.db.url", "jdbc:mariadb://offline.invalid/shahid");
+        return new Database(pool(settings.with(java.util.Map.of("shahid.db.url", url))));
+    }
+
+    private static HikariDataSource pool(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(withDriverOptions(settings.text("shahid.db.url")));
+        config.setUsername(settings.text("shahid.db.user"));
+        config.setPassword(settings.text("shahid.db.password", ""));
+        config.setMaximumPoolSize(settings.integer("shahid.db.pool-size"));
+        config.setPoolName("shahid-db");
+        config.setConnectionTimeout(10_000);
+        // The pool survives the database going away later (intake then fails per poll and retries);
+        // only the migration needs it at start.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     private static String withDriverOptions(String url) {

@@ -77,16 +77,8 @@ public final class ShahidService implements AutoCloseable {
         Database database = Database.open(settings);
         try {
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
-            Main camel = new Main();
-            camel.setInitialProperties(settings.asProperties());
-            camel.configure().withName("shahid");
-            camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
-            camel.configure().withJmxEnabled(false);
-            camel.configure().withShutdownTimeout(8);
-            camel.bind("ingestMail", beans.ingestMail());
-            camel.bind("sendOutbox", beans.sendOutbox());
-            camel.bind("applyMonitorReply", beans.monitors().applyMonitorReply());
-            camel.bind("sendDigest", beans.monitors().sendDigest());
+            Main camel = camelFor(settings, routes);
+            beans.byRouteName().forEach(camel::bind);
             camel.start();
             HealthEndpoint health = settings.flag("shahid.health.enabled")
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
@@ -99,6 +91,17 @@ public final class ShahidService implements AutoCloseable {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /** A Camel Main that loads the admin-edited routes with every setting as a placeholder. */
+    public static Main camelFor(Settings settings, Path routes) {
+        Main camel = new Main();
+        camel.setInitialProperties(settings.asProperties());
+        camel.configure().withName("shahid");
+        camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+        camel.configure().withJmxEnabled(false);
+        camel.configure().withShutdownTimeout(8);
+        return camel;
     }
 
     /** Loads and checks every template the service can send, in every language. */
@@ -148,6 +151,13 @@ public final class ShahidService implements AutoCloseable {
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors) {
+
+        /** The beans by the names the route files call them. */
+        public java.util.Map<String, Object> byRouteName() {
+            return java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
+                    "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest());
+        }
+
 
         public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
                           Clock clock) {

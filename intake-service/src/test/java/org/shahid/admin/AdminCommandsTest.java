@@ -66,7 +66,7 @@ class AdminCommandsTest {
         assertThat(stderr.toString()).contains("keysets").contains("keys generate");
 
         assertThat(run(environment, "keys", "generate")).isZero();
-        assertThat(run(environment, "validate", "--offline")).isZero();
+        assertThat(run(environment, "validate", "--offline")).as(stderr::toString).isZero();
         assertThat(stdout.toString()).contains("ok: templates", "ok: routes", "ok: keysets");
     }
 

@@ -37,6 +37,7 @@ public final class RunningShahid implements AutoCloseable {
 
     public static final String REPORT = "report@shahid.test";
     public static final String INFO = "info@shahid.test";
+    public static final String MONITORS = "monitors@shahid.test";
 
     private final GreenMail mail;
     private final TestDatabase database;
@@ -53,6 +54,7 @@ public final class RunningShahid implements AutoCloseable {
         mail.start();
         mail.setUser(REPORT, REPORT, REPORT);
         mail.setUser(INFO, INFO, INFO);
+        mail.setUser(MONITORS, MONITORS, MONITORS);
         this.database = TestDatabase.create();
     }
 
@@ -77,6 +79,7 @@ public final class RunningShahid implements AutoCloseable {
         overrides.put("shahid.smtp.port", String.valueOf(mail.getSmtp().getPort()));
         overrides.put("shahid.mailbox.report.password", REPORT);
         overrides.put("shahid.mailbox.info.password", INFO);
+        overrides.put("shahid.mailbox.monitors.password", MONITORS);
         overrides.put("shahid.keys.dir", stateDir.resolve("keys").toString());
         overrides.put("shahid.keys.generate-missing", "true");
         overrides.put("shahid.data-dir", stateDir.resolve("data").toString());
