@@ -18,6 +18,7 @@ import org.shahid.intake.MailParser;
 import org.shahid.intake.ProcessedMailDao;
 import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
+import org.shahid.intake.ReceiptCodes;
 import org.shahid.intake.ResolveThread;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.ComposeAcknowledgement;
@@ -94,7 +95,8 @@ public final class ShahidService implements AutoCloseable {
     public static TemplateCatalog loadTemplates(Path home) {
         try {
             return TemplateCatalog.load(home.resolve("templates"),
-                    List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED));
+                    List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED,
+                            ComposeAcknowledgement.CASE_CLOSED));
         } catch (TemplateProblems problems) {
             throw new ConfigurationException(problems.getMessage());
         }
@@ -157,7 +159,8 @@ public final class ShahidService implements AutoCloseable {
                     new TicketEventDao(),
                     new AttachmentDao(),
                     processedMails,
-                    new ResolveThread(tickets, messages, outbox, pseudonymizer),
+                    new ResolveThread(tickets, messages, outbox, pseudonymizer, new ReceiptCodes(pseudonymizer,
+                            settings.integer("shahid.receipt.max-wrong-per-hour"))),
                     outbox,
                     new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
