@@ -3,12 +3,14 @@ package org.shahid.config;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.shahid.admin.AuditCommand;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.OutboxCommand;
 import org.shahid.admin.PendingCommand;
 import org.shahid.admin.PreviewCommand;
 import org.shahid.admin.QuarantineCommand;
 import org.shahid.admin.TicketsCommand;
+import org.shahid.admin.UnsealCommand;
 import org.shahid.admin.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shahid", mixinStandardHelpOptions = true, versionProvider = ShahidCommand.Version.class,
         description = "Shahid: anonymous, trackable election-violation reports from plain email.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
-                TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class})
+                TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
+                AuditCommand.class, UnsealCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
@@ -38,8 +41,6 @@ public final class ShahidCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new ShahidCommand(environment));
         // Verbs the contract names whose features later work will build; they answer honestly meanwhile.
         commandLine.addSubcommand("monitors", new PendingCommand("monitors", "the monitor roster"));
-        commandLine.addSubcommand("audit", new PendingCommand("audit", "the audit trail of unsealing"));
-        commandLine.addSubcommand("unseal", new PendingCommand("unseal", "two-person audited unsealing"));
         commandLine.addSubcommand("report", new PendingCommand("report", "the transparency report"));
         commandLine.addSubcommand("bench", new PendingCommand("bench", "the benchmark harness"));
         commandLine.setExecutionExceptionHandler(ShahidCommand::oneLineError);
