@@ -29,6 +29,7 @@ import org.shahid.outbound.SendOutbox;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.outbound.TemplateProblems;
+import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.sealing.SealedBlobStore;
@@ -82,6 +83,7 @@ public final class ShahidService implements AutoCloseable {
             camel.configure().withShutdownTimeout(8);
             camel.bind("ingestMail", beans.ingestMail());
             camel.bind("sendOutbox", beans.sendOutbox());
+            camel.bind("purgeSealedIdentities", beans.retention());
             camel.start();
             LOG.info("Shahid started: {} routes from {}", camel.getCamelContext().getRoutes().size(), routes);
             return new ShahidService(settings, database, camel, beans);
@@ -129,7 +131,8 @@ public final class ShahidService implements AutoCloseable {
     }
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
-    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox) {
+    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox,
+                        PurgeSealedIdentities retention) {
 
         public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
                           Clock clock) {
@@ -179,7 +182,9 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.claim-lease"),
                             settings.text("shahid.organisation")),
                     clock);
-            return new Beans(intake, ingestMail, sendOutbox);
+            PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
+            return new Beans(intake, ingestMail, sendOutbox, retention);
         }
     }
 }
