@@ -73,6 +73,12 @@ public final class ValidateCommand implements Callable<Integer> {
                 return 0;
             }
         });
+        camel.bind("purgeSealedIdentities", new Object() {
+            @SuppressWarnings("unused")
+            public int purgeDue() {
+                return 0;
+            }
+        });
         try {
             camel.start();
             if (camel.getCamelContext().getRoutes().isEmpty()) {

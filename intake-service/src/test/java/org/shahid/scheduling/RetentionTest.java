@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedBlobStore;
+import org.shahid.testing.AdminCli;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketEventDao;
@@ -94,6 +95,20 @@ class RetentionTest {
                     .isEqualTo(1);
             assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = 1"
                     + " AND kind = 'CASE_CLOSED_REPLY_QUEUED'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void validateLoadsTheRetentionRouteWithItsCron() {
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of())) {
+            shahid.startService();
+            shahid.stopService();
+
+            AdminCli.Run validate = AdminCli.run(shahid, "validate", "--offline");
+
+            assertThat(validate.err()).isEmpty();
+            assertThat(validate.exit()).isZero();
+            assertThat(validate.out()).contains("ok: routes").contains("ok: templates");
         }
     }
 

@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.shahid.testing.RunningShahid.REPORT;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ShahidCommand;
+import org.shahid.testing.AdminCli;
+import org.shahid.testing.AdminCli.Run;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
-import picocli.CommandLine;
 
 /** Two-person, audited unsealing through the jar's own verbs, against the real MariaDB. */
 class UnsealTest {
@@ -52,25 +44,8 @@ class UnsealTest {
         shahid.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
     private static Run run(String... args) {
-        Map<String, String> environment = new HashMap<>();
-        shahid.settings().asProperties().forEach((key, value) -> environment.put(
-                key.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value.toString()));
-        CommandLine commandLine = ShahidCommand.commandLine(environment);
-        StringWriter err = new StringWriter();
-        commandLine.setErr(new PrintWriter(err, true));
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = commandLine.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+        return AdminCli.run(shahid, args);
     }
 
     private static long requestId(Run run) {
