@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,8 @@ public final class RedactIdentity {
     /** A sign-off is a signature only this close to the end; earlier it is part of the report. */
     private static final int SIGN_OFF_WINDOW_LINES = 8;
     private static final int MIN_NAME_PART = 3;
+    /** Each term is one pass over the text: a hostile header listing thousands of addresses must stay cheap. */
+    private static final int MAX_TERMS_PER_KIND = 32;
 
     /** The working copy; {@code html} is null when the mail had none. */
     public record Redacted(String subject, String text, String html) {
@@ -84,7 +87,7 @@ public final class RedactIdentity {
         while (i < lines.size()) {
             String line = lines.get(i);
             String trimmed = line.strip();
-            if (ATTRIBUTION.matcher(trimmed).matches() && quotedBlockFollows(lines, i + 1)) {
+            if (isAttribution(trimmed) && quotedBlockFollows(lines, i + 1)) {
                 i = skipQuoted(lines, i + 1);
                 kept.add(QUOTE);
             } else if (trimmed.startsWith(">") && quotedBlockEchoesShahid(lines, i)) {
@@ -96,6 +99,12 @@ public final class RedactIdentity {
             }
         }
         return String.join("\n", kept);
+    }
+
+    /** The cheap test first: most lines of a report start with "في" or "لە" and none of them end an attribution. */
+    private static boolean isAttribution(String line) {
+        boolean candidate = line.endsWith(":") || line.endsWith("-");
+        return candidate && line.length() < 500 && ATTRIBUTION.matcher(line).matches();
     }
 
     private static boolean quotedBlockFollows(List<String> lines, int from) {
@@ -237,35 +246,110 @@ public final class RedactIdentity {
     }
 
     private static List<String> longestFirst(Set<String> values) {
-        return values.stream().filter(value -> !value.isBlank())
+        return values.stream().filter(value -> !value.isBlank()).limit(MAX_TERMS_PER_KIND)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    /** What identifies this sender, longest first so that a whole name goes before its parts. */
-    private record Terms(List<String> addresses, List<String> names, List<String> words) {
+    /**
+     * What identifies this sender, longest first so that a whole name goes before its parts. Replacement scans with
+     * {@code indexOf} on a lower-cased copy (a case-insensitive regex per term cost milliseconds per mail).
+     */
+    private record Terms(List<String> addresses, List<String> names) {
+
+        Terms(List<String> addresses, List<String> names, List<String> words) {
+            this(lowerCased(addresses), lowerCased(concat(names, words)));
+        }
 
         String replaceIn(String text) {
             if (text == null || text.isEmpty()) {
                 return text;
             }
-            String out = text;
-            for (String address : addresses) {
-                out = replaceLiteral(out, address, ADDRESS, false);
-            }
-            for (String name : names) {
-                out = replaceLiteral(out, name, NAME, true);
-            }
-            for (String word : words) {
-                out = replaceLiteral(out, word, NAME, true);
-            }
-            return PHONE_NUMBER.matcher(out).replaceAll(PHONE);
+            String out = replaceAll(replaceAll(text, addresses, ADDRESS, false), names, NAME, true);
+            return hasDigit(out) ? PHONE_NUMBER.matcher(out).replaceAll(PHONE) : out;
         }
 
-        private static String replaceLiteral(String text, String term, String placeholder, boolean wholeWord) {
-            String quoted = Pattern.quote(term);
-            String regex = wholeWord ? "(?<![\\p{L}\\p{M}\\p{N}])" + quoted + "(?![\\p{L}\\p{M}\\p{N}])" : quoted;
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
-                    .replaceAll(Matcher.quoteReplacement(placeholder));
+        private static String replaceAll(String text, List<String> terms, String placeholder, boolean wholeWord) {
+            if (terms.isEmpty()) {
+                return text;
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.length() != text.length()) {
+                return replaceByRegex(text, terms, placeholder, wholeWord);
+            }
+            boolean[] taken = new boolean[text.length()];
+            List<int[]> ranges = new ArrayList<>();
+            for (String term : terms) {
+                for (int at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+                    int end = at + term.length();
+                    if ((!wholeWord || isBoundary(text, at, end)) && isFree(taken, at, end)) {
+                        java.util.Arrays.fill(taken, at, end, true);
+                        ranges.add(new int[] {at, end});
+                    }
+                }
+            }
+            if (ranges.isEmpty()) {
+                return text;
+            }
+            ranges.sort(Comparator.comparingInt(range -> range[0]));
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            for (int[] range : ranges) {
+                out.append(text, copied, range[0]).append(placeholder);
+                copied = range[1];
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        /** For the rare text whose lower case changes length (such as a dotted capital I). */
+        private static String replaceByRegex(String text, List<String> terms, String placeholder, boolean wholeWord) {
+            String out = text;
+            for (String term : terms) {
+                String quoted = Pattern.quote(term);
+                String regex = wholeWord ? "(?<![\\p{L}\\p{M}\\p{N}])" + quoted + "(?![\\p{L}\\p{M}\\p{N}])" : quoted;
+                out = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+                        .replaceAll(Matcher.quoteReplacement(placeholder));
+            }
+            return out;
+        }
+
+        private static boolean isBoundary(String text, int start, int end) {
+            return (start == 0 || !isWordChar(text.codePointBefore(start)))
+                    && (end >= text.length() || !isWordChar(text.codePointAt(end)));
+        }
+
+        private static boolean isWordChar(int codePoint) {
+            int type = Character.getType(codePoint);
+            return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        }
+
+        private static boolean isFree(boolean[] taken, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (taken[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static List<String> concat(List<String> first, List<String> second) {
+            List<String> all = new ArrayList<>(first);
+            second.stream().filter(word -> !all.contains(word)).forEach(all::add);
+            return all;
+        }
+
+        private static List<String> lowerCased(List<String> terms) {
+            return terms.stream().map(term -> term.toLowerCase(Locale.ROOT)).distinct()
+                    .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        }
+
+        private static boolean hasDigit(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isDigit(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -150,4 +150,40 @@ class RedactIdentityTest {
         assertThat(ReceiptCode.findIn("no code 12345", "0770 123 4567")).isEmpty();
         assertThat(ReceiptCode.random().value()).matches("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
     }
+
+    @Test
+    void staysFastWithAHostileHeaderOfThousandsOfAddressesAndAMegabyteOfText() throws Exception {
+        StringBuilder replyTo = new StringBuilder("Reply-To: ");
+        for (int i = 0; i < 5000; i++) {
+            replyTo.append(i == 0 ? "" : ", ").append("Name").append(i).append(" <a").append(i).append("@example.net>");
+        }
+        String body = "Men paid voters at school 12, write to layla@example.org. ".repeat(18_000);
+        ParsedMail mail = parser.parse(TestMails.plain("Layla <layla@example.org>", "report@shahid.test", "Report",
+                body, replyTo + "\r\n"));
+
+        RedactIdentity.Redacted redacted = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> redact.redact(mail));
+
+        assertThat(redacted.text()).doesNotContain("layla@example.org").contains("write to [address].");
+    }
+
+    /** Not an assertion: prints redaction throughput for the report (run with -Dtest=RedactIdentityTest#measure*). */
+    @Test
+    void measureThroughputOnARealisticArabicReport() throws Exception {
+        ParsedMail mail = parser.parse(TestMails.plain(TestMails.encodedWord("أحمد كريم") + " <ahmed.k@example.iq>",
+                "report@shahid.test", "Report", ("أنا أحمد كريم، شاهدت رجالاً يوزعون المال على الناخبين أمام مدرسة الكرادة."
+                        + " رقمي ٠٧٧٠ ١٢٣ ٤٥٦٧.\n").repeat(20) + "\nمع التحية\nأحمد كريم\n", ""));
+        for (int i = 0; i < 500; i++) {
+            redact.redact(mail);
+        }
+        int runs = 2_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            redact.redact(mail);
+        }
+        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
+        System.out.printf("redaction: %.1f us per %d-char mail, %.0f mails/s on one core%n", micros,
+                mail.text().length(), 1_000_000 / micros);
+        assertThat(micros).isPositive();
+    }
 }
