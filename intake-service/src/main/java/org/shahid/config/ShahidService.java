@@ -18,6 +18,7 @@ import org.shahid.intake.MailParser;
 import org.shahid.intake.ProcessedMailDao;
 import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
+import org.shahid.intake.ReceiptCodes;
 import org.shahid.intake.ResolveThread;
 import org.shahid.monitors.ComposeStatusUpdate;
 import org.shahid.monitors.Monitors;
@@ -30,6 +31,7 @@ import org.shahid.outbound.SendOutbox;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.outbound.TemplateProblems;
+import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.sealing.SealedBlobStore;
@@ -109,7 +111,7 @@ public final class ShahidService implements AutoCloseable {
         try {
             return TemplateCatalog.load(home.resolve("templates"),
                     List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED,
-                            ComposeStatusUpdate.EVENT));
+                            ComposeStatusUpdate.EVENT, ComposeAcknowledgement.CASE_CLOSED));
         } catch (TemplateProblems problems) {
             throw new ConfigurationException(problems.getMessage());
         }
@@ -150,12 +152,14 @@ public final class ShahidService implements AutoCloseable {
     }
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
-    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors) {
+    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
+                        PurgeSealedIdentities retention) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
             return java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
-                    "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest());
+                    "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest(),
+                    "purgeSealedIdentities", retention);
         }
 
 
@@ -188,7 +192,8 @@ public final class ShahidService implements AutoCloseable {
                     new TicketEventDao(),
                     new AttachmentDao(),
                     processedMails,
-                    new ResolveThread(tickets, messages, outbox, pseudonymizer),
+                    new ResolveThread(tickets, messages, outbox, pseudonymizer, new ReceiptCodes(pseudonymizer,
+                            settings.integer("shahid.receipt.max-wrong-per-hour"))),
                     outbox,
                     new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
@@ -208,7 +213,9 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.claim-lease"),
                             settings.text("shahid.organisation")),
                     clock);
-            return new Beans(intake, ingestMail, sendOutbox, monitors);
+            PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
+            return new Beans(intake, ingestMail, sendOutbox, monitors, retention);
         }
     }
 }

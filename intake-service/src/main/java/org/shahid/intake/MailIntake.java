@@ -44,6 +44,11 @@ public final class MailIntake {
                         MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors) {
     }
 
+    /** Outbox purpose of the answer to a follow-up on a ticket whose identities were purged. */
+    public static final String CASE_CLOSED_PURPOSE = "CASE_CLOSED";
+
+    private static final RedactIdentity REDACTION = new RedactIdentity();
+
     private final Parts parts;
 
     public MailIntake(Parts parts) {
@@ -68,13 +73,13 @@ public final class MailIntake {
         SealedIdentity identity = new SealedIdentity(replyAddress,
                 mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
         Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
-                identity);
+                identity, REDACTION.redact(mail));
         return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
     }
 
     private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
                             Optional<String> automated, Language language, List<EvidenceFile> evidence,
-                            String sealedRaw, SealedIdentity identity) {
+                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy) {
     }
 
     private IntakeOutcome record(Handle handle, Received received, Instant now) {
@@ -82,7 +87,8 @@ public final class MailIntake {
                 ProcessedMailDao.Outcome.TICKET, null, now)) {
             return IntakeOutcome.duplicate();
         }
-        Optional<Ticket> thread = parts.threads().find(handle, received.mail(), received.pseudonym());
+        ResolveThread.Resolution resolution = parts.threads().resolve(handle, received.mail(), received.pseudonym(), now);
+        Optional<Ticket> thread = resolution.ticket();
         String reporter = "reporter " + received.pseudonym();
         long ticketId;
         TicketReference reference;
@@ -90,12 +96,14 @@ public final class MailIntake {
             ticketId = thread.get().id();
             reference = thread.get().reference();
             parts.tickets().touch(handle, ticketId, now);
-            parts.events().append(handle, ticketId, reporter, "FOLLOW_UP_RECEIVED", null, now);
+            parts.events().append(handle, ticketId, reporter, "FOLLOW_UP_RECEIVED",
+                    resolution.receipt() == ReceiptCodes.Check.MATCHED ? "by receipt code" : null, now);
         } else {
             reference = TicketReference.random();
             ticketId = parts.tickets().insert(handle, reference, received.mailbox().kind(), received.mailbox().name(),
                     received.language().code(), received.pseudonym(), received.automated().isPresent(), now);
             parts.events().append(handle, ticketId, reporter, "OPENED", "by mail to " + received.mailbox().name(), now);
+            recordReceiptCheck(handle, ticketId, reporter, resolution.receipt(), now);
         }
         long messageId = insertMessage(handle, ticketId, received, now);
         long sealedId = parts.sealedIdentities().insert(handle, ticketId, messageId, received.identity(),
@@ -108,8 +116,13 @@ public final class MailIntake {
         ProcessedMailDao.Outcome outcome = thread.isPresent()
                 ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
         parts.processedMails().complete(handle, received.key(), outcome, ticketId);
+        String receiptCode = thread.isEmpty()
+                ? parts.threads().issueReceipt(handle, ticketId, now).map(ReceiptCode::value).orElse("") : "";
         boolean acknowledged = thread.isEmpty()
-                && acknowledge(handle, ticketId, reference, sealedId, received, now);
+                && acknowledge(handle, ticketId, reference, sealedId, received, receiptCode, now);
+        if (thread.isPresent() && parts.sealedIdentities().hasPurged(handle, ticketId)) {
+            answerCaseClosed(handle, ticketId, reference, sealedId, received, now);
+        }
         // Same transaction as the ticket: monitors hear of exactly the mails that were recorded.
         if (thread.isPresent()) {
             parts.notifyMonitors().followUp(handle, ticketId, messageId, now);
@@ -124,13 +137,45 @@ public final class MailIntake {
         ParsedMail mail = received.mail();
         String messageIdHash = mail.messageId().map(parts.threads()::hashOfMessageId).orElse(null);
         String problems = mail.problems().isEmpty() ? null : String.join("\n", mail.problems());
-        return parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticketId, "IN", mail.subject(),
-                mail.text(), mail.sanitizedHtml(), received.language().code(), received.automated().isPresent(),
+        RedactIdentity.Redacted copy = received.workingCopy();
+        return parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticketId, "IN", copy.subject(),
+                copy.text(), copy.html(), received.language().code(), received.automated().isPresent(),
                 messageIdHash, problems), now);
     }
 
+    private void recordReceiptCheck(Handle handle, long ticketId, String reporter, ReceiptCodes.Check check,
+                                    Instant now) {
+        switch (check) {
+            case WRONG -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_NOT_MATCHED",
+                    "the code matched no ticket; opened as a new report", now);
+            case RATE_LIMITED -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_IGNORED",
+                    "too many wrong receipt codes from this sender within an hour", now);
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * A follow-up to a ticket whose identities were purged: the case is closed. It is answered at the address
+     * this mail came from (its own, newly sealed identity), under the same loop guards as an acknowledgement.
+     */
+    private void answerCaseClosed(Handle handle, long ticketId, TicketReference reference, long sealedId,
+                                  Received received, Instant now) {
+        if (received.automated().isPresent() || received.identity().replyAddress().isEmpty()
+                || !parts.acknowledgementPolicy().allows(handle, received.pseudonym(), now)) {
+            parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_SUPPRESSED", null, now);
+            return;
+        }
+        Mailbox mailbox = received.mailbox();
+        RenderedMail content = parts.acknowledgements().composeCaseClosed(reference, received.language(),
+                mailbox.address());
+        parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, CASE_CLOSED_PURPOSE, sealedId, null,
+                mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
+        parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_QUEUED", null, now);
+    }
+
     private boolean acknowledge(Handle handle, long ticketId, TicketReference reference, long sealedId,
-                                Received received, Instant now) {
+                                Received received, String receiptCode, Instant now) {
         Optional<String> reasonNotTo = received.automated();
         if (reasonNotTo.isEmpty() && received.identity().replyAddress().isEmpty()) {
             reasonNotTo = Optional.of("no reply address");
@@ -144,7 +189,7 @@ public final class MailIntake {
         }
         Mailbox mailbox = received.mailbox();
         RenderedMail content = parts.acknowledgements().compose(reference, mailbox.kind(), received.language(),
-                mailbox.address(), "");
+                mailbox.address(), receiptCode);
         parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, AcknowledgementPolicy.PURPOSE, sealedId, null,
                 mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
         parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_QUEUED", null, now);

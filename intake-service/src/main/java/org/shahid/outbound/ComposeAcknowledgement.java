@@ -13,6 +13,8 @@ public final class ComposeAcknowledgement {
 
     public static final String REPORT_RECEIVED = "report-received";
     public static final String COMMENT_RECEIVED = "comment-received";
+    /** The answer to a follow-up on a ticket whose sealed identities retention has purged. */
+    public static final String CASE_CLOSED = "case-closed";
 
     private final TemplateCatalog templates;
     private final String organisation;
@@ -32,5 +34,14 @@ public final class ComposeAcknowledgement {
                 "mailbox", mailbox,
                 "languageCode", language.code(),
                 "direction", language.direction()));
+    }
+
+    /** The polite answer to a follow-up on a purged ticket: the case is closed; write a new report if needed. */
+    public RenderedMail composeCaseClosed(TicketReference reference, Language language, String mailbox) {
+        return templates.render(CASE_CLOSED, language, Map.of(
+                "reference", reference.value(),
+                "receiptCode", "",
+                "organisation", organisation,
+                "mailbox", mailbox));
     }
 }

@@ -77,10 +77,15 @@ public final class OutboxDao {
     }
 
     public void markSent(Handle handle, long id, Instant now) {
+        // Once the relay has it, the receipt code is scrubbed from the stored copy: in a dump it would let anyone
+        // follow up as the reporter (see intake.ReceiptCode; acknowledgements write it as dddd-dddd-dddd-dddd).
         handle.createUpdate("""
                         UPDATE outbox SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claim_token = NULL,
-                                          last_error = NULL
+                                          last_error = NULL,
+                                          body_text = REGEXP_REPLACE(body_text, :code, '[receipt code]'),
+                                          body_html = REGEXP_REPLACE(body_html, :code, '[receipt code]')
                         WHERE id = :id""")
+                .bind("code", "[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{4}")
                 .bind("id", id)
                 .bind("now", now)
                 .execute();

@@ -42,6 +42,24 @@ public final class SealedIdentityDao {
                 .findOne();
     }
 
+    /** True when some identity of this ticket was purged by retention (the ticket is closed for good). */
+    public boolean hasPurged(Handle handle, long ticketId) {
+        return handle.createQuery("SELECT COUNT(*) FROM sealed_identity WHERE ticket_id = :ticket AND purged_at IS NOT NULL")
+                .bind("ticket", ticketId)
+                .mapTo(Long.class)
+                .one() > 0;
+    }
+
+    /** Every identity of one ticket that is not purged, oldest first; only for the audited unsealing. */
+    public java.util.List<SealedIdentity> openAllOf(Handle handle, long ticketId) {
+        return handle.createQuery("""
+                        SELECT ciphertext FROM sealed_identity WHERE ticket_id = :ticket AND purged_at IS NULL
+                        ORDER BY id""")
+                .bind("ticket", ticketId)
+                .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"), owner(ticketId))))
+                .list();
+    }
+
     private static String owner(long ticketId) {
         return "ticket:" + ticketId;
     }

@@ -1,0 +1,79 @@
+package org.shahid.intake;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.shahid.sealing.Pseudonymizer;
+
+/**
+ * Issues a receipt code per new ticket (kept only as a keyed hash in {@code receipt_code}) and matches the code a
+ * follow-up carries, from any address. Wrong codes are counted per sender pseudonym: past
+ * {@code shahid.receipt.max-wrong-per-hour} in an hour, that sender's codes are ignored. Called by
+ * {@link ResolveThread} and {@link MailIntake} inside the intake transaction. Thread-safe.
+ */
+public final class ReceiptCodes {
+
+    /** What a follow-up's code did. */
+    public enum Check { NONE, MATCHED, WRONG, RATE_LIMITED }
+
+    public record Match(Check check, Optional<Long> ticketId) {
+    }
+
+    private static final String PURPOSE = "receipt";
+
+    private final Pseudonymizer pseudonymizer;
+    private final int maxWrongPerHour;
+
+    public ReceiptCodes(Pseudonymizer pseudonymizer, int maxWrongPerHour) {
+        this.pseudonymizer = pseudonymizer;
+        this.maxWrongPerHour = maxWrongPerHour;
+    }
+
+    public ReceiptCode issue(Handle handle, long ticketId, Instant now) {
+        ReceiptCode code = ReceiptCode.random();
+        handle.createUpdate("INSERT INTO receipt_code (ticket_id, code_hash, created_at) VALUES (:ticket, :hash, :now)")
+                .bind("ticket", ticketId)
+                .bind("hash", hashOf(code))
+                .bind("now", now)
+                .execute();
+        return code;
+    }
+
+    public Match match(Handle handle, ParsedMail mail, String senderPseudonym, Instant now) {
+        Optional<ReceiptCode> code = ReceiptCode.findIn(mail.subject(), mail.text());
+        if (code.isEmpty()) {
+            return new Match(Check.NONE, Optional.empty());
+        }
+        if (isRateLimited(handle, senderPseudonym, now)) {
+            return new Match(Check.RATE_LIMITED, Optional.empty());
+        }
+        Optional<Long> ticket = handle.createQuery("SELECT ticket_id FROM receipt_code WHERE code_hash = :hash")
+                .bind("hash", hashOf(code.get()))
+                .mapTo(Long.class)
+                .findOne();
+        if (ticket.isPresent()) {
+            return new Match(Check.MATCHED, ticket);
+        }
+        handle.createUpdate("INSERT INTO receipt_code_miss (pseudonym, occurred_at) VALUES (:pseudonym, :now)")
+                .bind("pseudonym", senderPseudonym)
+                .bind("now", now)
+                .execute();
+        return new Match(Check.WRONG, Optional.empty());
+    }
+
+    private boolean isRateLimited(Handle handle, String pseudonym, Instant now) {
+        long misses = handle.createQuery("""
+                        SELECT COUNT(*) FROM receipt_code_miss
+                        WHERE pseudonym = :pseudonym AND occurred_at > :since""")
+                .bind("pseudonym", pseudonym)
+                .bind("since", now.minus(Duration.ofHours(1)))
+                .mapTo(Long.class)
+                .one();
+        return misses >= maxWrongPerHour;
+    }
+
+    private String hashOf(ReceiptCode code) {
+        return pseudonymizer.keyedHash(PURPOSE, code.value());
+    }
+}

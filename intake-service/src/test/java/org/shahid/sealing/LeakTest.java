@@ -1,0 +1,221 @@
+package org.shahid.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shahid.testing.RunningShahid.INFO;
+import static org.shahid.testing.RunningShahid.REPORT;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End to end through GreenMail and MariaDB: English, Arabic and Kurdish reports with attachments and follow-ups,
+ * reporters' addresses, names, phones and IPs in headers and bodies; then every table but sealed_identity, every
+ * mail Shahid sent (without its To line), the log and the sealed files are searched for them: zero hits.
+ */
+class LeakTest {
+
+    /** One reporter and everything that identifies them. */
+    record Reporter(String address, String displayName, String phone, String ip, List<String> extra) {
+
+        List<String> terms() {
+            List<String> terms = new ArrayList<>(List.of(address, address.substring(0, address.indexOf('@')),
+                    displayName, phone, phone.replaceAll("[\\s-]", ""), ip));
+            terms.addAll(List.of(displayName.split(" ")));
+            terms.addAll(extra);
+            return terms;
+        }
+    }
+
+    private static final Reporter LAYLA = new Reporter("layla.hassan@example.org", "Layla Hassan",
+            "+964 770 123 4567", "192.0.2.77", List.of());
+    private static final Reporter AHMED = new Reporter("ahmed.karim@example.iq", "أحمد كريم", "٠٧٨٠ ٤٤٤ ٥٥٦٦",
+            "198.51.100.23", List.of("anon.ahmed@burner.example.net", "anon.ahmed", "Abu Zaid", "198.51.100.99"));
+    private static final Reporter REBWAR = new Reporter("rebwar.ali@example.krd", "ڕێبوار عەلی", "0750 333 2211",
+            "203.0.113.9", List.of());
+    private static final Pattern RECEIPT = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
+    private static final Pattern REFERENCE = Pattern.compile("SHD-[A-Z0-9-]+");
+
+    @TempDir
+    Path state;
+
+    private RunningShahid shahid;
+    private ListAppender<ILoggingEvent> log;
+
+    @BeforeEach
+    void start() {
+        log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+        shahid = RunningShahid.start(state);
+    }
+
+    @AfterEach
+    void stop() {
+        shahid.close();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+    }
+
+    private static String trace(Reporter reporter, String host) {
+        return "Received: from " + host + " ([" + reporter.ip() + "]) by mx.example.org with ESMTPSA\r\n"
+                + "X-Originating-IP: [" + reporter.ip() + "]\r\n"
+                + "User-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_1)\r\n";
+    }
+
+    @Test
+    void noReporterIdentityReachesTablesSentMailLogsOrSealedBytes() throws Exception {
+        shahid.deliverRaw(REPORT, TestMails.plain("Layla Hassan <" + LAYLA.address() + ">", REPORT,
+                "Layla Hassan: vote buying at school 12",
+                "My name is Layla Hassan. Men paid voters at school 12 in Karrada.\n"
+                        + "Call me on " + LAYLA.phone() + " or mail " + LAYLA.address() + ".\n\nRegards,\nLayla Hassan\n"
+                        + "Sent from my iPhone\n",
+                trace(LAYLA, "[" + LAYLA.ip() + "]") + "Reply-To: Layla Hassan <" + LAYLA.address() + ">\r\n"));
+        shahid.deliverRaw(REPORT, TestMails.withAttachment(TestMails.encodedWord(AHMED.displayName()) + " <"
+                        + AHMED.address() + ">\r\n" + trace(AHMED, "phone.example.iq").strip(),
+                REPORT, TestMails.encodedWord("شراء أصوات - أحمد كريم"),
+                "أنا أحمد كريم، شاهدت توزيع المال على الناخبين.\nرقمي " + AHMED.phone() + "\n\nمع التحية\nأحمد كريم\n",
+                StandardCharsets.UTF_8, "evidence.pdf", "application/pdf", TestMails.pdf("Envelope photo")));
+        shahid.deliverRaw(INFO, TestMails.htmlOnly(TestMails.encodedWord(REBWAR.displayName()) + " <"
+                        + REBWAR.address() + ">\r\n" + trace(REBWAR, "[" + REBWAR.ip() + "]").strip(),
+                INFO, "Pêşniyar",
+                "<p>سڵاو، من ڕێبوار عەلی. پێشنیارێکم هەیە بۆ چاودێریکردنی بنکەکانی دەنگدان.</p>"
+                        + "<p>ژمارەم: " + REBWAR.phone() + "</p><p>لەگەڵ ڕێزدا<br>ڕێبوار عەلی</p>"));
+        MimeMessage laylaAck = shahid.awaitReceived(LAYLA.address(), 1).get(0);
+        MimeMessage ahmedAck = shahid.awaitReceived(AHMED.address(), 1).get(0);
+        shahid.awaitReceived(REBWAR.address(), 1);
+
+        String laylaReference = find(REFERENCE, laylaAck.getSubject());
+        shahid.deliverRaw(REPORT, TestMails.plain("Layla Hassan <" + LAYLA.address() + ">", REPORT,
+                "Re: [" + laylaReference + "] Your report was received",
+                "Another photo, taken at 11:00 by me, Layla.\n\nOn Sat, 28 Nov 2026 at 10:01, Shahid <"
+                        + REPORT + "> wrote:\n> Thank you. Your report has been received.\n> Reference: "
+                        + laylaReference + "\n",
+                trace(LAYLA, "[" + LAYLA.ip() + "]") + "In-Reply-To: " + laylaAck.getMessageID() + "\r\n"));
+        String ahmedCode = find(RECEIPT, ReceiptBodies.textOf(ahmedAck));
+        shahid.deliverRaw(REPORT, TestMails.plain("Abu Zaid <anon.ahmed@burner.example.net>", REPORT,
+                "Code " + ahmedCode, "More evidence from Abu Zaid, call +964 780 444 5566\n",
+                "Received: from [198.51.100.99] by mx.example.org\r\n"));
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_message", 5);
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'", 3);
+
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(3);
+        assertThat(shahid.count("SELECT COUNT(*) FROM attachment")).isEqualTo(1);
+        StringBuilder everything = new StringBuilder();
+        for (String table : tables()) {
+            if (!table.equals("sealed_identity")) {
+                everything.append("\n== ").append(table).append('\n').append(shahid.dump(table));
+            }
+        }
+        String sentMail = sentMailWithoutRecipients();
+        String logged = logged();
+        String sealed = shahid.dump("sealed_identity") + sealedFiles();
+
+        for (Reporter reporter : List.of(LAYLA, AHMED, REBWAR)) {
+            for (String term : reporter.terms()) {
+                assertThat(hits(everything.toString(), term)).as("tables contain " + term).isZero();
+                assertThat(hits(sentMail, term)).as("sent mail contains " + term).isZero();
+                assertThat(hits(logged, term)).as("log contains " + term).isZero();
+                assertThat(hits(sealed, term)).as("sealed bytes contain " + term).isZero();
+            }
+        }
+        assertThat(hits(everything.toString(), ahmedCode)).as("receipt code in tables").isZero();
+        assertThat(logged).contains("Shahid started");
+        // The working copy kept the report itself.
+        assertThat(everything).contains("Men paid voters at school 12").contains("شاهدت توزيع المال على الناخبين")
+                .contains("[phone]").contains("[signature removed]").contains("[quoted text removed]");
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertThat(matcher.find()).as("pattern " + pattern + " in a mail").isTrue();
+        return matcher.group();
+    }
+
+    private static long hits(String haystack, String term) {
+        String lower = haystack.toLowerCase(Locale.ROOT);
+        String needle = term.toLowerCase(Locale.ROOT);
+        return needle.isBlank() ? 0 : lower.split(Pattern.quote(needle), -1).length - 1;
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = shahid.database().connect();
+             ResultSet result = connection.getMetaData().getTables(connection.getCatalog(), null, "%",
+                     new String[] {"TABLE"})) {
+            while (result.next()) {
+                tables.add(result.getString("TABLE_NAME"));
+            }
+        }
+        assertThat(tables).contains("ticket", "ticket_message", "outbox", "ticket_event", "unseal_audit");
+        return tables;
+    }
+
+    /** Every mail Shahid sent, raw, without the To line (which must of course name the reporter). */
+    private String sentMailWithoutRecipients() throws Exception {
+        StringBuilder all = new StringBuilder();
+        int sent = 0;
+        for (MimeMessage message : shahid.mail().getReceivedMessages()) {
+            // GreenMail also lists the reports themselves, appended to report@ and info@: those are the originals
+            // that the mail provider holds (see README, what is not protected). Only Shahid's own mail counts here.
+            if (!message.getFrom()[0].toString().endsWith("@shahid.test>")
+                    && !message.getFrom()[0].toString().endsWith("@shahid.test")) {
+                continue;
+            }
+            sent++;
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw, new String[] {"To"});
+            all.append(raw.toString(StandardCharsets.UTF_8)).append(ReceiptBodies.textOf(message));
+            assertThat(message.getSubject()).as("subject").doesNotContain("Layla").doesNotContain("vote buying");
+        }
+        assertThat(sent).as("mails Shahid sent").isEqualTo(3);
+        return all.toString();
+    }
+
+    private String logged() {
+        StringBuilder all = new StringBuilder();
+        for (ILoggingEvent event : List.copyOf(log.list)) {
+            // GreenMail logs in this JVM as the reporters' and Shahid's mail providers; it is not Shahid's log.
+            if (event.getLoggerName().startsWith("com.icegreen.greenmail")) {
+                continue;
+            }
+            all.append(event.getFormattedMessage()).append('\n');
+            for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+                all.append(cause.getClassName()).append(": ").append(cause.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private String sealedFiles() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(state.resolve("data"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.shahid.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.shahid.config.ShahidCommand;
+import picocli.CommandLine;
+
+/** Runs one of the jar's verbs against a {@link RunningShahid}'s settings, passed as environment variables. */
+public final class AdminCli {
+
+    /** Exit code, standard output (verbs print with System.out) and standard error of one run. */
+    public record Run(int exit, String out, String err) {
+    }
+
+    private AdminCli() {
+    }
+
+    public static synchronized Run run(RunningShahid shahid, String... args) {
+        Map<String, String> environment = new HashMap<>();
+        shahid.settings().asProperties().forEach((key, value) -> environment.put(
+                key.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value.toString()));
+        CommandLine commandLine = ShahidCommand.commandLine(environment);
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = commandLine.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+}

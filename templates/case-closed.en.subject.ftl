@@ -1,0 +1,1 @@
+[${reference}] This case is closed
