@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.shahid.config.ShahidCommand;
 import org.shahid.sealing.UnsealAudit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,6 +14,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "List the audit trail of unsealing: who, when, which ticket, why, what.")
 public final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -30,12 +35,12 @@ public final class AuditCommand implements Callable<Integer> {
                             .mapTo(Long.class).findOne()
                             .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference)));
                 }
-                System.out.printf("%-6s %-24s %-16s %-9s %-20s %-7s %s%n", "ID", "WHEN", "WHO", "WHAT", "TICKET",
+                out().printf("%-6s %-24s %-16s %-9s %-20s %-7s %s%n", "ID", "WHEN", "WHO", "WHAT", "TICKET",
                         "REQUEST", "WHY / DETAIL");
                 for (UnsealAudit.Entry entry : new UnsealAudit().list(handle, ticketId)) {
                     String why = entry.reason() == null ? "" : entry.reason();
                     String detail = entry.detail() == null ? "" : entry.detail();
-                    System.out.printf("%-6d %-24s %-16s %-9s %-20s %-7s %s%n", entry.id(), entry.occurredAt(),
+                    out().printf("%-6d %-24s %-16s %-9s %-20s %-7s %s%n", entry.id(), entry.occurredAt(),
                             entry.actor(), entry.action(), entry.ticketReference() == null ? "-" : entry.ticketReference(),
                             entry.requestId() == null ? "-" : entry.requestId(),
                             why + (why.isEmpty() || detail.isEmpty() ? "" : " / ") + detail);
@@ -43,5 +48,9 @@ public final class AuditCommand implements Callable<Integer> {
             });
             return 0;
         }
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

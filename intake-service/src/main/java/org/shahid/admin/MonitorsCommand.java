@@ -8,6 +8,8 @@ import org.shahid.monitors.Monitor;
 import org.shahid.monitors.Roster;
 import org.shahid.monitors.TriageDao;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -17,6 +19,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "monitors", mixinStandardHelpOptions = true,
         description = "List the monitor roster and each monitor's open assigned tickets.")
 public final class MonitorsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -28,11 +33,11 @@ public final class MonitorsCommand implements Callable<Integer> {
         try (AdminContext context = AdminContext.open(settings)) {
             TriageDao triage = new TriageDao();
             context.database().jdbi().useHandle(handle -> {
-                System.out.printf("%-32s %-20s %-8s %-10s %-5s %s%n", "ADDRESS", "NAME", "ROLE", "LANGUAGES", "OPEN",
+                out().printf("%-32s %-20s %-8s %-10s %-5s %s%n", "ADDRESS", "NAME", "ROLE", "LANGUAGES", "OPEN",
                         "ASSIGNED TICKETS");
                 for (Monitor monitor : roster.monitors()) {
                     List<TriageDao.OpenTicket> open = triage.openAssignedTo(handle, monitor.address());
-                    System.out.printf("%-32s %-20s %-8s %-10s %-5d %s%n", monitor.address(), monitor.name(),
+                    out().printf("%-32s %-20s %-8s %-10s %-5d %s%n", monitor.address(), monitor.name(),
                             monitor.role().name().toLowerCase(java.util.Locale.ROOT),
                             String.join(",", monitor.languages()), open.size(),
                             String.join(" ", open.stream().map(t -> t.reference() + "(" + t.status() + ")").toList()));
@@ -40,5 +45,9 @@ public final class MonitorsCommand implements Callable<Integer> {
             });
         }
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

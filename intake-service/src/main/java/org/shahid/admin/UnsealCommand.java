@@ -11,6 +11,8 @@ import org.shahid.sealing.UnsealAudit;
 import org.shahid.sealing.UnsealIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
         description = "Two-person, audited unsealing of the identity behind one ticket.",
         subcommands = {UnsealCommand.Request.class, UnsealCommand.Approve.class, UnsealCommand.Show.class})
 public final class UnsealCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @ParentCommand
     ShahidCommand shahid;
@@ -60,7 +65,7 @@ public final class UnsealCommand implements Callable<Integer> {
         public Integer call() {
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
                 long id = unsealing(context, false).request(reference, admin, reason);
-                System.out.println("unseal request " + id + " recorded; a second admin approves it with:"
+                unseal.out().println("unseal request " + id + " recorded; a second admin approves it with:"
                         + " unseal approve " + id + " --by <name>");
                 return 0;
             }
@@ -83,7 +88,7 @@ public final class UnsealCommand implements Callable<Integer> {
         public Integer call() {
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
                 unsealing(context, false).approve(requestId, admin);
-                System.out.println("unseal request " + requestId + " approved by " + admin);
+                unseal.out().println("unseal request " + requestId + " approved by " + admin);
                 return 0;
             }
         }
@@ -109,18 +114,22 @@ public final class UnsealCommand implements Callable<Integer> {
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
                 UnsealIdentity.Revealed revealed = unsealing(context, true).reveal(requestId, admin);
                 if (revealed.identities().isEmpty()) {
-                    System.out.println("nothing to show: the identities of this ticket were purged");
+                    unseal.out().println("nothing to show: the identities of this ticket were purged");
                 }
                 int index = 1;
                 for (SealedIdentity identity : revealed.identities()) {
-                    System.out.println("mail " + index++ + ": " + identity.displayName() + " <"
+                    unseal.out().println("mail " + index++ + ": " + identity.displayName() + " <"
                             + identity.replyAddress() + ">");
                     if (headers) {
-                        identity.originalHeaders().lines().forEach(line -> System.out.println("  " + line));
+                        identity.originalHeaders().lines().forEach(line -> unseal.out().println("  " + line));
                     }
                 }
                 return 0;
             }
         }
+    }
+
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -119,7 +119,7 @@ class LeakTest {
                 "Code " + ahmedCode, "More evidence from Abu Zaid, call +964 780 444 5566\n",
                 "Received: from [198.51.100.99] by mx.example.org\r\n"));
         shahid.awaitCount("SELECT COUNT(*) FROM ticket_message", 5);
-        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'", 3);
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND purpose = 'ACKNOWLEDGEMENT'", 3);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(3);
         assertThat(shahid.count("SELECT COUNT(*) FROM attachment")).isEqualTo(1);
@@ -190,7 +190,8 @@ class LeakTest {
             all.append(raw.toString(StandardCharsets.UTF_8)).append(ReceiptBodies.textOf(message));
             assertThat(message.getSubject()).as("subject").doesNotContain("Layla").doesNotContain("vote buying");
         }
-        assertThat(sent).as("mails Shahid sent").isEqualTo(3);
+        // Three acknowledgements, and each of the five recorded mails notified to both monitors on the roster.
+        assertThat(sent).as("mails Shahid sent").isEqualTo(3 + 5 * 2);
         return all.toString();
     }
 

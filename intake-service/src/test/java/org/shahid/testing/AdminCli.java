@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /** Runs one of the jar's verbs against a {@link RunningShahid}'s settings, passed as environment variables. */
 public final class AdminCli {
 
-    /** Exit code, standard output (verbs print with System.out) and standard error of one run. */
+    /** Exit code, standard output (verbs print through picocli's writer) and standard error of one run. */
     public record Run(int exit, String out, String err) {
     }
 
@@ -28,14 +28,9 @@ public final class AdminCli {
         CommandLine commandLine = ShahidCommand.commandLine(environment);
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err, true));
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = commandLine.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
+        StringWriter out = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
     }
 }
