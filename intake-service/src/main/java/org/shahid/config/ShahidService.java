@@ -7,6 +7,11 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.shahid.evidence.AttachmentDao;
+import org.shahid.evidence.ClassifyType;
+import org.shahid.evidence.IsolatedExtractor;
+import org.shahid.evidence.LinkEvidence;
+import org.shahid.evidence.OcrAvailability;
+import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.IntakeAttemptDao;
@@ -81,7 +86,12 @@ public final class ShahidService implements AutoCloseable {
             camel.configure().withShutdownTimeout(8);
             camel.bind("ingestMail", beans.ingestMail());
             camel.bind("sendOutbox", beans.sendOutbox());
-            camel.start();
+            try {
+                camel.start();
+            } catch (RuntimeException e) {
+                beans.extractor().close();
+                throw e;
+            }
             LOG.info("Shahid started: {} routes from {}", camel.getCamelContext().getRoutes().size(), routes);
             return new ShahidService(settings, database, camel, beans);
         } catch (Exception e) {
@@ -121,13 +131,14 @@ public final class ShahidService implements AutoCloseable {
         try {
             camel.stop();
         } finally {
+            beans.extractor().close();
             database.close();
         }
         LOG.info("Shahid stopped");
     }
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
-    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox) {
+    public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, IsolatedExtractor extractor) {
 
         public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
                           Clock clock) {
@@ -140,6 +151,7 @@ public final class ShahidService implements AutoCloseable {
             ProcessedMailDao processedMails = new ProcessedMailDao();
             Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
                     .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
+            IsolatedExtractor extractor = isolatedExtractor(settings);
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -151,7 +163,9 @@ public final class ShahidService implements AutoCloseable {
                     pseudonymizer,
                     blobs,
                     sealedIdentities,
-                    new SealEvidence(blobs),
+                    new SealEvidence(blobs, new ClassifyType(), extractor,
+                            new ScrubbedCopyStore(settings.path("shahid.data-dir")),
+                            settings.path("shahid.data-dir").resolve("work")),
                     tickets,
                     messages,
                     new TicketEventDao(),
@@ -162,7 +176,8 @@ public final class ShahidService implements AutoCloseable {
                     new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                     new MessageIds(settings.text("shahid.domain")),
-                    clock));
+                    clock,
+                    new LinkEvidence()));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
@@ -176,7 +191,21 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.claim-lease"),
                             settings.text("shahid.organisation")),
                     clock);
-            return new Beans(intake, ingestMail, sendOutbox);
+            return new Beans(intake, ingestMail, sendOutbox, extractor);
+        }
+
+        /** The child JVM that scrubs and extracts attachments; started on the first attachment. */
+        private static IsolatedExtractor isolatedExtractor(Settings settings) {
+            String ocrLanguages = settings.text("shahid.evidence.ocr-languages");
+            return new IsolatedExtractor(new IsolatedExtractor.Options(
+                    settings.text("shahid.evidence.worker-heap"),
+                    settings.duration("shahid.evidence.timeout"),
+                    settings.integer("shahid.evidence.max-text-chars"),
+                    settings.number("shahid.evidence.max-compression-ratio"),
+                    settings.integer("shahid.evidence.max-embedded-depth"),
+                    settings.integer("shahid.evidence.max-embedded-count"),
+                    OcrAvailability.decide(settings.flag("shahid.evidence.ocr"), ocrLanguages),
+                    ocrLanguages));
         }
     }
 }

@@ -1,0 +1,139 @@
+package org.shahid.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.shahid.testing.RunningShahid.REPORT;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.sealing.Keyring;
+import org.shahid.sealing.SealedBlobStore;
+import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
+
+/** End to end through GreenMail and MariaDB: evidence rows, scrubbed copies, links, and hostile files. */
+class EvidenceFlowTest {
+
+    @TempDir
+    Path state;
+
+    private RunningShahid shahid;
+
+    @BeforeEach
+    void start() {
+        shahid = RunningShahid.prepare(state, Map.of("shahid.evidence.timeout", "30s"));
+        shahid.startService();
+    }
+
+    @AfterEach
+    void stop() {
+        shahid.close();
+    }
+
+    private void mail(String from, String subject, String body, String fileName, String type, byte[] content) {
+        shahid.deliverRaw(REPORT, TestMails.withAttachment(from, REPORT, subject, body, StandardCharsets.UTF_8,
+                fileName, type, content));
+    }
+
+    @Test
+    void scrubbedCopyIsStoredWithItsOwnHashWhileTheSealedOriginalKeepsTheAuthor() throws Exception {
+        mail("witness@example.org", "Minutes", "Attached.", "minutes.pdf", "application/pdf",
+                EvidenceFixtures.pdfWithAuthor("Ballot boxes sealed with tape"));
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 1);
+
+        String sha256 = shahid.text("SELECT sha256 FROM attachment");
+        String scrubbed = shahid.text("SELECT scrubbed_sha256 FROM attachment");
+        assertThat(scrubbed).isNotNull().isNotEqualTo(sha256);
+        Path copy = state.resolve("data/evidence").resolve(scrubbed.substring(0, 2)).resolve(scrubbed);
+        assertThat(SealEvidence.sha256(Files.readAllBytes(copy))).isEqualTo(scrubbed);
+        assertThat(shahid.text("SELECT scrubbed_size FROM attachment")).isEqualTo(String.valueOf(Files.size(copy)));
+        assertThat(tikaView(copy)).contains("Ballot boxes sealed").doesNotContain(EvidenceFixtures.AUTHOR);
+        byte[] original = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false))
+                .read("evidence/" + sha256);
+        assertThat(tikaView(EvidenceFixtures.write(state, "unsealed.pdf", original))).contains(EvidenceFixtures.AUTHOR);
+        assertThat(shahid.text("SELECT removed_metadata FROM attachment")).contains("Info:Author")
+                .doesNotContain(EvidenceFixtures.AUTHOR);
+        assertThat(shahid.count("SELECT COUNT(*) FROM attachment WHERE MATCH(extracted_text) AGAINST ('tape')"))
+                .isEqualTo(1);
+        assertThat(shahid.dump("attachment")).doesNotContain(EvidenceFixtures.AUTHOR);
+    }
+
+    @Test
+    void ticketsSharingAScreenshotOrATweetAreLinked() throws Exception {
+        byte[] screenshot = EvidenceFixtures.pngWithAuthor();
+        mail("first@example.org", "Fake picture", "This is fake.", "shot.png", "image/png", screenshot);
+        mail("second@example.org", "Same picture", "Seen it too.", "IMG_2041.png", "image/png", screenshot);
+        shahid.deliverRaw(REPORT, TestMails.plain("third@example.org", REPORT, "Lies",
+                "Look: https://twitter.com/SomeCandidate/status/1234567890?s=20 spreading lies."));
+        shahid.deliverRaw(REPORT, TestMails.plain("fourth@example.org", REPORT, "Lies again",
+                "x.com/somecandidate/status/1234567890?t=xyz"));
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket", 4);
+
+        assertThat(shahid.count("SELECT COUNT(*) FROM evidence_link WHERE kind = 'HASH'")).isEqualTo(2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM evidence_link WHERE kind = 'URL'")).isEqualTo(2);
+        assertThat(shahid.text("SELECT value FROM evidence_key WHERE kind = 'URL' LIMIT 1"))
+                .isEqualTo("https://x.com/somecandidate/status/1234567890");
+        assertThat(shahid.count("""
+                SELECT COUNT(*) FROM evidence_link l JOIN evidence_key a ON a.ticket_id = l.ticket_id
+                JOIN evidence_key b ON b.ticket_id = l.linked_ticket_id
+                WHERE l.kind = 'URL' AND a.kind = 'URL' AND b.kind = 'URL'""")).isEqualTo(2);
+    }
+
+    @Test
+    void hostileAttachmentsAreFlaggedTicketsOpenedAndTheNextMailProcessed() throws Exception {
+        mail("a@example.org", "Results", "zip", "results.zip", "application/zip", EvidenceFixtures.zipBomb(300));
+        mail("b@example.org", "Leak", "docx", "leak.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                EvidenceFixtures.docxBomb(400));
+        mail("c@example.org", "Nested", "nested", "nested.zip", "application/zip",
+                EvidenceFixtures.nestedZip(20, "the deepest secret"));
+        mail("d@example.org", "Locked", "pdf", "locked.pdf", "application/pdf",
+                EvidenceFixtures.encryptedPdf("secret minutes"));
+        mail("e@example.org", "Cut", "pdf", "cut.pdf", "application/pdf", EvidenceFixtures.truncatedPdf("cut"));
+        mail("f@example.org", "Invoice", "pdf", "invoice.pdf", "application/pdf",
+                EvidenceFixtures.windowsExecutable());
+        shahid.deliverRaw(REPORT, TestMails.plain("g@example.org", REPORT, "After the storm", "Plain report."));
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> shahid.count("SELECT COUNT(*) FROM ticket") == 7);
+        assertThat(flags("results.zip")).contains("zip-bomb");
+        assertThat(flags("leak.docx")).contains("zip-bomb");
+        assertThat(flags("nested.zip")).contains("embedded-limit");
+        assertThat(flags("locked.pdf")).contains("encrypted");
+        assertThat(flags("cut.pdf")).contains("truncated");
+        assertThat(flags("invoice.pdf")).contains("executable-disguised");
+        assertThat(shahid.text("SELECT scrubbed_sha256 FROM attachment WHERE file_name = 'invoice.pdf'")).isNull();
+        assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'nested.zip'"))
+                .doesNotContain("the deepest secret");
+        assertThat(shahid.count("SELECT COUNT(*) FROM quarantine")).isZero();
+    }
+
+    private String flags(String fileName) {
+        return shahid.text("SELECT flags FROM attachment WHERE file_name = '" + fileName + "'");
+    }
+
+    private static String tikaView(Path file) throws Exception {
+        Metadata metadata = new Metadata();
+        BodyContentHandler text = new BodyContentHandler(-1);
+        try (InputStream in = TikaInputStream.get(file, metadata)) {
+            new AutoDetectParser().parse(in, text, metadata, new ParseContext());
+        }
+        StringBuilder view = new StringBuilder(text.toString());
+        for (String name : metadata.names()) {
+            view.append('\n').append(name).append('=').append(String.join("|", metadata.getValues(name)));
+        }
+        return view.toString();
+    }
+}
