@@ -133,6 +133,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         command.add("-Xmx" + options.heap());
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC");
+        // Measured: C1 alone parses small files as fast or faster on 2 busy cores (docs/adr).
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");

@@ -265,13 +265,24 @@ final class EvidenceFixtures {
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
         graphics.setColor(Color.BLACK);
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        graphics.setFont(new Font("DejaVu Sans", Font.PLAIN, 48));
+        graphics.setFont(arabicFont().orElseThrow().deriveFont(Font.PLAIN, 48f));
         graphics.drawString(english, 40, 100);
         graphics.drawString(arabic, 40, 220);
         graphics.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** A font on this machine that draws Arabic (DejaVu Sans, Noto...), if any. */
+    static java.util.Optional<Font> arabicFont() {
+        String sample = "شراء الأصوات";
+        return java.util.Arrays.stream(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                        .getAvailableFontFamilyNames())
+                .sorted(java.util.Comparator.comparing((String name) -> !name.equals("DejaVu Sans")))
+                .map(name -> new Font(name, Font.PLAIN, 48))
+                .filter(font -> font.canDisplayUpTo(sample) == -1)
+                .findFirst();
     }
 
     static Path write(Path dir, String name, byte[] content) throws IOException {

@@ -19,6 +19,9 @@ class OcrScreenshotTest {
         assumeTrue(OcrAvailability.isAvailable("ara+eng"),
                 "tesseract with ara and eng is not installed (apt-get install tesseract-ocr tesseract-ocr-ara): "
                         + "OCR test skipped");
+        assumeTrue(EvidenceFixtures.arabicFont().isPresent(),
+                "no font with Arabic glyphs (fc-list :lang=ar is empty; apt-get install fonts-dejavu-core): "
+                        + "OCR test skipped");
         Path screenshot = EvidenceFixtures.write(dir, "post.png",
                 EvidenceFixtures.screenshot("Vote buying at the school", "شراء الأصوات في المدرسة"));
         try (IsolatedExtractor extractor = new IsolatedExtractor(new IsolatedExtractor.Options("256m",
