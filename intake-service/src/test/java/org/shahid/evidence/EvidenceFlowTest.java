@@ -90,6 +90,31 @@ class EvidenceFlowTest {
                 SELECT COUNT(*) FROM evidence_link l JOIN evidence_key a ON a.ticket_id = l.ticket_id
                 JOIN evidence_key b ON b.ticket_id = l.linked_ticket_id
                 WHERE l.kind = 'URL' AND a.kind = 'URL' AND b.kind = 'URL'""")).isEqualTo(2);
+
+        String first = shahid.text("SELECT t.reference FROM ticket t JOIN attachment a ON a.ticket_id = t.id "
+                + "WHERE a.file_name = 'shot.png'");
+        String second = shahid.text("SELECT t.reference FROM ticket t JOIN attachment a ON a.ticket_id = t.id "
+                + "WHERE a.file_name = 'IMG_2041.png'");
+        String shown = ticketsVerb(first);
+        assertThat(shown).contains("Linked tickets:").contains(second + "  HASH").contains("shot.png  image/png")
+                .contains("copy ").doesNotContain(EvidenceFixtures.AUTHOR);
+    }
+
+    /** Runs the admin verb {@code tickets REF} against the test database and returns what it printed. */
+    private String ticketsVerb(String reference) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        shahid.database().settings().forEach((key, value) ->
+                environment.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(org.shahid.config.ShahidCommand.commandLine(environment).execute("tickets", reference))
+                    .isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -118,6 +143,26 @@ class EvidenceFlowTest {
         assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'nested.zip'"))
                 .doesNotContain("the deepest secret");
         assertThat(shahid.count("SELECT COUNT(*) FROM quarantine")).isZero();
+    }
+
+    @Test
+    void theAttachmentOfAForwardedMessageIsEvidenceToo() throws Exception {
+        String inner = new String(TestMails.withAttachment("official@example.org", "staff@example.org",
+                "Instructions", "See the attached order.", StandardCharsets.UTF_8, "order.pdf", "application/pdf",
+                EvidenceFixtures.pdfWithAuthor("Order to close polling station 7")), StandardCharsets.US_ASCII);
+        String outer = "From: witness@example.org\r\nTo: " + REPORT + "\r\nSubject: Fwd: Instructions\r\n"
+                + "Message-ID: <fwd-1@phone.example.org>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n"
+                + "--outer\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nForwarding what we got.\r\n"
+                + "--outer\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--outer--\r\n";
+        shahid.deliverRaw(REPORT, outer.getBytes(StandardCharsets.US_ASCII));
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment WHERE file_name = 'order.pdf'", 1);
+
+        assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'order.pdf'"))
+                .contains("Order to close polling station 7");
+        assertThat(shahid.text("SELECT scrubbed_sha256 FROM attachment WHERE file_name = 'order.pdf'")).isNotNull();
+        assertThat(shahid.text("SELECT removed_metadata FROM attachment WHERE file_name = 'order.pdf'"))
+                .contains("Info:Author");
     }
 
     private String flags(String fileName) {
