@@ -19,6 +19,9 @@ final class IsZipBomb {
     }
 
     static boolean test(Path file, long maxCompressionRatio) {
+        if (!startsLikeZip(file)) {
+            return false;
+        }
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             long total = 0;
             var entries = zip.getEntries();
@@ -36,6 +39,15 @@ final class IsZipBomb {
             }
             return false;
         } catch (Exception notAZip) {
+            return false;
+        }
+    }
+
+    private static boolean startsLikeZip(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (java.io.IOException unreadable) {
             return false;
         }
     }

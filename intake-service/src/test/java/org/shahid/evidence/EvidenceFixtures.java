@@ -244,6 +244,39 @@ final class EvidenceFixtures {
         return content;
     }
 
+    /** A zip whose member is marked as encrypted (general purpose bit 0), as password-protected zips are. */
+    static byte[] encryptedZip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, "votes.txt", "counted twice");
+        }
+        byte[] bytes = out.toByteArray();
+        bytes[6] |= 1; // local file header flags
+        for (int i = 0; i + 4 < bytes.length; i++) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+                bytes[i + 8] |= 1; // central directory flags
+            }
+        }
+        return bytes;
+    }
+
+    /** A DOCX encrypted with a password (OOXML agile encryption inside an OLE2 container), made by POI. */
+    static byte[] encryptedDocx(String text) throws Exception {
+        byte[] docx = docxWithAuthor(text);
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.poifs.crypt.EncryptionInfo info = new org.apache.poi.poifs.crypt.EncryptionInfo(
+                    org.apache.poi.poifs.crypt.EncryptionMode.agile);
+            org.apache.poi.poifs.crypt.Encryptor encryptor = info.getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream data = encryptor.getDataStream(fs)) {
+                data.write(docx);
+            }
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
     /** The first bytes of a Windows PE executable. */
     static byte[] windowsExecutable() {
         byte[] exe = new byte[1024];

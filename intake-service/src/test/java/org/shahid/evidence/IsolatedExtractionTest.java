@@ -176,6 +176,17 @@ class IsolatedExtractionTest {
     }
 
     @Test
+    void encryptedZipAndDocxAreRecordedAsEncrypted() throws Exception {
+        Result zip = run("ballots.zip", EvidenceFixtures.encryptedZip(), "application/zip");
+        Result docx = run("locked.docx", EvidenceFixtures.encryptedDocx("hidden text"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+        assertThat(zip.flags()).contains("encrypted");
+        assertThat(docx.flags()).contains("encrypted");
+        assertThat(docx.outcome().text()).doesNotContain("hidden text");
+    }
+
+    @Test
     void truncatedPdfIsFlagged() throws Exception {
         Result result = run("cut.pdf", EvidenceFixtures.truncatedPdf("cut short"), "application/pdf");
 
