@@ -1,6 +1,6 @@
 package org.shahid.evidence;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,25 +24,34 @@ final class ScrubJpeg implements MetadataScrubber {
 
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
-        byte[] original = Files.readAllBytes(input);
-        Set<String> removed = new LinkedHashSet<>(fieldNames(original));
-        if (Imaging.getXmpXml(original) != null) {
+        Set<String> removed = new LinkedHashSet<>(fieldNames(input));
+        if (Imaging.getXmpXml(input.toFile()) != null) {
             removed.add("XMP");
         }
-        ByteArrayOutputStream withoutExif = new ByteArrayOutputStream(original.length);
-        new ExifRewriter().removeExifMetadata(original, withoutExif);
-        ByteArrayOutputStream withoutXmp = new ByteArrayOutputStream(original.length);
-        new JpegXmpRewriter().removeXmpXml(withoutExif.toByteArray(), withoutXmp);
-        try (OutputStream out = Files.newOutputStream(output)) {
-            new JpegIptcRewriter().removeIptc(withoutXmp.toByteArray(), out);
+        // Each pass goes file to file: a 25 MB photo is never held in the child's heap several times over.
+        Path withoutExif = Files.createTempFile(output.getParent(), "exif-", ".jpg");
+        Path withoutXmp = Files.createTempFile(output.getParent(), "xmp-", ".jpg");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(withoutExif))) {
+                new ExifRewriter().removeExifMetadata(input.toFile(), out);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(withoutXmp))) {
+                new JpegXmpRewriter().removeXmpXml(withoutExif.toFile(), out);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
+                new JpegIptcRewriter().removeIptc(withoutXmp.toFile(), out);
+            }
+        } finally {
+            Files.deleteIfExists(withoutExif);
+            Files.deleteIfExists(withoutXmp);
         }
         return new ArrayList<>(removed);
     }
 
-    private static List<String> fieldNames(byte[] jpeg) {
+    private static List<String> fieldNames(Path jpeg) {
         List<String> names = new ArrayList<>();
         try {
-            ImageMetadata metadata = Imaging.getMetadata(jpeg);
+            ImageMetadata metadata = Imaging.getMetadata(jpeg.toFile());
             if (metadata instanceof JpegImageMetadata jpegMetadata) {
                 if (jpegMetadata.getExif() != null) {
                     for (TiffField field : jpegMetadata.getExif().getAllFields()) {

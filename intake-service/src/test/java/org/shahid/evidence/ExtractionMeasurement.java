@@ -55,6 +55,9 @@ class ExtractionMeasurement {
             }
         }
 
+        if (Boolean.getBoolean("shahid.measure.large")) {
+            measureLarge();
+        }
         if (!Boolean.parseBoolean(System.getProperty("shahid.measure.fork", "true"))) {
             return;
         }
@@ -85,6 +88,46 @@ class ExtractionMeasurement {
                     parse(fork, file);
                 }
                 report("ForkParser: warm extract " + file.getFileName(), start, rounds);
+            }
+        }
+    }
+
+    /** 25 MB attachments (the intake limit) through a 256 MB child: time and outcome. */
+    private void measureLarge() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(3600, 3500,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        Path jpeg = dir.resolve("big.jpg");
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(jpeg.toFile())) {
+            var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpg").next();
+            var parameters = writer.getDefaultWriteParam();
+            parameters.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionQuality(1.0f);
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(noise, null, null), parameters);
+        }
+        StringBuilder words = new StringBuilder();
+        while (words.length() < 25 * 1024 * 1024) {
+            words.append("word").append(random.nextInt(100000)).append(random.nextInt(10) == 0 ? '\n' : ' ');
+        }
+        Path text = EvidenceFixtures.write(dir, "big.txt", words.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (IsolatedExtractor worker = new IsolatedExtractor(new IsolatedExtractor.Options("256m",
+                Duration.ofSeconds(120), 1_000_000, 100, 5, 200, Boolean.getBoolean("shahid.measure.ocr"),
+                "ara+eng"))) {
+            worker.extract(text, dir.resolve("warm"), "warm.txt", "text/plain");
+            for (Path file : List.of(jpeg, text)) {
+                String type = file.toString().endsWith("jpg") ? "image/jpeg" : "text/plain";
+                long start = System.nanoTime();
+                IsolatedExtractor.Outcome outcome = worker.extract(file, dir.resolve("large-out"),
+                        file.getFileName().toString(), type);
+                report("own worker: " + Files.size(file) / 1_000_000 + " MB " + type + " flags=" + outcome.flags()
+                        + " scrubbed=" + outcome.scrubbed() + " chars=" + outcome.text().length(), start, 1);
+                Files.deleteIfExists(dir.resolve("large-out"));
             }
         }
     }
