@@ -36,3 +36,19 @@ CREATE TABLE evidence_link (
     CONSTRAINT fk_evidence_link_linked FOREIGN KEY (linked_ticket_id) REFERENCES ticket (id),
     CONSTRAINT uq_evidence_link UNIQUE (ticket_id, linked_ticket_id, kind, value_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Documents found inside an attachment (archive members, attachments of attached mails, images in documents),
+-- up to shahid.evidence.max-embedded-depth/-count. Their bytes stay in the sealed original.
+CREATE TABLE attachment_member (
+    id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+    attachment_id BIGINT       NOT NULL,
+    ticket_id     BIGINT       NOT NULL,
+    name          VARCHAR(255) NULL,
+    detected_type VARCHAR(255) NULL,
+    size_bytes    BIGINT       NOT NULL,
+    sha256        CHAR(64)     NULL,                    -- null when bigger than 25 MB (not hashed)
+    created_at    TIMESTAMP(3) NOT NULL,
+    CONSTRAINT fk_member_attachment FOREIGN KEY (attachment_id) REFERENCES attachment (id),
+    CONSTRAINT fk_member_ticket FOREIGN KEY (ticket_id) REFERENCES ticket (id),
+    INDEX ix_member_sha256 (sha256)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

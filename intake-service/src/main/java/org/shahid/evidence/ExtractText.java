@@ -34,7 +34,7 @@ final class ExtractText {
                   String ocrLanguages, int ocrTimeoutSeconds) {
     }
 
-    record Extraction(String text, boolean truncated, Set<String> flags, String note) {
+    record Extraction(String text, boolean truncated, Set<String> flags, String note, java.util.List<String> members) {
     }
 
     // Below the text limit, so the compression-ratio check runs before the write limit ends the parse.
@@ -98,7 +98,7 @@ final class ExtractText {
             extracted = extracted.substring(0, maxChars);
             truncated = true;
         }
-        return new Extraction(extracted.strip(), truncated, flags, note);
+        return new Extraction(extracted.strip(), truncated, flags, note, embedded.members());
     }
 
     private ParseContext context() {

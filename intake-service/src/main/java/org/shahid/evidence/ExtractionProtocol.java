@@ -41,7 +41,7 @@ final class ExtractionProtocol {
      * names (never values) of the fields taken out of the scrubbed copy, {@code note} a reason without content.
      */
     record Answer(List<String> flags, String note, List<String> removedMetadata, boolean scrubbed,
-                  boolean textTruncated, String text) {
+                  boolean textTruncated, String text, List<String> members) {
 
         void write(DataOutputStream out) throws IOException {
             writeText(out, String.join(",", flags));
@@ -50,6 +50,7 @@ final class ExtractionProtocol {
             out.writeBoolean(scrubbed);
             out.writeBoolean(textTruncated);
             writeText(out, text == null ? "" : text);
+            writeText(out, String.join("\n", members));
             out.flush();
         }
 
@@ -59,7 +60,10 @@ final class ExtractionProtocol {
             List<String> removed = split(readText(in));
             boolean scrubbed = in.readBoolean();
             boolean truncated = in.readBoolean();
-            return new Answer(flags, note.isEmpty() ? null : note, removed, scrubbed, truncated, readText(in));
+            String text = readText(in);
+            String members = readText(in);
+            return new Answer(flags, note.isEmpty() ? null : note, removed, scrubbed, truncated, text,
+                    members.isEmpty() ? List.of() : Arrays.asList(members.split("\n")));
         }
     }
 

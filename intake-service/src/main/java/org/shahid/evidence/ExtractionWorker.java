@@ -72,7 +72,7 @@ public final class ExtractionWorker {
             flags.add("zip-bomb");
             notes.add("suspected zip bomb: members inflate beyond the ratio limit; not opened");
             return new ExtractionProtocol.Answer(new ArrayList<>(flags), String.join("; ", notes), List.of(), false,
-                    false, "");
+                    false, "", List.of());
         }
         Optional<MetadataScrubber> scrubber = ScrubMetadata.forType(request.detectedType());
         if (scrubber.isEmpty()) {
@@ -99,7 +99,7 @@ public final class ExtractionWorker {
             notes.add(extraction.note());
         }
         return new ExtractionProtocol.Answer(new ArrayList<>(flags), notes.isEmpty() ? null : String.join("; ", notes),
-                removed, scrubbed, extraction.truncated(), extraction.text());
+                removed, scrubbed, extraction.truncated(), extraction.text(), extraction.members());
     }
 
     /** A complete PDF ends with %%EOF (possibly followed by whitespace) in its last kilobyte. */

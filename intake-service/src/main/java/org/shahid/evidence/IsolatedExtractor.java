@@ -35,10 +35,10 @@ public final class IsolatedExtractor implements AutoCloseable {
 
     /** The worker's answer, or a failure flag (extraction-timeout, extraction-crashed) with an empty answer. */
     public record Outcome(List<String> flags, String note, List<String> removedMetadata, boolean scrubbed,
-                          boolean textTruncated, String text) {
+                          boolean textTruncated, String text, List<EmbeddedMember> members) {
 
         static Outcome failed(String flag, String note) {
-            return new Outcome(List.of(flag), note, List.of(), false, false, "");
+            return new Outcome(List.of(flag), note, List.of(), false, false, "", List.of());
         }
     }
 
@@ -86,7 +86,8 @@ public final class IsolatedExtractor implements AutoCloseable {
             Future<ExtractionProtocol.Answer> answer = reader.submit(() -> ExtractionProtocol.Answer.read(fromWorker));
             ExtractionProtocol.Answer result = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(result.flags(), result.note(), result.removedMetadata(), result.scrubbed(),
-                    result.textTruncated(), result.text());
+                    result.textTruncated(), result.text(), result.members().stream().map(EmbeddedMember::parse)
+                    .flatMap(java.util.Optional::stream).toList());
         } catch (TimeoutException e) {
             LOG.warn("extraction of one attachment ({}) passed {}: worker killed", detectedType, timeout);
             stopWorker();

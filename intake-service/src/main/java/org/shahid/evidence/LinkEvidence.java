@@ -11,7 +11,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Records what a message's evidence can be matched on (each kept file's SHA-256, each normalised URL in the
+ * Records what a message's evidence can be matched on (each kept file's and embedded member's SHA-256, each
+ * normalised URL in the
  * body and in the attachments' extracted text) and links the ticket to every other ticket that has the same
  * key, in the intake transaction. Called by {@code MailIntake}. Thread-safe.
  */
@@ -27,6 +28,9 @@ public final class LinkEvidence {
             if (file.sha256() != null) {
                 keys.put(file.sha256(), HASH);
             }
+            // The same picture inside a zip or a document links as the picture itself.
+            file.members().stream().filter(member -> member.sha256() != null)
+                    .forEach(member -> keys.put(member.sha256(), HASH));
         }
         ExtractUrls.from(messageText).forEach(url -> keys.putIfAbsent(url, URL));
         for (EvidenceFile file : evidence) {

@@ -69,7 +69,7 @@ public final class SealEvidence {
                 notes.add("executable: not opened, no copy for monitors");
                 return new EvidenceFile(attachment.fileName(), attachment.declaredType(), type.detectedType(),
                         content.length, sha256, key, true, String.join("; ", notes), List.copyOf(flags), null, null,
-                        List.of(), null, false);
+                        List.of(), null, false, List.of());
             }
             IsolatedExtractor.Outcome outcome = extractor.extract(original, scrubbed, attachment.fileName(),
                     type.detectedType());
@@ -83,7 +83,7 @@ public final class SealEvidence {
                     content.length, sha256, key, true, notes.isEmpty() ? null : String.join("; ", notes),
                     List.copyOf(flags), copy == null ? null : copy.sha256(), copy == null ? null : copy.size(),
                     outcome.removedMetadata(), outcome.text().isEmpty() ? null : outcome.text(),
-                    outcome.textTruncated());
+                    outcome.textTruncated(), outcome.members());
         } catch (IOException e) {
             throw new UncheckedIOException("evidence work file failed", e);
         } finally {

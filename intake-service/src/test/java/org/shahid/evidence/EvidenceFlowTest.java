@@ -165,6 +165,31 @@ class EvidenceFlowTest {
                 .contains("Info:Author");
     }
 
+    @Test
+    void membersOfAZipAreListedWithTheirHashesAndLinkToTheSameFileSentAlone() throws Exception {
+        byte[] photo = EvidenceFixtures.jpegWithGps();
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("photos/IMG_0001.jpg"));
+            zip.write(photo);
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+            zip.write("Ballot stuffing seen at 14:00".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        mail("first@example.org", "Photos", "All in the zip.", "photos.zip", "application/zip", zipped.toByteArray());
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 1);
+        mail("second@example.org", "Photo", "One photo.", "photo.jpg", "image/jpeg", photo);
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 2);
+
+        assertThat(shahid.count("SELECT COUNT(*) FROM attachment_member WHERE sha256 = '"
+                + SealEvidence.sha256(photo) + "' AND name LIKE '%IMG_0001.jpg' AND detected_type = 'image/jpeg'"))
+                .isEqualTo(1);
+        assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'photos.zip'"))
+                .contains("Ballot stuffing seen at 14:00");
+        assertThat(shahid.count("SELECT COUNT(*) FROM evidence_link WHERE kind = 'HASH'")).isEqualTo(2);
+    }
+
     private String flags(String fileName) {
         return shahid.text("SELECT flags FROM attachment WHERE file_name = '" + fileName + "'");
     }
