@@ -16,7 +16,8 @@ import org.apache.xmlbeans.XmlObject;
 /**
  * Clears an OOXML file's (docx, xlsx, pptx) core properties (creator, last modified by, dates...), extended
  * properties (company, manager, template path, application) and custom properties with POI. POI's zip-bomb
- * guard (ZipSecureFile) stays on. Comment authors are not touched yet. Thread-safe.
+ * guard (ZipSecureFile) stays on. Comment authors are blanked; tracked-change authors inside the body are not
+ * (that would mean rewriting the whole document part). Thread-safe.
  */
 final class ScrubOoxml implements MetadataScrubber {
 
@@ -40,8 +41,47 @@ final class ScrubOoxml implements MetadataScrubber {
             custom.set(org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperties.Factory
                     .newInstance());
             properties.commit();
+            clearCommentAuthors(pkg, removed);
         }
         return removed;
+    }
+
+    private static final java.util.Set<String> AUTHOR_NAMES = java.util.Set.of("author", "initials", "userId",
+            "providerId", "name");
+
+    /** Blanks the names on comments (docx, xlsx, pptx) and the people list of Word's modern comments. */
+    private static void clearCommentAuthors(OPCPackage pkg, List<String> removed) throws Exception {
+        for (org.apache.poi.openxml4j.opc.PackagePart part : pkg.getParts()) {
+            String type = part.getContentType();
+            if (!(type.contains("comments+xml") || type.contains("people+xml") || type.contains("commentAuthors+xml")
+                    || type.contains("authors+xml"))) {
+                continue;
+            }
+            XmlObject xml;
+            try (java.io.InputStream in = part.getInputStream()) {
+                xml = XmlObject.Factory.parse(in);
+            }
+            boolean changed = false;
+            try (XmlCursor cursor = xml.newCursor()) {
+                while (cursor.hasNextToken()) {
+                    XmlCursor.TokenType token = cursor.toNextToken();
+                    String local = token.isAttr() || token.isStart() ? cursor.getName().getLocalPart() : null;
+                    // Attributes (w:author, w15:author, p:cmAuthor/@name) and elements (xlsx <author>) alike.
+                    if (local != null && AUTHOR_NAMES.contains(local)
+                            && (token.isAttr() || local.equals("author"))
+                            && !cursor.getTextValue().isEmpty()) {
+                        cursor.setTextValue("");
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                removed.add("Comments:author");
+                try (java.io.OutputStream out = part.getOutputStream()) {
+                    xml.save(out);
+                }
+            }
+        }
     }
 
     private static void clearCore(PackageProperties core, List<String> removed) {

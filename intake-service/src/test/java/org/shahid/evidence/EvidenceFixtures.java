@@ -94,6 +94,11 @@ final class EvidenceFixtures {
             properties.getCoreProperties().getUnderlyingProperties().setLastModifiedByProperty(AUTHOR);
             properties.getExtendedProperties().setCompany("Hassan Printing");
             properties.getCustomProperties().addProperty("PhoneOwner", AUTHOR);
+            org.apache.poi.xwpf.usermodel.XWPFComment comment = document.createComments()
+                    .createComment(java.math.BigInteger.ONE);
+            comment.setAuthor(AUTHOR);
+            comment.setInitials("LHX");
+            comment.createParagraph().createRun().setText("check the date");
             document.write(out);
             return out.toByteArray();
         }

@@ -94,7 +94,10 @@ class IsolatedExtractionTest {
 
         assertThat(result.outcome().text()).contains("Vote buying near the market");
         assertThat(result.outcome().removedMetadata()).contains("Core:creator", "Core:lastModifiedBy", "App:Company",
-                "Custom");
+                "Custom", "Comments:author");
+        assertThat(unzipped(result.original())).contains(EvidenceFixtures.AUTHOR).contains("LHX");
+        assertThat(unzipped(result.copy())).doesNotContain(EvidenceFixtures.AUTHOR).doesNotContain("LHX")
+                .contains("check the date");
         assertThat(tikaView(result.original())).contains(EvidenceFixtures.AUTHOR).contains("Hassan Printing");
         assertThat(tikaView(result.copy())).contains("Vote buying").doesNotContain(EvidenceFixtures.AUTHOR)
                 .doesNotContain("Hassan Printing");
@@ -243,6 +246,17 @@ class IsolatedExtractionTest {
             assertThat(next.text()).isEqualTo("still here");
             assertThat(fragile.starts()).isEqualTo(2);
         }
+    }
+
+    /** Every entry of a zip-based file, inflated, as one string: what a curious monitor could unzip. */
+    private static String unzipped(Path file) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            while (zip.getNextEntry() != null) {
+                all.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 
     private static int[] pixels(BufferedImage image) {
