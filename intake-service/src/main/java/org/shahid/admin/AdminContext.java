@@ -14,6 +14,7 @@ final class AdminContext implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
+    private ShahidService.Beans beans;
 
     private AdminContext(Settings settings, Database database) {
         this.settings = settings;
@@ -34,13 +35,22 @@ final class AdminContext implements AutoCloseable {
 
     /** The service's beans, for commands that process mail (needs keys and templates). */
     ShahidService.Beans beans() {
-        Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), false);
-        return ShahidService.Beans.wire(settings, database, keyring, ShahidService.loadTemplates(settings.home()),
-                Clock.systemUTC());
+        if (beans == null) {
+            Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), false);
+            beans = ShahidService.Beans.wire(settings, database, keyring,
+                    ShahidService.loadTemplates(settings.home()), Clock.systemUTC());
+        }
+        return beans;
     }
 
     @Override
     public void close() {
-        database.close();
+        try {
+            if (beans != null) {
+                beans.extractor().close(); // the evidence child JVM, if a released mail started one
+            }
+        } finally {
+            database.close();
+        }
     }
 }

@@ -58,7 +58,14 @@ public final class TicketsCommand implements Callable<Integer> {
                 out().println("\nEvidence:");
                 handle.createQuery("""
                                 SELECT CONCAT_WS('  ', file_name, detected_type, size_bytes, IFNULL(sha256, 'not kept'),
-                                                 IFNULL(note, '')) FROM attachment WHERE ticket_id = :id ORDER BY id""")
+                                                 IFNULL(CONCAT('copy ', scrubbed_sha256), 'no scrubbed copy'),
+                                                 IFNULL(CONCAT('[', flags, ']'), ''), IFNULL(note, ''))
+                                FROM attachment WHERE ticket_id = :id ORDER BY id""")
+                        .bind("id", ticket.id()).mapTo(String.class).forEach(line -> out().println("  " + line));
+                out().println("\nLinked tickets:");
+                handle.createQuery("""
+                                SELECT DISTINCT CONCAT_WS('  ', t.reference, l.kind) FROM evidence_link l
+                                JOIN ticket t ON t.id = l.linked_ticket_id WHERE l.ticket_id = :id""")
                         .bind("id", ticket.id()).mapTo(String.class).forEach(line -> out().println("  " + line));
                 out().println("\nHistory:");
                 handle.createQuery("""

@@ -7,6 +7,11 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.shahid.evidence.AttachmentDao;
+import org.shahid.evidence.ClassifyType;
+import org.shahid.evidence.IsolatedExtractor;
+import org.shahid.evidence.LinkEvidence;
+import org.shahid.evidence.OcrAvailability;
+import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.IntakeAttemptDao;
@@ -81,7 +86,12 @@ public final class ShahidService implements AutoCloseable {
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
-            camel.start();
+            try {
+                camel.start();
+            } catch (RuntimeException e) {
+                beans.extractor().close();
+                throw e;
+            }
             HealthEndpoint health = settings.flag("shahid.health.enabled")
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
                             camel.getCamelContext(), database, IntakeMetrics.prometheus())
@@ -146,6 +156,7 @@ public final class ShahidService implements AutoCloseable {
         try {
             camel.stop();
         } finally {
+            beans.extractor().close();
             database.close();
         }
         LOG.info("Shahid stopped");
@@ -153,7 +164,7 @@ public final class ShahidService implements AutoCloseable {
 
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
-                        PurgeSealedIdentities retention) {
+                        PurgeSealedIdentities retention, IsolatedExtractor extractor) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
@@ -175,6 +186,7 @@ public final class ShahidService implements AutoCloseable {
             Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
                     .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
             Monitors monitors = Monitors.wire(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
+            IsolatedExtractor extractor = isolatedExtractor(settings);
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -186,7 +198,9 @@ public final class ShahidService implements AutoCloseable {
                     pseudonymizer,
                     blobs,
                     sealedIdentities,
-                    new SealEvidence(blobs),
+                    new SealEvidence(blobs, new ClassifyType(), extractor,
+                            new ScrubbedCopyStore(settings.path("shahid.data-dir")),
+                            settings.path("shahid.data-dir").resolve("work")),
                     tickets,
                     messages,
                     new TicketEventDao(),
@@ -199,7 +213,8 @@ public final class ShahidService implements AutoCloseable {
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                     new MessageIds(settings.text("shahid.domain")),
                     clock,
-                    monitors.notifyMonitors()));
+                    monitors.notifyMonitors(),
+                    new LinkEvidence()));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
@@ -215,7 +230,21 @@ public final class ShahidService implements AutoCloseable {
                     clock);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
-            return new Beans(intake, ingestMail, sendOutbox, monitors, retention);
+            return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor);
+        }
+
+        /** The child JVM that scrubs and extracts attachments; started on the first attachment. */
+        private static IsolatedExtractor isolatedExtractor(Settings settings) {
+            String ocrLanguages = settings.text("shahid.evidence.ocr-languages");
+            return new IsolatedExtractor(new IsolatedExtractor.Options(
+                    settings.text("shahid.evidence.worker-heap"),
+                    settings.duration("shahid.evidence.timeout"),
+                    settings.integer("shahid.evidence.max-text-chars"),
+                    settings.number("shahid.evidence.max-compression-ratio"),
+                    settings.integer("shahid.evidence.max-embedded-depth"),
+                    settings.integer("shahid.evidence.max-embedded-count"),
+                    OcrAvailability.decide(settings.flag("shahid.evidence.ocr"), ocrLanguages),
+                    ocrLanguages));
         }
     }
 }

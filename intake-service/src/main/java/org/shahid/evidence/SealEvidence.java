@@ -1,50 +1,116 @@
 package org.shahid.evidence;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import org.apache.tika.Tika;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.shahid.intake.ParsedAttachment;
 import org.shahid.sealing.SealedBlobStore;
 
 /**
- * Hashes an attachment, detects its real type from its bytes (not its name), and puts the original, which
- * may carry its author's identity in metadata, in the sealed store, keyed by hash so a file is kept once.
- * Called by {@code IngestMail} before the ticket transaction. Thread-safe.
+ * Turns one attachment into evidence: hashes it, seals the original (which may carry its author's identity in
+ * metadata) in the sealed store keyed by hash, detects its real type, and, unless it is an executable, has the
+ * {@link IsolatedExtractor} child JVM write a scrubbed copy and extract its text; the copy goes to the
+ * {@link ScrubbedCopyStore}. The bytes pass through one temp file under {@code <data-dir>/work}, deleted
+ * afterwards. Called by {@code MailIntake} before the ticket transaction. Thread-safe.
  */
 public final class SealEvidence {
 
     private final SealedBlobStore blobs;
-    private final Tika tika = new Tika();
+    private final ClassifyType classifyType;
+    private final IsolatedExtractor extractor;
+    private final ScrubbedCopyStore copies;
+    private final Path workDir;
 
-    public SealEvidence(SealedBlobStore blobs) {
+    public SealEvidence(SealedBlobStore blobs, ClassifyType classifyType, IsolatedExtractor extractor,
+                        ScrubbedCopyStore copies, Path workDir) {
         this.blobs = blobs;
+        this.classifyType = classifyType;
+        this.extractor = extractor;
+        this.copies = copies;
+        this.workDir = workDir;
+        try {
+            Files.createDirectories(workDir);
+            removeStaleWorkFiles(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the evidence work folder " + workDir, e);
+        }
     }
 
     public EvidenceFile seal(ParsedAttachment attachment) {
         if (!attachment.kept() || attachment.content() == null) {
-            return new EvidenceFile(attachment.fileName(), attachment.declaredType(), null, attachment.size(), null,
-                    null, false, attachment.note());
+            return EvidenceFile.notKept(attachment.fileName(), attachment.declaredType(), attachment.size(),
+                    attachment.note());
         }
         byte[] content = attachment.content();
         String sha256 = sha256(content);
         String key = blobs.putContentAddressed("evidence", sha256, content);
-        return new EvidenceFile(attachment.fileName(), attachment.declaredType(),
-                detectType(content, attachment.fileName()), content.length, sha256, key, true, attachment.note());
+        Path original = null;
+        Path scrubbed = null;
+        try {
+            original = Files.createTempFile(workDir, "original-", ".bin");
+            scrubbed = Files.createTempFile(workDir, "scrubbed-", ".bin");
+            Files.write(original, content);
+            ClassifyType.Classification type = classifyType.classify(original, attachment.fileName(),
+                    attachment.declaredType());
+            Set<String> flags = new LinkedHashSet<>(type.flags());
+            List<String> notes = new ArrayList<>();
+            if (attachment.note() != null) {
+                notes.add(attachment.note());
+            }
+            if (type.executable()) {
+                notes.add("executable: not opened, no copy for monitors");
+                return new EvidenceFile(attachment.fileName(), attachment.declaredType(), type.detectedType(),
+                        content.length, sha256, key, true, String.join("; ", notes), List.copyOf(flags), null, null,
+                        List.of(), null, false, List.of());
+            }
+            IsolatedExtractor.Outcome outcome = extractor.extract(original, scrubbed, attachment.fileName(),
+                    type.detectedType());
+            flags.addAll(outcome.flags());
+            if (outcome.note() != null) {
+                notes.add(outcome.note());
+            }
+            ScrubbedCopyStore.StoredCopy copy = outcome.scrubbed() && Files.size(scrubbed) > 0
+                    ? copies.put(scrubbed) : null;
+            return new EvidenceFile(attachment.fileName(), attachment.declaredType(), type.detectedType(),
+                    content.length, sha256, key, true, notes.isEmpty() ? null : String.join("; ", notes),
+                    List.copyOf(flags), copy == null ? null : copy.sha256(), copy == null ? null : copy.size(),
+                    outcome.removedMetadata(), outcome.text().isEmpty() ? null : outcome.text(),
+                    outcome.textTruncated(), outcome.members());
+        } catch (IOException e) {
+            throw new UncheckedIOException("evidence work file failed", e);
+        } finally {
+            deleteQuietly(original);
+            deleteQuietly(scrubbed);
+        }
     }
 
-    private String detectType(byte[] content, String fileName) {
-        Metadata metadata = new Metadata();
-        // The name only breaks ties between formats the bytes cannot tell apart (e.g. plain text flavours).
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        try {
-            return tika.detect(new ByteArrayInputStream(content), metadata);
-        } catch (IOException e) {
-            return "application/octet-stream";
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // An unencrypted leftover: removeStaleWorkFiles takes it at the next start.
+            }
+        }
+    }
+
+    /** Work files are unencrypted originals; one older than an hour belongs to a crashed run. */
+    private static void removeStaleWorkFiles(Path workDir) throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (var files = Files.list(workDir)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toMillis() < hourAgo) {
+                    deleteQuietly(file);
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.EvidenceFile;
+import org.shahid.evidence.LinkEvidence;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.monitors.NotifyMonitors;
 import org.shahid.outbound.AcknowledgementPolicy;
@@ -41,7 +42,8 @@ public final class MailIntake {
                         TicketMessageDao messages, TicketEventDao events, AttachmentDao attachments,
                         ProcessedMailDao processedMails, ResolveThread threads, OutboxDao outbox,
                         AcknowledgementPolicy acknowledgementPolicy, ComposeAcknowledgement acknowledgements,
-                        MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors) {
+                        MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors,
+                        LinkEvidence linkEvidence) {
     }
 
     /** Outbox purpose of the answer to a follow-up on a ticket whose identities were purged. */
@@ -109,10 +111,9 @@ public final class MailIntake {
         long sealedId = parts.sealedIdentities().insert(handle, ticketId, messageId, received.identity(),
                 received.sealedRaw(), now);
         for (EvidenceFile file : received.evidence()) {
-            parts.attachments().insert(handle, new AttachmentDao.NewAttachment(ticketId, messageId, file.fileName(),
-                    file.declaredType(), file.detectedType(), file.size(), file.sha256(), file.kept(), file.note()),
-                    now);
+            parts.attachments().insert(handle, AttachmentDao.NewAttachment.of(ticketId, messageId, file), now);
         }
+        parts.linkEvidence().link(handle, ticketId, received.mail().text(), received.evidence(), now);
         ProcessedMailDao.Outcome outcome = thread.isPresent()
                 ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
         parts.processedMails().complete(handle, received.key(), outcome, ticketId);

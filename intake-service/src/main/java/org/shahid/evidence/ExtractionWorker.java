@@ -1,0 +1,126 @@
+package org.shahid.evidence;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The child JVM's main class: reads requests from stdin, scrubs each file's metadata into a copy and extracts
+ * its text, answers on stdout. It runs with a small heap and exits on OutOfMemoryError; {@link
+ * IsolatedExtractor} in the service starts it, times it out and restarts it, so a hostile file can only kill
+ * this process. Limits come as system properties ({@code shahid.worker.*}). Single-threaded.
+ */
+public final class ExtractionWorker {
+
+    private ExtractionWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        // stdout is the protocol channel: anything a library prints goes to stderr instead.
+        DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(
+                new FileOutputStream(FileDescriptor.out)));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        ExtractText extractText = new ExtractText(new ExtractText.Limits(
+                Long.getLong("shahid.worker.max-compression-ratio", 100),
+                Integer.getInteger("shahid.worker.max-embedded-depth", 5),
+                Integer.getInteger("shahid.worker.max-embedded-count", 200),
+                Boolean.getBoolean("shahid.worker.ocr"),
+                System.getProperty("shahid.worker.ocr-languages", "ara+eng"),
+                Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60)));
+        ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
+        answers.flush();
+        while (true) {
+            ExtractionProtocol.Request request;
+            try {
+                request = ExtractionProtocol.Request.read(requests);
+            } catch (EOFException serviceGone) {
+                return;
+            }
+            handle(request, extractText).write(answers);
+        }
+    }
+
+    static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText) {
+        Path input = Path.of(request.input());
+        Path output = Path.of(request.scrubbedOutput());
+        Set<String> flags = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>();
+        List<String> removed = List.of();
+        boolean scrubbed = false;
+        if ("application/pdf".equals(request.detectedType()) && !endsLikePdf(input)) {
+            flags.add("truncated");
+            notes.add("PDF without %%EOF: truncated or damaged");
+        }
+        if (IsZipBomb.test(input, extractText.limits().maxCompressionRatio())) {
+            flags.add("zip-bomb");
+            notes.add("suspected zip bomb: members inflate beyond the ratio limit; not opened");
+            return new ExtractionProtocol.Answer(new ArrayList<>(flags), String.join("; ", notes), List.of(), false,
+                    false, "", List.of());
+        }
+        Optional<MetadataScrubber> scrubber = ScrubMetadata.forType(request.detectedType());
+        if (scrubber.isEmpty()) {
+            flags.add("not-scrubbed");
+        } else {
+            try {
+                removed = scrubber.get().scrub(input, output);
+                scrubbed = true;
+            } catch (MetadataScrubber.EncryptedFileException encrypted) {
+                flags.add("encrypted");
+                notes.add("encrypted: no clean copy without its password");
+            } catch (Exception | StackOverflowError failure) {
+                flags.add(ExtractText.isZipBomb(failure, null) ? "zip-bomb" : "scrub-failed");
+                notes.add("scrubbing failed: " + ExtractText.rootType(failure));
+            }
+        }
+        if (!scrubbed) {
+            deleteQuietly(output);
+        }
+        ExtractText.Extraction extraction = extractText.extract(scrubbed ? output : input, request.fileName(),
+                request.detectedType(), request.maxChars());
+        flags.addAll(extraction.flags());
+        if (extraction.note() != null) {
+            notes.add(extraction.note());
+        }
+        return new ExtractionProtocol.Answer(new ArrayList<>(flags), notes.isEmpty() ? null : String.join("; ", notes),
+                removed, scrubbed, extraction.truncated(), extraction.text(), extraction.members());
+    }
+
+    /** A complete PDF ends with %%EOF (possibly followed by whitespace) in its last kilobyte. */
+    private static boolean endsLikePdf(Path file) {
+        try (RandomAccessFile pdf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = pdf.length();
+            int tail = (int) Math.min(length, 1024);
+            byte[] bytes = new byte[tail];
+            pdf.seek(length - tail);
+            pdf.readFully(bytes);
+            return new String(bytes, StandardCharsets.ISO_8859_1).contains("%%EOF");
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A leftover temp file is removed by the service with the request's work files.
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.shahid.evidence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses the {@link MetadataScrubber} for a detected type. Plain text carries no document metadata and is
+ * passed through; a type without a scrubber gets no copy for monitors at all (they see its extracted text).
+ * Runs in the child JVM. Thread-safe.
+ */
+final class ScrubMetadata {
+
+    private static final MetadataScrubber PASS_THROUGH = (input, output) -> {
+        Files.copy(input, output, StandardCopyOption.REPLACE_EXISTING);
+        return List.of();
+    };
+
+    private ScrubMetadata() {
+    }
+
+    static Optional<MetadataScrubber> forType(String detectedType) {
+        String type = detectedType == null ? "" : detectedType;
+        if (type.equals("image/jpeg")) {
+            return Optional.of(new ScrubJpeg());
+        }
+        if (type.equals("image/png")) {
+            return Optional.of(new ScrubPng());
+        }
+        if (type.equals("application/pdf")) {
+            return Optional.of(new ScrubPdf());
+        }
+        if (type.startsWith("application/vnd.openxmlformats-officedocument.")) {
+            return Optional.of(new ScrubOoxml());
+        }
+        if (type.startsWith("application/vnd.oasis.opendocument.")) {
+            return Optional.of(new ScrubOdf());
+        }
+        if (type.equals("text/plain") || type.equals("text/csv")) {
+            return Optional.of(PASS_THROUGH);
+        }
+        return Optional.empty();
+    }
+
+    /** Names the types that {@link #forType} handles, for the README and for notes. */
+    static boolean isSupported(String detectedType) {
+        return forType(detectedType).isPresent();
+    }
+}
