@@ -13,6 +13,7 @@ Suggested actor:    ${suggestedActor}
 </#if>
 <#if linked?has_content>
 Linked tickets (same evidence): <#list linked as other>${other}<#sep>, </#list>
+To give them all your verdict and message, add #cluster to #close, #reject or #status resolved/rejected.
 </#if>
 
 ----- Text (working copy, without headers) -----

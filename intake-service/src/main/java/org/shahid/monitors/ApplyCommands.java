@@ -47,6 +47,10 @@ public final class ApplyCommands {
         if (reply.isEmpty()) {
             problems.add("the reply has neither commands nor text for the reporter");
         }
+        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(ParsedReply::isVerdict)) {
+            problems.add("#cluster: applies a verdict to the linked tickets; add #close, #reject or"
+                    + " #status resolved/rejected/closed");
+        }
         TicketStatus status = ticket.status();
         for (MonitorCommand command : reply.commands()) {
             if (!reply.problems().isEmpty()) {
@@ -142,6 +146,42 @@ public final class ApplyCommands {
         if (mattersToReporter || !reply.relay().isEmpty()) {
             queueStatusUpdate(handle, ticket, status, reply.relay(), actor, now);
         }
+        if (reply.appliesToCluster()) {
+            applyToLinkedTickets(handle, ticket, monitor, reply.verdictOnly(), now);
+        }
+    }
+
+    /**
+     * Linked reports share a verdict: each ticket linked to this one by the same file or post gets the same
+     * status change and message, and so every reporter of the cluster hears of it. A linked ticket whose
+     * lifecycle does not allow the step keeps its status, with the reason in its history.
+     */
+    private void applyToLinkedTickets(Handle handle, Ticket ticket, Monitor monitor, ParsedReply verdict,
+                                      Instant now) {
+        List<Long> linked = handle.createQuery(
+                        "SELECT DISTINCT linked_ticket_id FROM evidence_link WHERE ticket_id = :id ORDER BY 1")
+                .bind("id", ticket.id()).mapTo(Long.class).list();
+        List<String> applied = new ArrayList<>();
+        for (long linkedId : linked) {
+            Ticket other = parts.tickets().findById(handle, linkedId).orElseThrow();
+            List<String> problems = problemsWith(handle, other, verdict);
+            if (problems.isEmpty()) {
+                apply(handle, other, monitor, verdict, now);
+                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT",
+                        "applied from " + ticket.reference(), now);
+                applied.add(other.reference().value());
+            } else {
+                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT_SKIPPED",
+                        limit(ticket.reference() + ": " + String.join("; ", problems)), now);
+            }
+        }
+        parts.events().append(handle, ticket.id(), monitor.address(), "CLUSTER_VERDICT",
+                limit(applied.isEmpty() ? "no linked ticket could take the verdict" : "applied to "
+                        + String.join(", ", applied)), now);
+    }
+
+    private static String limit(String detail) {
+        return detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
     private TicketStatus move(Handle handle, long id, TicketStatus from, TicketStatus to, String actor, Instant now) {

@@ -59,4 +59,8 @@ public sealed interface MonitorCommand {
 
     record Reopen(String written) implements MonitorCommand {
     }
+
+    /** Applies the reply's verdict (and its message) to every ticket linked by shared evidence too. */
+    record ApplyToCluster(String written) implements MonitorCommand {
+    }
 }

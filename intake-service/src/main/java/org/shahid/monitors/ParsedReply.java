@@ -42,7 +42,7 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
             MonitorCommand command = parse(line, matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2).strip());
             if (command == null) {
                 problems.add(line + ": unknown command; known: #status, #assign, #category, #priority, #note, #close,"
-                        + " #reject, #reopen");
+                        + " #reject, #reopen, #cluster");
                 continue;
             }
             InputValidator.problems(command).forEach(problem ->
@@ -62,6 +62,22 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
         return new ParsedReply(List.copyOf(commands), List.copyOf(problems), internal ? "" : rest);
     }
 
+    /** The same reply with only its verdict (status, close, reject) and its message: what a linked ticket gets. */
+    public ParsedReply verdictOnly() {
+        List<MonitorCommand> verdict = commands.stream().filter(ParsedReply::isVerdict).toList();
+        return new ParsedReply(verdict, problems, relay);
+    }
+
+    public boolean appliesToCluster() {
+        return commands.stream().anyMatch(MonitorCommand.ApplyToCluster.class::isInstance);
+    }
+
+    static boolean isVerdict(MonitorCommand command) {
+        return command instanceof MonitorCommand.Close || command instanceof MonitorCommand.Reject
+                || command instanceof MonitorCommand.SetStatus set && List.of("resolved", "rejected", "closed")
+                .contains(set.status());
+    }
+
     private static MonitorCommand parse(String line, String verb, String argument) {
         String word = argument.isEmpty() ? null : argument.split("\\s+")[0].toLowerCase(Locale.ROOT);
         return switch (verb) {
@@ -72,6 +88,7 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
             case "note" -> new MonitorCommand.AddNote(line, argument);
             case "close" -> new MonitorCommand.Close(line, word);
             case "reopen" -> new MonitorCommand.Reopen(line);
+            case "cluster" -> new MonitorCommand.ApplyToCluster(line);
             case "reject" -> {
                 Matcher reference = REFERENCE.matcher(argument);
                 String duplicateOf = null;

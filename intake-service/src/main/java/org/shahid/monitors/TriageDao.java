@@ -79,13 +79,11 @@ public final class TriageDao {
                 .list();
     }
 
-    /** Other tickets holding a file with the same SHA-256 (the same evidence reported twice). */
+    /** Other tickets linked to this one by the same file, embedded document or post (issue 4's evidence links). */
     public List<String> linkedByEvidence(Handle handle, long ticketId) {
         return handle.createQuery("""
-                        SELECT DISTINCT t.reference FROM attachment mine
-                        JOIN attachment other ON other.sha256 = mine.sha256 AND other.ticket_id <> mine.ticket_id
-                        JOIN ticket t ON t.id = other.ticket_id
-                        WHERE mine.ticket_id = :ticketId AND mine.sha256 IS NOT NULL ORDER BY t.reference LIMIT 20""")
+                        SELECT DISTINCT t.reference FROM evidence_link l JOIN ticket t ON t.id = l.linked_ticket_id
+                        WHERE l.ticket_id = :ticketId ORDER BY t.reference LIMIT 20""")
                 .bind("ticketId", ticketId).mapTo(String.class).list();
     }
 

@@ -177,6 +177,37 @@ class MonitorFlowTest {
     }
 
     @Test
+    void aVerdictWithClusterReachesEveryReporterOfTheLinkedTickets() throws Exception {
+        shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("sara@example.org", RunningShahid.REPORT, "Fake post",
+                "This tweet is fabricated: https://twitter.com/someone/status/1234567890?s=20"));
+        shahid.awaitReceived(MONITOR1, 1);
+        shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("karim@example.org", RunningShahid.REPORT, "Lie",
+                "Same lie here https://x.com/someone/status/1234567890"));
+        List<MimeMessage> notifications = shahid.awaitReceived(MONITOR1, 2);
+        MimeMessage second = notifications.get(1);
+        assertThat(GreenMailUtil.getBody(second)).contains("#cluster");
+
+        reply(MONITOR1, replyAddressOf(second), "Re: " + second.getSubject(),
+                "#reject already-removed\n#cluster\n\nThe platform removed the post.");
+
+        shahid.awaitReceived("sara@example.org", 2);
+        shahid.awaitReceived("karim@example.org", 2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket WHERE status = 'REJECTED'")).isEqualTo(2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'STATUS_UPDATE'")).isEqualTo(2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'CLUSTER_VERDICT'")).isEqualTo(2);
+    }
+
+    @Test
+    void clusterWithoutAVerdictIsRefused() throws Exception {
+        report();
+        MimeMessage notification = shahid.awaitReceived(MONITOR1, 1).get(0);
+        reply(MONITOR1, replyAddressOf(notification), "Re: " + notification.getSubject(), "#cluster\nHello.");
+        List<MimeMessage> answers = shahid.awaitReceived(MONITOR1, 2);
+        assertThat(GreenMailUtil.getBody(answers.get(1))).contains("#cluster: applies a verdict");
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'STATUS_UPDATE'")).isZero();
+    }
+
+    @Test
     void theDigestListsAssignedAndOldUnassignedTickets() throws Exception {
         String assigned = report();
         MimeMessage notification = shahid.awaitReceived(MONITOR1, 1).get(0);
