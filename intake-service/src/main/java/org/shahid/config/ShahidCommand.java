@@ -10,6 +10,7 @@ import org.shahid.admin.PreviewCommand;
 import org.shahid.admin.QuarantineCommand;
 import org.shahid.admin.TicketsCommand;
 import org.shahid.admin.ValidateCommand;
+import org.shahid.admin.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shahid", mixinStandardHelpOptions = true, versionProvider = ShahidCommand.Version.class,
         description = "Shahid: anonymous, trackable election-violation reports from plain email.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
-                TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class})
+                TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
+                BenchCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
@@ -41,7 +43,6 @@ public final class ShahidCommand implements Callable<Integer> {
         commandLine.addSubcommand("audit", new PendingCommand("audit", "the audit trail of unsealing"));
         commandLine.addSubcommand("unseal", new PendingCommand("unseal", "two-person audited unsealing"));
         commandLine.addSubcommand("report", new PendingCommand("report", "the transparency report"));
-        commandLine.addSubcommand("bench", new PendingCommand("bench", "the benchmark harness"));
         commandLine.setExecutionExceptionHandler(ShahidCommand::oneLineError);
         return commandLine;
     }
