@@ -15,6 +15,7 @@ import org.shahid.intake.LoopGuard;
 import org.shahid.intake.MailIntake;
 import org.shahid.intake.MailLimits;
 import org.shahid.intake.MailParser;
+import org.shahid.intake.PrefetchMailAttributes;
 import org.shahid.intake.ProcessedMailDao;
 import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
@@ -68,6 +69,7 @@ public final class ShahidService implements AutoCloseable {
             throw new ConfigurationException("no routes folder at " + routes.toAbsolutePath()
                     + ": set SHAHID_HOME to the folder holding routes/ and templates/");
         }
+        fixMailStreamProvider();
         TemplateCatalog templates = loadTemplates(home);
         Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), settings.flag("shahid.keys.generate-missing"));
         Database database = Database.open(settings);
@@ -81,12 +83,24 @@ public final class ShahidService implements AutoCloseable {
             camel.configure().withShutdownTimeout(8);
             camel.bind("ingestMail", beans.ingestMail());
             camel.bind("sendOutbox", beans.sendOutbox());
+            camel.bind("prefetchMailAttributes",
+                    new PrefetchMailAttributes(settings.integer("shahid.imap.max-messages-per-poll")));
             camel.start();
             LOG.info("Shahid started: {} routes from {}", camel.getCamelContext().getRoutes().size(), routes);
             return new ShahidService(settings, database, camel, beans);
         } catch (Exception e) {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader, scanning every jar, each time a MIME part
+     * is parsed or written: a fifth of intake's CPU in the profile. Naming the provider skips the scan.
+     */
+    private static void fixMailStreamProvider() {
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         }
     }
 

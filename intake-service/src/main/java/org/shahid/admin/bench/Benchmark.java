@@ -121,6 +121,9 @@ final class Benchmark {
             long lastCommit = deliveredByKey.keySet().stream().mapToLong(key -> watch.committedAt().get(key))
                     .max().orElse(start);
             double rt = environment.imapProxy().clientLines() / (double) mails.size();
+            if (System.getenv("SHAHID_BENCH_TRACE") != null) {
+                System.err.println(name + ": IMAP commands " + environment.imapProxy().commands());
+            }
             return new PhaseResult(name, mails.size(), (lastCommit - start) / 1e9, rt,
                     latencies(deliveredByKey, watch.committedAt()),
                     acknowledgements ? latencies(deliveredByReporter, watch.acknowledgedAt()) : Percentiles.of(List.of()),

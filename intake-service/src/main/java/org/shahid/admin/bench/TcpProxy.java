@@ -24,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong clientLines = new AtomicLong();
+    private final java.util.Map<String, Long> commands = new ConcurrentHashMap<>();
     private volatile boolean severed;
     private volatile boolean closed;
 
@@ -53,6 +54,7 @@ public final class TcpProxy implements AutoCloseable {
 
     public void resetCount() {
         clientLines.set(0);
+        commands.clear();
     }
 
     /** Resets every open connection and refuses new ones until {@link #restore()}. */
@@ -110,13 +112,7 @@ public final class TcpProxy implements AutoCloseable {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
                     if (countLines) {
-                        int lines = 0;
-                        for (int i = 0; i < read; i++) {
-                            if (buffer[i] == '\n') {
-                                lines++;
-                            }
-                        }
-                        clientLines.addAndGet(lines);
+                        countLines(buffer, read);
                     }
                     out.write(buffer, 0, read);
                     out.flush();
@@ -132,6 +128,31 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void countLines(byte[] buffer, int read) {
+        int lineStart = 0;
+        for (int i = 0; i < read; i++) {
+            if (buffer[i] == '\n') {
+                clientLines.incrementAndGet();
+                String line = new String(buffer, lineStart, Math.min(i - lineStart, 60),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                String[] words = line.split(" ", 4);
+                String verb = words.length > 2 && words[1].equalsIgnoreCase("UID") ? "UID " + words[2]
+                        : words.length > 1 ? words[1] : "?";
+                if (verb.equalsIgnoreCase("FETCH") && words.length > 3) {
+                    // the item fetched tells which code path asked (body, header, flags)
+                    verb = verb + " " + words[3].replaceAll("[0-9<>.]+$", "").trim();
+                }
+                commands.merge(verb.trim().toUpperCase(java.util.Locale.ROOT), 1L, Long::sum);
+                lineStart = i + 1;
+            }
+        }
+    }
+
+    /** Client lines by their second word (the IMAP command after the tag), since the last reset. */
+    public java.util.Map<String, Long> commands() {
+        return new java.util.TreeMap<>(commands);
     }
 
     private static void closeQuietly(Socket socket) {
