@@ -36,6 +36,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "300 mails per phase; finishes within 3 minutes")
     boolean quick;
 
+    @Option(names = "--lookups", paramLabel = "TICKETS",
+            description = "only the lookups: bulk-insert TICKETS tickets (the full run uses 1000000) and time lookups")
+    Integer lookupsOnly;
+
     @Option(names = "--large-only", hidden = true, description = "only the 25 MB case (run in a child JVM)")
     boolean largeOnly;
 
@@ -46,6 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, String> environment = shahid.environment();
         if (largeOnly) {
             return largeCase(environment, settings.home(), out);
+        }
+        if (lookupsOnly != null) {
+            try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
+                printLookups(out, bench, lookupsOnly);
+            }
+            return 0;
         }
         int mix = quick ? 300 : 2000;
         int text = quick ? 300 : 1000;
@@ -81,10 +91,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         printTable(out, results);
         if (!quick) {
+            try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
+                printLookups(out, bench, 1_000_000);
+            }
             out.println("25 MB attachment, child JVM with -Xmx256m: " + runLargeChild(settings.home()));
         }
         out.printf(Locale.ROOT, "ratio: %.2f%n", shahidMix.perSecond() / baselineMix.perSecond());
         return 0;
+    }
+
+    private static void printLookups(PrintStream out, BenchEnvironment bench, int tickets) throws Exception {
+        try (java.sql.Connection connection = bench.connect()) {
+            LookupsAtScale.Result result = LookupsAtScale.run(connection, tickets);
+            out.printf(Locale.ROOT, "lookups at %,d tickets (inserted in %.0f s): by reference p50/p95/p99 %s us,"
+                            + " index %s; thread by Message-ID hash %s us, index %s%n", result.tickets(),
+                    result.insertSeconds(), result.byReference().toString().replace(" ms", ""),
+                    result.referenceIndex(), result.byMessageId().toString().replace(" ms", ""),
+                    result.messageIdIndex());
+        }
     }
 
     private static void printTable(PrintStream out, List<Benchmark.PhaseResult> results) {
