@@ -46,6 +46,8 @@ public final class SendOutbox {
     private final Pacing pacing;
     private final Clock clock;
     private final Session session;
+    /** Mails the relay accepted whose "sent" could not be recorded (database down): recorded before anything else. */
+    private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
                       Pacing pacing, Clock clock) {
@@ -60,6 +62,7 @@ public final class SendOutbox {
 
     /** Sends what is due; returns how many mails the relay accepted. */
     public int deliverDue() {
+        recordSentBeforeOutage();
         Instant now = clock.instant();
         List<OutboxMail> batch = jdbi.inTransaction(handle -> {
             outbox.releaseExpiredClaims(handle, now.minus(pacing.claimLease()));
@@ -107,12 +110,27 @@ public final class SendOutbox {
         try {
             SMTPMessage message = build(mail, recipient.get());
             transport.sendMessage(message, message.getAllRecipients());
-            jdbi.useHandle(handle -> outbox.markSent(handle, mail.id(), clock.instant()));
-            IntakeMetrics.mailSent(mail.purpose(), "SENT");
-            return true;
         } catch (MessagingException | UnsupportedEncodingException e) {
             handleFailure(mail, e);
             return false;
+        }
+        IntakeMetrics.mailSent(mail.purpose(), "SENT");
+        try {
+            jdbi.useHandle(handle -> outbox.markSent(handle, mail.id(), clock.instant()));
+        } catch (RuntimeException databaseDown) {
+            // The relay has it: were its claim released and the row sent again, the reporter would get it twice.
+            sentNotRecorded.add(mail.id());
+            LOG.warn("Outbox mail {} sent, but recording it failed ({}); recorded once the database answers",
+                    mail.id(), databaseDown.getClass().getSimpleName());
+        }
+        return true;
+    }
+
+    /** Records the mails sent while the database was away, before expired claims could hand them out again. */
+    private void recordSentBeforeOutage() {
+        for (Long id : List.copyOf(sentNotRecorded)) {
+            jdbi.useHandle(handle -> outbox.markSent(handle, id, clock.instant()));
+            sentNotRecorded.remove(id);
         }
     }
 

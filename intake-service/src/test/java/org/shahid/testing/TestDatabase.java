@@ -38,6 +38,14 @@ public final class TestDatabase implements AutoCloseable {
         return Map.of("shahid.db.url", url(), "shahid.db.user", USER, "shahid.db.password", PASSWORD);
     }
 
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }

@@ -1,0 +1,51 @@
+package org.shahid.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.admin.bench.BenchMails;
+import org.shahid.testing.FaultRig;
+
+/** The SMTP relay refuses connections for 30 seconds while reports arrive. */
+class SmtpOutageFaultTest {
+
+    private static final int MAILS = 30;
+
+    @TempDir
+    Path state;
+
+    @Test
+    void keepsAcknowledgementsInTheOutboxAndSendsEachOnceWhenTheRelayIsBack() throws Exception {
+        try (FaultRig rig = FaultRig.prepare(state, Map.of())) {
+            rig.stopRelay();
+            long relayBackAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            rig.startShahid();
+            rig.awaitSchema();
+            BenchMails mails = new BenchMails(8, "smtpdown");
+            for (int i = 0; i < MAILS; i++) {
+                rig.deliver(mails.mail(i, BenchMails.Kind.TEXT));
+            }
+            await().atMost(Duration.ofSeconds(25)).until(() -> rig.count("SELECT COUNT(*) FROM ticket") == MAILS);
+            await().atMost(Duration.ofSeconds(25)).until(() ->
+                    rig.count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND last_error IS NOT NULL") == MAILS);
+            await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                assertThat(rig.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isZero();
+                return System.nanoTime() >= relayBackAt;
+            });
+
+            rig.startRelay();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    rig.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == MAILS);
+            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(rig.acknowledgementsByRecipient()).hasSize(MAILS).allSatisfy((to, n) -> assertThat(n).isOne());
+            assertThat(rig.acknowledgements()).isEqualTo(MAILS);
+            System.out.printf("fault-result | SMTP relay down 30 s | %d | %d | %d | 0 | 0%n", MAILS,
+                    rig.count("SELECT COUNT(*) FROM ticket"), rig.acknowledgements());
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.shahid.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.shahid.admin.bench.PrivateDovecot;
+import org.shahid.admin.bench.TcpProxy;
+import org.shahid.config.ShahidCommand;
+
+/**
+ * The stage of a fault test: a private Dovecot holding report@ and info@ (behind a proxy the test can cut), a
+ * fresh database (also behind a proxy), a GreenMail SMTP relay on a fixed port the test can stop and start, and
+ * Shahid as a separate JVM ({@code ShahidCommand run} on the test classpath) that the test can kill -9.
+ */
+public final class FaultRig implements AutoCloseable {
+
+    public static final String REPORT = "report@shahid.test";
+    private static final String INFO = "info@shahid.test";
+
+    private final Path state;
+    private final PrivateDovecot dovecot;
+    private final TcpProxy imapProxy;
+    private final TestDatabase database;
+    private final TcpProxy databaseProxy;
+    private final int smtpPort;
+    private final Map<String, String> extraEnvironment;
+    private GreenMail relay;
+    private Process shahid;
+    private int starts;
+
+    private FaultRig(Path state, Map<String, String> extraEnvironment) throws Exception {
+        this.state = state;
+        this.extraEnvironment = extraEnvironment;
+        // Dovecot's unprivileged login processes must reach its sockets below this folder.
+        java.nio.file.Files.setPosixFilePermissions(state,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.dovecot = PrivateDovecot.start(java.nio.file.Files.createDirectories(state.resolve("dovecot")),
+                List.of(REPORT, INFO));
+        this.imapProxy = TcpProxy.start("127.0.0.1", dovecot.port());
+        this.database = TestDatabase.create();
+        URI server = URI.create(database.url().substring("jdbc:".length()));
+        this.databaseProxy = TcpProxy.start(server.getHost(), server.getPort());
+        this.smtpPort = freePort();
+        startRelay();
+    }
+
+    public static FaultRig prepare(Path state, Map<String, String> extraEnvironment) throws Exception {
+        return new FaultRig(state, extraEnvironment);
+    }
+
+    /** Starts Shahid as a child JVM; its output goes to {@code shahid-N.log} in the state folder. */
+    public void startShahid() throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SHAHID_HOME", Path.of("").toAbsolutePath().toString());
+        URI server = URI.create(database.url().substring("jdbc:".length()));
+        environment.put("SHAHID_DB_URL", "jdbc:mariadb://127.0.0.1:" + databaseProxy.port() + server.getPath());
+        environment.put("SHAHID_DB_USER", database.user());
+        environment.put("SHAHID_DB_PASSWORD", database.password());
+        environment.put("SHAHID_KEYS_DIR", state.resolve("keys").toString());
+        environment.put("SHAHID_KEYS_GENERATE_MISSING", "true");
+        environment.put("SHAHID_DATA_DIR", state.resolve("data").toString());
+        environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
+        environment.put("SHAHID_IMAP_PORT", String.valueOf(imapProxy.port()));
+        environment.put("SHAHID_IMAP_POLL_DELAY_MS", "250");
+        environment.put("SHAHID_IMAP_TIMEOUT_MS", "10000");
+        environment.put("SHAHID_IMAP_CONNECTION_TIMEOUT_MS", "5000");
+        environment.put("SHAHID_MAILBOX_REPORT_PASSWORD", REPORT);
+        environment.put("SHAHID_MAILBOX_INFO_PASSWORD", INFO);
+        environment.put("SHAHID_SMTP_HOST", "127.0.0.1");
+        environment.put("SHAHID_SMTP_PORT", String.valueOf(smtpPort));
+        environment.put("SHAHID_SMTP_CONNECTION_TIMEOUT_MS", "3000");
+        environment.put("SHAHID_SMTP_TIMEOUT_MS", "10000");
+        environment.put("SHAHID_OUTBOX_INTERVAL_MS", "250");
+        environment.put("SHAHID_OUTBOX_BACKOFF_INITIAL", "1s");
+        environment.put("SHAHID_OUTBOX_BACKOFF_MAX", "2s");
+        environment.put("SHAHID_OUTBOX_CLAIM_LEASE", "5s");
+        environment.put("SHAHID_LANGUAGE_FALLBACK", "en");
+        environment.put("SHAHID_ACK_PER_SENDER_PER_HOUR", "1000");
+        environment.putAll(extraEnvironment);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), ShahidCommand.class.getName(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(state.resolve("shahid-" + (++starts) + ".log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SHAHID_"));
+        builder.environment().putAll(environment);
+        shahid = builder.start();
+    }
+
+    /** kill -9: no shutdown hook, no commit, no goodbye. */
+    public void killShahid() throws InterruptedException {
+        if (shahid != null) {
+            shahid.destroyForcibly();
+            shahid.waitFor(10, TimeUnit.SECONDS);
+            shahid = null;
+        }
+    }
+
+    public boolean isShahidAlive() {
+        return shahid != null && shahid.isAlive();
+    }
+
+    public void stopShahid() throws InterruptedException {
+        if (shahid != null) {
+            shahid.destroy();
+            if (!shahid.waitFor(15, TimeUnit.SECONDS)) {
+                shahid.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            shahid = null;
+        }
+    }
+
+    public void startRelay() {
+        relay = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        relay.start();
+    }
+
+    public void stopRelay() {
+        if (relay != null) {
+            relay.stop();
+        }
+    }
+
+    public void deliver(byte[] raw) throws IOException {
+        dovecot.deliver(REPORT, raw);
+    }
+
+    public TcpProxy imapProxy() {
+        return imapProxy;
+    }
+
+    public TcpProxy databaseProxy() {
+        return databaseProxy;
+    }
+
+    /** Acknowledgements the relay received, per recipient address. */
+    public Map<String, Integer> acknowledgementsByRecipient() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (MimeMessage message : relay.getReceivedMessages()) {
+            try {
+                for (Address address : message.getAllRecipients()) {
+                    String text = address.toString();
+                    int open = text.indexOf('<');
+                    counts.merge(open >= 0 ? text.substring(open + 1, text.indexOf('>', open)) : text, 1,
+                            Integer::sum);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
+    }
+
+    /** The distinct Message-IDs of the acknowledgements each recipient received. */
+    public Map<String, java.util.Set<String>> messageIdsByRecipient() {
+        Map<String, java.util.Set<String>> ids = new TreeMap<>();
+        for (MimeMessage message : relay.getReceivedMessages()) {
+            try {
+                for (Address address : message.getAllRecipients()) {
+                    String text = address.toString();
+                    int open = text.indexOf('<');
+                    String to = open >= 0 ? text.substring(open + 1, text.indexOf('>', open)) : text;
+                    ids.computeIfAbsent(to, key -> new java.util.TreeSet<>()).add(message.getMessageID());
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
+    }
+
+    public int acknowledgements() {
+        return relay.getReceivedMessages().length;
+    }
+
+    /** Mails in report@'s INBOX not yet flagged seen (read directly from Dovecot, not through the proxy). */
+    public int unseenInInbox() throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", String.valueOf(dovecot.port()));
+        try (Store store = Session.getInstance(properties).getStore("imap")) {
+            store.connect(REPORT, REPORT);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            int unseen = 0;
+            for (jakarta.mail.Message message : inbox.getMessages()) {
+                if (!message.isSet(Flags.Flag.SEEN) && !message.isSet(Flags.Flag.DELETED)) {
+                    unseen++;
+                }
+            }
+            inbox.close(false);
+            return unseen;
+        }
+    }
+
+    public long count(String sql) {
+        try (var connection = database.connect(); var statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until Shahid's schema exists (Flyway ran), so counts can be read. */
+    public void awaitSchema() {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> count("SELECT COUNT(*) FROM processed_mail") >= 0);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stopShahid();
+        } finally {
+            stopRelay();
+            imapProxy.close();
+            databaseProxy.close();
+            dovecot.close();
+            database.close();
+        }
+    }
+}
