@@ -67,6 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
         camel.configure().withAutoStartup(false);
         camel.configure().withJmxEnabled(false);
         camel.bind("ingestMail", (org.apache.camel.Processor) exchange -> { });
+        camel.bind("prefetchMailAttributes", new org.shahid.intake.PrefetchMailAttributes(1));
         camel.bind("sendOutbox", new Object() {
             @SuppressWarnings("unused")
             public int deliverDue() {
