@@ -27,12 +27,28 @@ public final class PrivateDovecot implements AutoCloseable {
     private final Path folder;
     private final int port;
     private final Process process;
+    private final Path runDir;
     private final AtomicLong sequence = new AtomicLong();
 
-    private PrivateDovecot(Path folder, int port, Process process) {
+    private PrivateDovecot(Path folder, int port, Process process, Path runDir) {
         this.folder = folder;
         this.port = port;
         this.process = process;
+        this.runDir = runDir;
+    }
+
+    /**
+     * Dovecot's sockets live in base_dir, and a unix socket path may not exceed 108 bytes: a deep work folder
+     * (a build's target/test-classes/junit-…) gets a short folder under /tmp instead.
+     */
+    private static Path runDirectory(Path folder) throws IOException {
+        Path run = folder.resolve("run");
+        if (run.toAbsolutePath().toString().length() <= 50) {
+            return run;
+        }
+        Path shortRun = Files.createTempDirectory(Path.of("/tmp"), "shd-dc-");
+        Files.setPosixFilePermissions(shortRun, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return shortRun;
     }
 
     /** Starts Dovecot with one mailbox per user; every user's password is the user name. */
@@ -61,22 +77,23 @@ public final class PrivateDovecot implements AutoCloseable {
         }
         Files.writeString(folder.resolve("passwd"), passwd);
         Path config = folder.resolve("dovecot.conf");
-        Files.writeString(config, configuration(folder, port), StandardCharsets.UTF_8);
+        Path runDir = runDirectory(folder);
+        Files.writeString(config, configuration(folder, port, runDir), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(binary, "-F", "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("dovecot.out").toFile())
                 .start();
-        PrivateDovecot dovecot = new PrivateDovecot(folder, port, process);
+        PrivateDovecot dovecot = new PrivateDovecot(folder, port, process, runDir);
         dovecot.awaitListening();
         return dovecot;
     }
 
-    private static String configuration(Path folder, int port) {
+    private static String configuration(Path folder, int port, Path runDir) {
         String user = mailUser();
         return """
                 protocols = imap
                 listen = 127.0.0.1
-                base_dir = %1$s/run
+                base_dir = %5$s
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
                 ssl = no
@@ -105,7 +122,7 @@ public final class PrivateDovecot implements AutoCloseable {
                     port = 0
                   }
                 }
-                """.formatted(folder.toAbsolutePath(), port, user, mailGroup());
+                """.formatted(folder.toAbsolutePath(), port, user, mailGroup(), runDir.toAbsolutePath());
     }
 
     /**
@@ -175,6 +192,13 @@ public final class PrivateDovecot implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        if (!runDir.startsWith(folder)) {
+            try (var paths = Files.walk(runDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // A leftover socket folder in /tmp is harmless; the OS cleans /tmp.
+            }
         }
     }
 }
