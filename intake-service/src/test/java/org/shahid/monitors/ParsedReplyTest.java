@@ -29,7 +29,8 @@ class ParsedReplyTest {
         assertThat(reply.problems()).containsExactly(
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed",
                 "#priority: needs a priority: low, normal, high or urgent",
-                "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject, #reopen");
+                "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"
+                        + " #reopen, #cluster");
     }
 
     @Test
