@@ -8,6 +8,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.ClassifyType;
+import org.shahid.evidence.ExaminationDao;
+import org.shahid.evidence.ExamineEvidence;
 import org.shahid.evidence.IsolatedExtractor;
 import org.shahid.evidence.LinkEvidence;
 import org.shahid.evidence.OcrAvailability;
@@ -15,6 +17,8 @@ import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.IntakeAttemptDao;
+import org.shahid.intake.IntakeLookahead;
+import org.shahid.intake.RawMailOnlyBinding;
 import org.shahid.intake.LanguageDetector;
 import org.shahid.intake.LoopGuard;
 import org.shahid.intake.MailIntake;
@@ -91,6 +95,7 @@ public final class ShahidService implements AutoCloseable {
             try {
                 camel.start();
             } catch (RuntimeException e) {
+                beans.lookahead().close();
                 beans.extractor().close();
                 throw e;
             }
@@ -114,6 +119,9 @@ public final class ShahidService implements AutoCloseable {
         camel.configure().withName("shahid");
         camel.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
         camel.configure().withJmxEnabled(false);
+        // No route reads a message body through Camel (intake reads the raw mail); caching one would make Camel
+        // fetch a mail's structure from IMAP, which fails for some hostile mails.
+        camel.configure().withStreamCachingEnabled(false);
         camel.configure().withShutdownTimeout(8);
         return camel;
     }
@@ -168,6 +176,7 @@ public final class ShahidService implements AutoCloseable {
         try {
             camel.stop();
         } finally {
+            beans.lookahead().close();
             beans.extractor().close();
             database.close();
         }
@@ -177,13 +186,15 @@ public final class ShahidService implements AutoCloseable {
     /** The beans the routes call, wired from settings; tests and admin commands use them without Camel. */
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
                         PurgeSealedIdentities retention, IsolatedExtractor extractor,
-                        PrefetchMailAttributes prefetch) {
+                        PrefetchMailAttributes prefetch, IntakeLookahead lookahead,
+                        ExamineEvidence examineEvidence) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
             return java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
                     "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest(),
-                    "purgeSealedIdentities", retention, "prefetchMailAttributes", prefetch);
+                    "purgeSealedIdentities", retention, "prefetchMailAttributes", prefetch,
+                    "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding());
         }
 
 
@@ -200,6 +211,11 @@ public final class ShahidService implements AutoCloseable {
                     .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
             Monitors monitors = Monitors.wire(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
             IsolatedExtractor extractor = isolatedExtractor(settings);
+            SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor,
+                    new ScrubbedCopyStore(settings.path("shahid.data-dir")),
+                    settings.path("shahid.data-dir").resolve("work"));
+            LinkEvidence linkEvidence = new LinkEvidence();
+            ExaminationDao examinations = new ExaminationDao();
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -211,9 +227,7 @@ public final class ShahidService implements AutoCloseable {
                     pseudonymizer,
                     blobs,
                     sealedIdentities,
-                    new SealEvidence(blobs, new ClassifyType(), extractor,
-                            new ScrubbedCopyStore(settings.path("shahid.data-dir")),
-                            settings.path("shahid.data-dir").resolve("work")),
+                    sealEvidence,
                     tickets,
                     messages,
                     new TicketEventDao(),
@@ -227,11 +241,24 @@ public final class ShahidService implements AutoCloseable {
                     new MessageIds(settings.text("shahid.domain")),
                     clock,
                     monitors.notifyMonitors(),
-                    new LinkEvidence()));
+                    examinations));
+            ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
+                    sealEvidence, linkEvidence, new TicketEventDao(),
+                    (handle, message, now) -> monitors.notifyMonitors().afterExamination(handle, message.ticketId(),
+                            message.messageId(), message.followUp(), message.reopened(), now),
+                    new ExamineEvidence.Pacing(settings.integer("shahid.evidence.examine-attempts"),
+                            settings.duration("shahid.evidence.examine-lease"),
+                            settings.duration("shahid.evidence.examine-slice")),
+                    clock);
+            PrefetchMailAttributes prefetch = new PrefetchMailAttributes(
+                    settings.integer("shahid.imap.max-messages-per-poll"));
+            IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(
+                    settings.integer("shahid.intake.workers"), settings.integer("shahid.intake.lookahead-mails"),
+                    settings.number("shahid.intake.lookahead-bytes")));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
-                    settings.text("shahid.intake.quarantine-folder"), clock);
+                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead);
             SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
                     SmtpSettings.from(settings),
                     new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),
@@ -243,8 +270,8 @@ public final class ShahidService implements AutoCloseable {
                     clock);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
-            return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor,
-                    new PrefetchMailAttributes(settings.integer("shahid.imap.max-messages-per-poll")));
+            return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
+                    examineEvidence);
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

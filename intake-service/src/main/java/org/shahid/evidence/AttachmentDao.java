@@ -23,17 +23,30 @@ public final class AttachmentDao {
         }
     }
 
-    /** Inserts the attachment and its embedded members; returns the attachment's id. */
+    /** Inserts an examined attachment and its embedded members; returns the attachment's id. */
     public long insert(Handle handle, NewAttachment attachment, Instant now) {
+        return insert(handle, attachment, true, now);
+    }
+
+    /**
+     * Inserts an attachment as intake received it: a kept file still awaits examination ({@code examined} false)
+     * by {@code ExamineEvidence}, which then calls {@link #recordExamination}.
+     */
+    public long insertReceived(Handle handle, NewAttachment attachment, Instant now) {
+        return insert(handle, attachment, !attachment.kept(), now);
+    }
+
+    private long insert(Handle handle, NewAttachment attachment, boolean examined, Instant now) {
         long id = handle.createUpdate("""
                         INSERT INTO attachment (ticket_id, message_id, file_name, declared_type, detected_type,
                                                 size_bytes, sha256, kept, note, flags, scrubbed_sha256,
                                                 scrubbed_size, removed_metadata, extracted_text, text_truncated,
-                                                created_at)
+                                                examined, created_at)
                         VALUES (:ticketId, :messageId, :fileName, :declaredType, :detectedType, :sizeBytes,
                                 :sha256, :kept, :note, :flags, :scrubbedSha256, :scrubbedSize, :removedMetadata,
-                                :extractedText, :textTruncated, :now)""")
+                                :extractedText, :textTruncated, :examined, :now)""")
                 .bindMethods(attachment)
+                .bind("examined", examined)
                 .bind("fileName", limit(attachment.fileName(), 255))
                 .bind("declaredType", limit(attachment.declaredType(), 255))
                 .bind("note", limit(attachment.note(), 500))
@@ -41,17 +54,60 @@ public final class AttachmentDao {
                 .bind("removedMetadata", limit(attachment.removedMetadata(), 2000))
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        for (EmbeddedMember member : attachment.members()) {
+        insertMembers(handle, id, attachment.ticketId(), attachment.members(), now);
+        return id;
+    }
+
+    /** A received attachment that waits for examination: its row id and what intake knew of it. */
+    public record Pending(long id, EvidenceFile received) {
+    }
+
+    /** The kept attachments of a message that await examination, in the order they came. */
+    public java.util.List<Pending> pendingOf(Handle handle, long messageId) {
+        return handle.createQuery("""
+                        SELECT id, file_name, declared_type, size_bytes, sha256, note FROM attachment
+                        WHERE message_id = :messageId AND kept AND NOT examined ORDER BY id""")
+                .bind("messageId", messageId)
+                .map((rs, ctx) -> new Pending(rs.getLong("id"), new EvidenceFile(rs.getString("file_name"),
+                        rs.getString("declared_type"), null, rs.getLong("size_bytes"), rs.getString("sha256"),
+                        SealEvidence.sealedKeyOf(rs.getString("sha256")), true, rs.getString("note"), List.of(), null,
+                        null, List.of(), null, false, List.of())))
+                .list();
+    }
+
+    /** Writes what examination found into a received attachment's row, and its embedded members. */
+    public void recordExamination(Handle handle, long attachmentId, long ticketId, EvidenceFile examined,
+                                  Instant now) {
+        NewAttachment found = NewAttachment.of(ticketId, 0, examined);
+        int updated = handle.createUpdate("""
+                        UPDATE attachment SET detected_type = :detectedType, note = :note, flags = :flags,
+                               scrubbed_sha256 = :scrubbedSha256, scrubbed_size = :scrubbedSize,
+                               removed_metadata = :removedMetadata, extracted_text = :extractedText,
+                               text_truncated = :textTruncated, examined = TRUE
+                        WHERE id = :id AND NOT examined""")
+                .bindMethods(found)
+                .bind("note", limit(found.note(), 500))
+                .bind("flags", limit(found.flags(), 255))
+                .bind("removedMetadata", limit(found.removedMetadata(), 2000))
+                .bind("id", attachmentId)
+                .execute();
+        if (updated == 1) {
+            insertMembers(handle, attachmentId, ticketId, examined.members(), now);
+        }
+    }
+
+    private static void insertMembers(Handle handle, long id, long ticketId, List<EmbeddedMember> members,
+                                      Instant now) {
+        for (EmbeddedMember member : members) {
             handle.createUpdate("""
                             INSERT INTO attachment_member (attachment_id, ticket_id, name, detected_type, size_bytes,
                                                            sha256, created_at)
                             VALUES (:attachmentId, :ticketId, :name, :type, :size, :sha256, :now)""")
-                    .bind("attachmentId", id).bind("ticketId", attachment.ticketId())
+                    .bind("attachmentId", id).bind("ticketId", ticketId)
                     .bind("name", limit(member.name(), 255)).bind("type", limit(member.type(), 255))
                     .bind("size", member.size()).bind("sha256", member.sha256()).bind("now", now)
                     .execute();
         }
-        return id;
     }
 
     private static String limit(String value, int max) {

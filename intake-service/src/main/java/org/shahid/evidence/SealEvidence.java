@@ -44,14 +44,45 @@ public final class SealEvidence {
         }
     }
 
+    /** Receives and examines at once (tests and admin tools; intake examines later, see {@link #received}). */
     public EvidenceFile seal(ParsedAttachment attachment) {
+        EvidenceFile received = received(attachment);
+        return received.kept() ? examine(received, attachment.content()) : received;
+    }
+
+    /**
+     * The part of sealing that intake waits for: the attachment's SHA-256 and its original sealed, content-addressed.
+     * Type, scrubbing and text come later from {@link #examine(EvidenceFile)}, off the mailbox's path.
+     */
+    public EvidenceFile received(ParsedAttachment attachment) {
         if (!attachment.kept() || attachment.content() == null) {
             return EvidenceFile.notKept(attachment.fileName(), attachment.declaredType(), attachment.size(),
                     attachment.note());
         }
         byte[] content = attachment.content();
         String sha256 = sha256(content);
-        String key = blobs.putContentAddressed("evidence", sha256, content);
+        String key = blobs.putContentAddressed(NAMESPACE, sha256, content);
+        return new EvidenceFile(attachment.fileName(), attachment.declaredType(), null, content.length, sha256, key,
+                true, attachment.note(), List.of(), null, null, List.of(), null, false, List.of());
+    }
+
+    /** Examines a received attachment, reading its original back from the sealed store. */
+    public EvidenceFile examine(EvidenceFile received) {
+        return examine(received, blobs.read(received.sealedKey()));
+    }
+
+    /** The sealed store's key of a kept attachment's original. */
+    public static String sealedKeyOf(String sha256) {
+        return NAMESPACE + "/" + sha256;
+    }
+
+    private static final String NAMESPACE = "evidence";
+
+    private EvidenceFile examine(EvidenceFile received, byte[] content) {
+        String sha256 = received.sha256();
+        String key = received.sealedKey();
+        ParsedAttachment attachment = new ParsedAttachment(received.fileName(), received.declaredType(),
+                ParsedAttachment.ATTACHMENT, content, content.length, true, received.note(), null);
         Path original = null;
         Path scrubbed = null;
         try {

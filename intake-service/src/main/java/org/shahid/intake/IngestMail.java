@@ -1,13 +1,17 @@
 package org.shahid.intake;
 
 import jakarta.mail.Message;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
@@ -35,9 +39,12 @@ public final class IngestMail implements Processor {
     private final int maxAttempts;
     private final String quarantineFolder;
     private final Clock clock;
+    private final PrefetchMailAttributes polls;
+    private final IntakeLookahead lookahead;
 
     public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
-                      int maxAttempts, String quarantineFolder, Clock clock) {
+                      int maxAttempts, String quarantineFolder, Clock clock, PrefetchMailAttributes polls,
+                      IntakeLookahead lookahead) {
         this.intake = intake;
         this.attempts = attempts;
         this.quarantine = quarantine;
@@ -45,6 +52,8 @@ public final class IngestMail implements Processor {
         this.maxAttempts = maxAttempts;
         this.quarantineFolder = quarantineFolder;
         this.clock = clock;
+        this.polls = polls;
+        this.lookahead = lookahead;
     }
 
     @Override
@@ -52,18 +61,93 @@ public final class IngestMail implements Processor {
         IntakeHeaders.COMMIT_OVERRIDES.forEach(exchange.getIn()::removeHeader);
         Mailbox mailbox = mailboxOf(exchange);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        int declaredSize = message.getSize();
+        lookahead.startAhead(polls.pollOf(message.getFolder()), message, next -> startedAhead(mailbox, next));
+        Optional<Disposition> startedAhead = lookahead.await(message);
+        if (startedAhead.isPresent()) {
+            moveIfQuarantined(exchange, startedAhead.get());
+            return;
+        }
+        long declaredSize = declaredSize(message);
         if (declaredSize > maxMessageBytes) {
             quarantineTooLarge(exchange, mailbox, message, declaredSize);
             return;
         }
-        byte[] raw = readRaw(message);
-        if (raw == null) {
-            quarantineTooLarge(exchange, mailbox, message, declaredSize);
+        byte[] raw;
+        try {
+            raw = readRaw(message);
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw new IntakeFailure("the IMAP connection closed while a mail was read; it stays for the next poll");
+        } catch (MessagingException e) {
+            quarantineUnreadable(exchange, mailbox, message, "the IMAP server cannot deliver this mail ("
+                    + e.getClass().getSimpleName() + ")");
             return;
         }
-        if (handle(mailbox, raw) == Disposition.QUARANTINED) {
+        if (raw == null) {
+            quarantineTooLarge(exchange, mailbox, message, Math.max(declaredSize, maxMessageBytes + 1));
+            return;
+        }
+        moveIfQuarantined(exchange, handle(mailbox, raw));
+    }
+
+    /**
+     * The size the server declares, or -1 when its description of the mail cannot be read: Angus loads the size
+     * with the envelope, and a fuzzed mail can have an envelope Angus cannot parse. Such a mail is still read
+     * (the raw fetch does not need the envelope) and handled like any other; the buffer's limit still applies.
+     */
+    private static long declaredSize(Message message) throws MessagingException {
+        try {
+            return message.getSize();
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (MessagingException e) {
+            LOG.info("Mail {} has an IMAP envelope that cannot be read; reading its raw bytes instead",
+                    message.getMessageNumber());
+            return -1;
+        }
+    }
+
+    private void quarantineUnreadable(Exchange exchange, Mailbox mailbox, Message message, String reason) {
+        MailKey key = MailKey.of((mailbox.name() + "/" + message.getFolder().getFullName() + "/" + uidOf(message))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!intake.alreadyProcessed(key)) {
+            IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.QUARANTINED.name());
+            long entry = quarantine.hold(mailbox, key, null, 0, reason, 1);
+            LOG.warn("Mail {} in {} quarantined as entry {}: {}", key.shortForm(), mailbox.name(), entry, reason);
+        }
+        exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+    }
+
+    private static String uidOf(Message message) {
+        try {
+            if (message.getFolder() instanceof UIDFolder folder) {
+                return folder.getUIDValidity() + "-" + folder.getUID(message);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // fall through to the message number, unique within this session
+        }
+        return "n" + message.getMessageNumber();
+    }
+
+    private void moveIfQuarantined(Exchange exchange, Disposition disposition) {
+        if (disposition == Disposition.QUARANTINED) {
             exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+        }
+    }
+
+    /**
+     * A later mail of the poll, read now so that its intake can run on a worker; mails that are too large, or
+     * that cannot be read now, are left for the route to handle (and quarantine) when it reaches them.
+     */
+    private Optional<IntakeLookahead.Started> startedAhead(Mailbox mailbox, Message message) {
+        try {
+            if (message.getSize() > maxMessageBytes) {
+                return Optional.empty();
+            }
+            byte[] raw = readRaw(message);
+            return raw == null ? Optional.empty()
+                    : Optional.of(new IntakeLookahead.Started(() -> handle(mailbox, raw), raw.length));
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.EvidenceFile;
-import org.shahid.evidence.LinkEvidence;
+import org.shahid.evidence.ExaminationDao;
+import org.shahid.evidence.ExtractUrls;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.monitors.NotifyMonitors;
 import org.shahid.outbound.AcknowledgementPolicy;
@@ -43,7 +45,7 @@ public final class MailIntake {
                         ProcessedMailDao processedMails, ResolveThread threads, OutboxDao outbox,
                         AcknowledgementPolicy acknowledgementPolicy, ComposeAcknowledgement acknowledgements,
                         MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors,
-                        LinkEvidence linkEvidence) {
+                        ExaminationDao examinations) {
     }
 
     /** Outbox purpose of the answer to a follow-up on a ticket whose identities were purged. */
@@ -70,13 +72,35 @@ public final class MailIntake {
         Optional<String> automated = parts.loopGuard().reasonNotToAnswer(mail);
         Language language = parts.languageDetector().detect(mail.subject() + "\n" + mail.text(),
                 parts.fallbackLanguage());
-        List<EvidenceFile> evidence = mail.attachments().stream().map(parts.sealEvidence()::seal).toList();
+        // Only hashed and sealed here: examining (type, scrubbing, text, OCR) comes after the commit, off this path.
+        List<EvidenceFile> evidence = mail.attachments().stream().map(parts.sealEvidence()::received).toList();
         String sealedRaw = parts.blobs().put("mail", raw);
         SealedIdentity identity = new SealedIdentity(replyAddress,
                 mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
         Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
                 identity, REDACTION.redact(mail));
-        return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
+            } catch (RuntimeException e) {
+                if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Mails of one poll commit concurrently; InnoDB may pick one of two as a deadlock victim. It can simply rerun. */
+    private static final int DEADLOCK_RETRIES = 3;
+
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException
+                    || cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
@@ -111,9 +135,8 @@ public final class MailIntake {
         long sealedId = parts.sealedIdentities().insert(handle, ticketId, messageId, received.identity(),
                 received.sealedRaw(), now);
         for (EvidenceFile file : received.evidence()) {
-            parts.attachments().insert(handle, AttachmentDao.NewAttachment.of(ticketId, messageId, file), now);
+            parts.attachments().insertReceived(handle, AttachmentDao.NewAttachment.of(ticketId, messageId, file), now);
         }
-        parts.linkEvidence().link(handle, ticketId, received.mail().text(), received.evidence(), now);
         ProcessedMailDao.Outcome outcome = thread.isPresent()
                 ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
         parts.processedMails().complete(handle, received.key(), outcome, ticketId);
@@ -124,8 +147,15 @@ public final class MailIntake {
         if (thread.isPresent() && parts.sealedIdentities().hasPurged(handle, ticketId)) {
             answerCaseClosed(handle, ticketId, reference, sealedId, received, now);
         }
-        // Same transaction as the ticket: monitors hear of exactly the mails that were recorded.
-        if (thread.isPresent()) {
+        // Same transaction as the ticket: monitors hear of exactly the mails that were recorded; a mail with
+        // evidence is queued for examination and they hear of it once that is recorded.
+        // Links to other tickets are made there too, one message at a time (see ExamineEvidence).
+        Set<String> bodyUrls = ExtractUrls.from(received.mail().text());
+        boolean examineLater = !bodyUrls.isEmpty() || received.evidence().stream().anyMatch(EvidenceFile::kept);
+        if (examineLater) {
+            boolean reopened = thread.isPresent() && parts.notifyMonitors().reopenIfFinished(handle, ticketId, now);
+            parts.examinations().enqueue(handle, messageId, ticketId, thread.isPresent(), reopened, bodyUrls, now);
+        } else if (thread.isPresent()) {
             parts.notifyMonitors().followUp(handle, ticketId, messageId, now);
         } else {
             parts.notifyMonitors().newTicket(handle, ticketId, messageId, now);

@@ -16,7 +16,8 @@ import org.shahid.tickets.TicketStatus;
 
 /**
  * Queues a notification to the monitors for each new ticket and each reporter follow-up, in the transaction that
- * records the mail (called by {@code MailIntake}). The notification shows the reference, pseudonym, kind,
+ * records the mail (called by {@code MailIntake}), or, when the mail has attachments, in the one that records their
+ * examination (called through {@code ExamineEvidence}), so monitors always see the evidence examined. The notification shows the reference, pseudonym, kind,
  * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries the
  * ticket's MAC. A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
  * {@code shahid.monitors.notify}. Thread-safe.
@@ -53,15 +54,33 @@ public final class NotifyMonitors {
 
     /** A reporter's follow-up: reopen the ticket if it was finished, then tell the monitors. */
     public void followUp(Handle handle, long ticketId, long messageId, Instant now) {
+        boolean reopened = reopenIfFinished(handle, ticketId, now);
+        notify(handle, parts.tickets().findById(handle, ticketId).orElseThrow(), messageId, true, reopened, now);
+    }
+
+    /**
+     * The first half of {@link #followUp} for a follow-up whose evidence is examined later: the ticket reopens at
+     * once; {@link #afterExamination} tells the monitors. True when it reopened.
+     */
+    public boolean reopenIfFinished(Handle handle, long ticketId, Instant now) {
         Ticket ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
         boolean reopened = TicketLifecycle.canReopen(ticket.status());
         if (reopened) {
             parts.triage().setStatus(handle, ticketId, TicketStatus.TRIAGED.name(), now);
             parts.events().append(handle, ticketId, "system", "REOPENED",
                     TicketLifecycle.word(ticket.status()) + " -> triaged, on the reporter's follow-up", now);
-            ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
         }
-        notify(handle, ticket, messageId, true, reopened, now);
+        return reopened;
+    }
+
+    /** A message whose evidence was examined after intake: the notification intake held back until now. */
+    public void afterExamination(Handle handle, long ticketId, long messageId, boolean followUp, boolean reopened,
+                                 Instant now) {
+        if (followUp) {
+            notify(handle, parts.tickets().findById(handle, ticketId).orElseThrow(), messageId, true, reopened, now);
+        } else {
+            newTicket(handle, ticketId, messageId, now);
+        }
     }
 
     private void notify(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, Instant now) {

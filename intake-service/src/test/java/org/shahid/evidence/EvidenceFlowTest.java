@@ -133,6 +133,7 @@ class EvidenceFlowTest {
         shahid.deliverRaw(REPORT, TestMails.plain("g@example.org", REPORT, "After the storm", "Plain report."));
 
         await().atMost(Duration.ofMinutes(3)).until(() -> shahid.count("SELECT COUNT(*) FROM ticket") == 7);
+        shahid.awaitEvidenceExamined();
         assertThat(flags("results.zip")).contains("zip-bomb");
         assertThat(flags("leak.docx")).contains("zip-bomb");
         assertThat(flags("nested.zip")).contains("embedded-limit");

@@ -78,6 +78,8 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_KEYS_DIR", state.resolve("keys").toString());
         environment.put("SHAHID_KEYS_GENERATE_MISSING", "true");
         environment.put("SHAHID_DATA_DIR", state.resolve("data").toString());
+        // A free port of its own: tests run beside other services (and other Shahids) on this machine.
+        environment.put("SHAHID_HEALTH_PORT", "0");
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
         environment.put("SHAHID_IMAP_PORT", String.valueOf(imapProxy.port()));
         environment.put("SHAHID_IMAP_POLL_DELAY_MS", "250");

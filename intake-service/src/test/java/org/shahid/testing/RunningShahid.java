@@ -162,6 +162,7 @@ public final class RunningShahid implements AutoCloseable {
 
     public List<MimeMessage> awaitReceived(String recipient, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> received(recipient).size() >= count);
+        awaitEvidenceExamined();
         return received(recipient);
     }
 
@@ -207,8 +208,19 @@ public final class RunningShahid implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Waits until {@code sql} counts {@code expected} and no attachment awaits examination, so that a test
+     * reading an attachment's examined fields, or the monitors' notification, sees them settled.
+     */
     public void awaitCount(String sql, long expected) {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(sql) == expected);
+        awaitEvidenceExamined();
+    }
+
+    /** Waits until the examiner has recorded every queued message's evidence. */
+    public void awaitEvidenceExamined() {
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> count("SELECT COUNT(*) FROM evidence_examination WHERE state = 'PENDING'") == 0);
     }
 
     private Store imapStore(String user) throws MessagingException {

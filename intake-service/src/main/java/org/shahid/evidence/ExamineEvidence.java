@@ -1,0 +1,140 @@
+package org.shahid.evidence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.shahid.tickets.TicketEventDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Examines the evidence of messages after their tickets were committed: for each queued message, reads each kept
+ * attachment's original back from the sealed store, has {@link SealEvidence} detect, scrub and extract it, and then
+ * in ONE transaction records the results, links the ticket by what was found and tells the monitors
+ * ({@link WhenExamined}). A message whose examination keeps failing (its sealed original unreadable, say) is
+ * recorded after {@code maxAttempts} with the flag {@code examination-failed}, so monitors still hear of it.
+ * Called by the {@code evidence} route. Thread-safe; each message is examined by one caller at a time.
+ */
+public final class ExamineEvidence {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExamineEvidence.class);
+
+    /** Called in the transaction that records a message's examined evidence: notify the monitors. */
+    @FunctionalInterface
+    public interface WhenExamined {
+        void examined(Handle handle, ExaminationDao.Claim message, Instant now);
+    }
+
+    /** How the examiner paces itself: attempts per message, the claim's lease, and one run's time slice. */
+    public record Pacing(int maxAttempts, Duration lease, Duration slice) {
+    }
+
+    private final Jdbi jdbi;
+    private final ExaminationDao queue;
+    private final AttachmentDao attachments;
+    private final SealEvidence sealEvidence;
+    private final LinkEvidence linkEvidence;
+    private final TicketEventDao events;
+    private final WhenExamined whenExamined;
+    private final Pacing pacing;
+    private final Clock clock;
+
+    public ExamineEvidence(Jdbi jdbi, ExaminationDao queue, AttachmentDao attachments, SealEvidence sealEvidence,
+                           LinkEvidence linkEvidence, TicketEventDao events, WhenExamined whenExamined,
+                           Pacing pacing, Clock clock) {
+        this.jdbi = jdbi;
+        this.queue = queue;
+        this.attachments = attachments;
+        this.sealEvidence = sealEvidence;
+        this.linkEvidence = linkEvidence;
+        this.events = events;
+        this.whenExamined = whenExamined;
+        this.pacing = pacing;
+        this.clock = clock;
+    }
+
+    /** Examines queued messages, oldest first, until none is left or the time slice is used; returns how many. */
+    public int examineDue() {
+        long deadline = System.nanoTime() + pacing.slice().toNanos();
+        int examined = 0;
+        while (System.nanoTime() < deadline) {
+            Optional<ExaminationDao.Claim> claim = jdbi.inTransaction(
+                    handle -> queue.claimNext(handle, clock.instant(), pacing.lease()));
+            if (claim.isEmpty()) {
+                break;
+            }
+            if (examine(claim.get())) {
+                examined++;
+            }
+        }
+        return examined;
+    }
+
+    private record Examined(long attachmentId, EvidenceFile file) {
+    }
+
+    /** True when the message's examination was recorded; false when it stays queued for a later attempt. */
+    private boolean examine(ExaminationDao.Claim claim) {
+        List<AttachmentDao.Pending> pending = jdbi.withHandle(handle -> attachments.pendingOf(handle,
+                claim.messageId()));
+        List<Examined> results = new ArrayList<>(pending.size());
+        try {
+            for (AttachmentDao.Pending attachment : pending) {
+                results.add(new Examined(attachment.id(), sealEvidence.examine(attachment.received())));
+            }
+        } catch (RuntimeException e) {
+            // SealingException and friends carry no file content; the class name is enough for the log.
+            String reason = e.getClass().getSimpleName();
+            if (claim.attempts() < pacing.maxAttempts()) {
+                LOG.warn("Evidence of message {} not examined (attempt {} of {}): {}; retried after {}",
+                        claim.messageId(), claim.attempts(), pacing.maxAttempts(), reason, pacing.lease());
+                return false;
+            }
+            LOG.warn("Evidence of message {} could not be examined after {} attempts: {}; recorded as failed",
+                    claim.messageId(), claim.attempts(), reason);
+            results.clear();
+            for (AttachmentDao.Pending attachment : pending) {
+                results.add(new Examined(attachment.id(), failed(attachment.received(), reason)));
+            }
+        }
+        // Linking reads what other messages recorded: one examiner at a time across nodes, or two messages
+        // sharing a URL, examined at once, would each miss the other.
+        return jdbi.withHandle(handle -> {
+            handle.createQuery("SELECT GET_LOCK('shahid-evidence-links', 60)").mapTo(Integer.class).one();
+            try {
+                return handle.inTransaction(transaction -> record(transaction, claim, results, clock.instant()));
+            } finally {
+                handle.createQuery("SELECT RELEASE_LOCK('shahid-evidence-links')").mapTo(Integer.class).findOne();
+            }
+        });
+    }
+
+    private boolean record(Handle handle, ExaminationDao.Claim claim, List<Examined> results, Instant now) {
+        if (!queue.complete(handle, claim, now)) {
+            LOG.info("Evidence of message {} was recorded by another examiner", claim.messageId());
+            return false;
+        }
+        List<String> flags = new ArrayList<>();
+        for (Examined result : results) {
+            attachments.recordExamination(handle, result.attachmentId(), claim.ticketId(), result.file(), now);
+            result.file().flags().stream().filter(flag -> !flags.contains(flag)).forEach(flags::add);
+        }
+        linkEvidence.link(handle, claim.ticketId(), String.join("\n", claim.bodyUrls()),
+                results.stream().map(Examined::file).toList(), now);
+        events.append(handle, claim.ticketId(), "system", "EVIDENCE_EXAMINED", results.size() + " files"
+                + (flags.isEmpty() ? "" : ", flags: " + String.join(",", flags)), now);
+        whenExamined.examined(handle, claim, now);
+        return true;
+    }
+
+    private static EvidenceFile failed(EvidenceFile received, String reason) {
+        return new EvidenceFile(received.fileName(), received.declaredType(), null, received.size(),
+                received.sha256(), received.sealedKey(), true, "examination failed: " + reason,
+                List.of("examination-failed"), null, null, List.of(), null, false, List.of());
+    }
+}
