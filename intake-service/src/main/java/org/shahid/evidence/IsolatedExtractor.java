@@ -43,6 +43,7 @@ public final class IsolatedExtractor implements AutoCloseable {
     }
 
     private final Options options;
+    private final boolean exiftool;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "extraction-worker-reader");
         thread.setDaemon(true);
@@ -53,8 +54,10 @@ public final class IsolatedExtractor implements AutoCloseable {
     private DataOutputStream toWorker;
     private int starts;
 
+    /** Built once at start: checks for ExifTool (WebP and HEIC copies) and logs when it is missing. */
     public IsolatedExtractor(Options options) {
         this.options = options;
+        this.exiftool = ExiftoolAvailability.decide();
     }
 
     public Options options() {
@@ -143,6 +146,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         command.add("-Dshahid.worker.max-embedded-count=" + options.maxEmbeddedCount());
         command.add("-Dshahid.worker.ocr=" + options.ocr());
         command.add("-Dshahid.worker.ocr-languages=" + options.ocrLanguages());
+        command.add("-Dshahid.worker.exiftool=" + exiftool);
         command.add("-Dshahid.worker.ocr-timeout-seconds=" + Math.max(1, options.timeout().toSeconds() - 1));
         command.add("-cp");
         // The service's own class path: the jar (whose manifest lists lib/), or Maven's test class path.

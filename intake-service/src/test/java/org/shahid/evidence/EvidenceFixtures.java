@@ -323,6 +323,25 @@ final class EvidenceFixtures {
                 .findFirst();
     }
 
+    /** A WebP (lossless) with EXIF GPS, camera serial, owner and software, and XMP creator; see resources/evidence. */
+    static byte[] webpWithGps() throws IOException {
+        return resource("photo-gps.webp");
+    }
+
+    /** A HEIC with the same metadata as {@link #webpWithGps()}. */
+    static byte[] heicWithGps() throws IOException {
+        return resource("photo-gps.heic");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (var in = EvidenceFixtures.class.getResourceAsStream("/evidence/" + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource evidence/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
     static Path write(Path dir, String name, byte[] content) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content);

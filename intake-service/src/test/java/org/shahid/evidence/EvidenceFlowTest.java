@@ -72,6 +72,32 @@ class EvidenceFlowTest {
     }
 
     @Test
+    void heicAndWebpCopiesLoseTheirGpsWhileTheSealedOriginalsKeepIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ExiftoolAvailability.isAvailable(),
+                "exiftool is not installed (apt-get install libimage-exiftool-perl): WebP/HEIC flow test skipped");
+        mail("witness@example.org", "Photo", "From my phone.", "IMG_0042.heic", "image/heic",
+                EvidenceFixtures.heicWithGps());
+        mail("witness@example.org", "Photo", "Another.", "IMG_0043.webp", "image/webp", EvidenceFixtures.webpWithGps());
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 2);
+
+        for (String name : new String[] {"IMG_0042.heic", "IMG_0043.webp"}) {
+            String where = " FROM attachment WHERE file_name = '" + name + "'";
+            String scrubbed = shahid.text("SELECT scrubbed_sha256" + where);
+            assertThat(scrubbed).as(name).isNotNull();
+            assertThat(shahid.text("SELECT flags" + where)).as(name).isNull();
+            assertThat(shahid.text("SELECT removed_metadata" + where)).contains("EXIF:GPSLatitude", "EXIF:SerialNumber")
+                    .doesNotContain("SN-998877");
+            Path copy = state.resolve("data/evidence").resolve(scrubbed.substring(0, 2)).resolve(scrubbed);
+            byte[] original = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false))
+                    .read("evidence/" + shahid.text("SELECT sha256" + where));
+            assertThat(new String(Files.readAllBytes(copy), StandardCharsets.ISO_8859_1)).as(name)
+                    .doesNotContain("SN-998877").doesNotContain(EvidenceFixtures.AUTHOR);
+            assertThat(new String(original, StandardCharsets.ISO_8859_1)).as(name).contains("SN-998877")
+                    .contains(EvidenceFixtures.AUTHOR);
+        }
+    }
+
+    @Test
     void ticketsSharingAScreenshotOrATweetAreLinked() throws Exception {
         byte[] screenshot = EvidenceFixtures.pngWithAuthor();
         mail("first@example.org", "Fake picture", "This is fake.", "shot.png", "image/png", screenshot);
