@@ -51,7 +51,8 @@ final class ExtractText {
         return limits;
     }
 
-    Extraction extract(Path file, String fileName, String detectedType, int maxChars) {
+    /** {@code memberCopies} null: embedded documents are listed and read, not kept as evidence of their own. */
+    Extraction extract(Path file, String fileName, String detectedType, int maxChars, MemberCopies memberCopies) {
         Set<String> flags = new LinkedHashSet<>();
         if (isEncryptedZip(file, detectedType)) {
             flags.add("encrypted");
@@ -59,7 +60,7 @@ final class ExtractText {
         StringWriter text = new StringWriter();
         ParseContext context = context();
         BoundedEmbeddedExtractor embedded = new BoundedEmbeddedExtractor(context, limits.maxEmbeddedDepth(),
-                limits.maxEmbeddedCount());
+                limits.maxEmbeddedCount(), memberCopies);
         context.set(EmbeddedDocumentExtractor.class, embedded);
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);

@@ -47,6 +47,7 @@ public final class ExtractionWorker {
         int toolTimeoutSeconds = Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60);
         ScrubMetadata scrubbers = new ScrubMetadata(Boolean.getBoolean("shahid.worker.exiftool")
                 ? Optional.of(java.time.Duration.ofSeconds(toolTimeoutSeconds)) : Optional.empty());
+        ClassifyType classifyType = new ClassifyType();
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();
         while (true) {
@@ -56,12 +57,12 @@ public final class ExtractionWorker {
             } catch (EOFException serviceGone) {
                 return;
             }
-            handle(request, extractText, scrubbers).write(answers);
+            handle(request, extractText, scrubbers, classifyType).write(answers);
         }
     }
 
     static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText,
-                                            ScrubMetadata scrubbers) {
+                                            ScrubMetadata scrubbers, ClassifyType classifyType) {
         Path input = Path.of(request.input());
         Path output = Path.of(request.scrubbedOutput());
         Set<String> flags = new LinkedHashSet<>();
@@ -96,8 +97,10 @@ public final class ExtractionWorker {
         if (!scrubbed) {
             deleteQuietly(output);
         }
+        MemberCopies memberCopies = request.memberFolder().isEmpty() ? null
+                : new MemberCopies(Path.of(request.memberFolder()), scrubbers, classifyType);
         ExtractText.Extraction extraction = extractText.extract(scrubbed ? output : input, request.fileName(),
-                request.detectedType(), request.maxChars());
+                request.detectedType(), request.maxChars(), memberCopies);
         flags.addAll(extraction.flags());
         if (extraction.note() != null) {
             notes.add(extraction.note());
