@@ -101,13 +101,23 @@ public final class AttachmentDao {
         for (EmbeddedMember member : members) {
             handle.createUpdate("""
                             INSERT INTO attachment_member (attachment_id, ticket_id, name, detected_type, size_bytes,
-                                                           sha256, created_at)
-                            VALUES (:attachmentId, :ticketId, :name, :type, :size, :sha256, :now)""")
+                                                           sha256, original_sealed, scrubbed_sha256, scrubbed_size,
+                                                           removed_metadata, flags, created_at)
+                            VALUES (:attachmentId, :ticketId, :name, :type, :size, :sha256, :sealed, :scrubbedSha256,
+                                    :scrubbedSize, :removedMetadata, :flags, :now)""")
                     .bind("attachmentId", id).bind("ticketId", ticketId)
                     .bind("name", limit(member.name(), 255)).bind("type", limit(member.type(), 255))
-                    .bind("size", member.size()).bind("sha256", member.sha256()).bind("now", now)
+                    .bind("size", member.size()).bind("sha256", member.sha256())
+                    .bind("sealed", member.sealedKey() != null).bind("scrubbedSha256", member.scrubbedSha256())
+                    .bind("scrubbedSize", member.scrubbedSize())
+                    .bind("removedMetadata", limit(joined(member.removedMetadata()), 2000))
+                    .bind("flags", limit(joined(member.flags()), 255)).bind("now", now)
                     .execute();
         }
+    }
+
+    private static String joined(List<String> names) {
+        return names.isEmpty() ? null : String.join(",", names);
     }
 
     private static String limit(String value, int max) {

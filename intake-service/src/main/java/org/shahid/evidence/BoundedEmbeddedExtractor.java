@@ -3,6 +3,8 @@ package org.shahid.evidence;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -18,24 +22,29 @@ import org.xml.sax.SAXException;
 /**
  * Tika's embedded-document extractor with a ceiling on nesting depth and on the number of embedded documents
  * (archive members, attachments of attached mails, images in documents), so a 20-level nested zip or a zip
- * with a million members stops early. One instance per parse; not thread-safe.
+ * with a million members stops early. With {@link MemberCopies} each member opened is also kept as evidence
+ * of its own (spooled, scrubbed) and its text read from the scrubbed copy. One instance per parse; not
+ * thread-safe.
  */
 final class BoundedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
 
     /** Bytes of a member hashed at most; a bigger member (or a lying bomb member) is listed without a hash. */
-    static final long MAX_HASHED_BYTES = 26_214_400L;
+    static final long MAX_HASHED_BYTES = MemberCopies.MAX_MEMBER_BYTES;
 
-    private final List<String> members = new ArrayList<>();
+    private final List<ExtractedMember> members = new ArrayList<>();
     private final int maxDepth;
     private final int maxCount;
+    private final MemberCopies copies;
     private int depth;
     private int count;
     private boolean limitReached;
 
-    BoundedEmbeddedExtractor(ParseContext context, int maxDepth, int maxCount) {
+    /** {@code copies} null: members are listed and read for text, not kept as evidence of their own. */
+    BoundedEmbeddedExtractor(ParseContext context, int maxDepth, int maxCount, MemberCopies copies) {
         super(context);
         this.maxDepth = maxDepth;
         this.maxCount = maxCount;
+        this.copies = copies;
     }
 
     @Override
@@ -52,34 +61,57 @@ final class BoundedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
             throws SAXException, IOException {
         count++;
         depth++;
-        MessageDigest digest = sha256();
-        CountingStream counted = new CountingStream(new DigestInputStream(stream, digest));
         try {
-            super.parseEmbedded(counted, handler, metadata, outputHtml);
-            // The parser may stop early; hash the rest, but never read more than the limit.
-            byte[] buffer = new byte[64 * 1024];
-            while (counted.count <= MAX_HASHED_BYTES && counted.read(buffer) >= 0) {
-                // draining
+            if (copies == null) {
+                members.add(parseStreaming(stream, handler, metadata, outputHtml, List.of()));
+                return;
+            }
+            int index = count;
+            String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+            MemberCopies.Spooled spooled = copies.spool(stream, index);
+            if (!copies.reserve(spooled)) {
+                // Too big or over the disk budget: read for text as before, from the spool and the rest.
+                try (InputStream whole = new SequenceInputStream(Files.newInputStream(spooled.file()), stream)) {
+                    members.add(parseStreaming(whole, handler, metadata, outputHtml, List.of("not-kept")));
+                } finally {
+                    MemberCopies.deleteQuietly(spooled.file());
+                }
+                return;
+            }
+            MemberCopies.Kept kept = copies.keep(spooled, index, name, metadata.get(Metadata.CONTENT_TYPE));
+            // Listed before its text is read: a member whose parse fails is still sealed and shown.
+            members.add(kept.member());
+            if (kept.textSource().isPresent()) {
+                try (TikaInputStream in = TikaInputStream.get(kept.textSource().get())) {
+                    super.parseEmbedded(in, handler, metadata, outputHtml);
+                }
             }
         } finally {
             depth--;
         }
-        String hash = counted.count <= MAX_HASHED_BYTES ? HexFormat.of().formatHex(digest.digest()) : "";
-        members.add(String.join("|", hash, String.valueOf(counted.count), clean(metadata.get(Metadata.CONTENT_TYPE)),
-                clean(metadata.get(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY))));
     }
 
-    /** One line per embedded document opened: {@code sha256|size|type|name} (sha256 empty when too big). */
-    List<String> members() {
-        return members;
-    }
-
-    private static String clean(String value) {
-        if (value == null) {
-            return "";
+    private ExtractedMember parseStreaming(InputStream stream, ContentHandler handler, Metadata metadata,
+                                           boolean outputHtml, List<String> flags) throws SAXException, IOException {
+        MessageDigest digest = sha256();
+        CountingStream counted = new CountingStream(new DigestInputStream(stream, digest));
+        super.parseEmbedded(counted, handler, metadata, outputHtml);
+        // The parser may stop early; hash the rest, but never read more than the limit.
+        byte[] buffer = new byte[64 * 1024];
+        while (counted.count <= MAX_HASHED_BYTES && counted.read(buffer) >= 0) {
+            // draining
         }
-        String cleaned = value.replaceAll("[\\p{Cntrl}|,]", "_");
-        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+        String hash = counted.count <= MAX_HASHED_BYTES ? HexFormat.of().formatHex(digest.digest()) : null;
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        // "text/plain; charset=..." -> "text/plain"
+        String baseType = type == null ? null : type.split(";", 2)[0].strip();
+        return new ExtractedMember(hash, counted.count, baseType,
+                metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY), null, null, List.of(), flags);
+    }
+
+    /** One line per embedded document opened (see {@link ExtractedMember#line()}). */
+    List<String> members() {
+        return members.stream().map(ExtractedMember::line).toList();
     }
 
     private static MessageDigest sha256() {

@@ -18,14 +18,15 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.SecureContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 
 /**
  * Extracts the text of one file with Tika's AutoDetectParser under limits: at most {@code maxChars} characters,
  * a compression-ratio guard (SecureContentHandler), bounded embedded depth and count, SAX (streaming) OOXML
- * extractors, and OCR of images in Arabic and English when Tesseract is there. Runs only inside
- * {@link ExtractionWorker}, the child JVM. Not thread-safe (the worker is single-threaded).
+ * extractors, and OCR of images and of scanned PDF pages in Arabic and English when Tesseract is there. Runs
+ * only inside {@link ExtractionWorker}, the child JVM. Not thread-safe (the worker is single-threaded).
  */
 final class ExtractText {
 
@@ -51,7 +52,8 @@ final class ExtractText {
         return limits;
     }
 
-    Extraction extract(Path file, String fileName, String detectedType, int maxChars) {
+    /** {@code memberCopies} null: embedded documents are listed and read, not kept as evidence of their own. */
+    Extraction extract(Path file, String fileName, String detectedType, int maxChars, MemberCopies memberCopies) {
         Set<String> flags = new LinkedHashSet<>();
         if (isEncryptedZip(file, detectedType)) {
             flags.add("encrypted");
@@ -59,7 +61,7 @@ final class ExtractText {
         StringWriter text = new StringWriter();
         ParseContext context = context();
         BoundedEmbeddedExtractor embedded = new BoundedEmbeddedExtractor(context, limits.maxEmbeddedDepth(),
-                limits.maxEmbeddedCount());
+                limits.maxEmbeddedCount(), memberCopies);
         context.set(EmbeddedDocumentExtractor.class, embedded);
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
@@ -114,6 +116,10 @@ final class ExtractText {
         ocr.setLanguage(limits.ocrLanguages());
         ocr.setTimeoutSeconds(limits.ocrTimeoutSeconds());
         context.set(TesseractOCRConfig.class, ocr);
+        // Scanned PDFs: a page with (almost) no text layer is rendered (300 dpi grey) and read by Tesseract.
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(limits.ocr() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
         return context;
     }
 

@@ -19,12 +19,17 @@ final class ExtractionProtocol {
     private ExtractionProtocol() {
     }
 
-    /** What to do with one attachment: read {@code input}, write the scrubbed copy to {@code scrubbedOutput}. */
-    record Request(String input, String scrubbedOutput, String fileName, String detectedType, int maxChars) {
+    /**
+     * What to do with one attachment: read {@code input}, write the scrubbed copy to {@code scrubbedOutput}, and
+     * keep embedded documents (originals and copies) in {@code memberFolder} (empty: do not keep them).
+     */
+    record Request(String input, String scrubbedOutput, String memberFolder, String fileName, String detectedType,
+                   int maxChars) {
 
         void write(DataOutputStream out) throws IOException {
             writeText(out, input);
             writeText(out, scrubbedOutput);
+            writeText(out, memberFolder);
             writeText(out, fileName);
             writeText(out, detectedType);
             out.writeInt(maxChars);
@@ -32,7 +37,7 @@ final class ExtractionProtocol {
         }
 
         static Request read(DataInputStream in) throws IOException {
-            return new Request(readText(in), readText(in), readText(in), readText(in), in.readInt());
+            return new Request(readText(in), readText(in), readText(in), readText(in), readText(in), in.readInt());
         }
     }
 

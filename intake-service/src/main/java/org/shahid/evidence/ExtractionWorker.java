@@ -44,6 +44,10 @@ public final class ExtractionWorker {
                 Boolean.getBoolean("shahid.worker.ocr"),
                 System.getProperty("shahid.worker.ocr-languages", "ara+eng"),
                 Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60)));
+        int toolTimeoutSeconds = Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60);
+        ScrubMetadata scrubbers = new ScrubMetadata(Boolean.getBoolean("shahid.worker.exiftool")
+                ? Optional.of(java.time.Duration.ofSeconds(toolTimeoutSeconds)) : Optional.empty());
+        ClassifyType classifyType = new ClassifyType();
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();
         while (true) {
@@ -53,11 +57,12 @@ public final class ExtractionWorker {
             } catch (EOFException serviceGone) {
                 return;
             }
-            handle(request, extractText).write(answers);
+            handle(request, extractText, scrubbers, classifyType).write(answers);
         }
     }
 
-    static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText) {
+    static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText,
+                                            ScrubMetadata scrubbers, ClassifyType classifyType) {
         Path input = Path.of(request.input());
         Path output = Path.of(request.scrubbedOutput());
         Set<String> flags = new LinkedHashSet<>();
@@ -74,7 +79,7 @@ public final class ExtractionWorker {
             return new ExtractionProtocol.Answer(new ArrayList<>(flags), String.join("; ", notes), List.of(), false,
                     false, "", List.of());
         }
-        Optional<MetadataScrubber> scrubber = ScrubMetadata.forType(request.detectedType());
+        Optional<MetadataScrubber> scrubber = scrubbers.forType(request.detectedType());
         if (scrubber.isEmpty()) {
             flags.add("not-scrubbed");
         } else {
@@ -92,8 +97,10 @@ public final class ExtractionWorker {
         if (!scrubbed) {
             deleteQuietly(output);
         }
+        MemberCopies memberCopies = request.memberFolder().isEmpty() ? null
+                : new MemberCopies(Path.of(request.memberFolder()), scrubbers, classifyType);
         ExtractText.Extraction extraction = extractText.extract(scrubbed ? output : input, request.fileName(),
-                request.detectedType(), request.maxChars());
+                request.detectedType(), request.maxChars(), memberCopies);
         flags.addAll(extraction.flags());
         if (extraction.note() != null) {
             notes.add(extraction.note());

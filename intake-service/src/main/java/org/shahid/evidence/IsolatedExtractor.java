@@ -35,7 +35,7 @@ public final class IsolatedExtractor implements AutoCloseable {
 
     /** The worker's answer, or a failure flag (extraction-timeout, extraction-crashed) with an empty answer. */
     public record Outcome(List<String> flags, String note, List<String> removedMetadata, boolean scrubbed,
-                          boolean textTruncated, String text, List<EmbeddedMember> members) {
+                          boolean textTruncated, String text, List<ExtractedMember> members) {
 
         static Outcome failed(String flag, String note) {
             return new Outcome(List.of(flag), note, List.of(), false, false, "", List.of());
@@ -43,6 +43,7 @@ public final class IsolatedExtractor implements AutoCloseable {
     }
 
     private final Options options;
+    private final boolean exiftool;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "extraction-worker-reader");
         thread.setDaemon(true);
@@ -53,8 +54,10 @@ public final class IsolatedExtractor implements AutoCloseable {
     private DataOutputStream toWorker;
     private int starts;
 
+    /** Built once at start: checks for ExifTool (WebP and HEIC copies) and logs when it is missing. */
     public IsolatedExtractor(Options options) {
         this.options = options;
+        this.exiftool = ExiftoolAvailability.decide();
     }
 
     public Options options() {
@@ -63,12 +66,24 @@ public final class IsolatedExtractor implements AutoCloseable {
 
     /** Scrubs {@code input} into {@code scrubbedOutput} and extracts its text, in the child. */
     public Outcome extract(Path input, Path scrubbedOutput, String fileName, String detectedType) {
-        return extract(input, scrubbedOutput, fileName, detectedType, options.timeout());
+        return extract(input, scrubbedOutput, null, fileName, detectedType, options.timeout());
+    }
+
+    /**
+     * As {@link #extract(Path, Path, String, String)}, and keeps each embedded document opened as evidence of its
+     * own: its original and scrubbed copy are left in {@code memberFolder}, named by the outcome's members.
+     */
+    public Outcome extract(Path input, Path scrubbedOutput, Path memberFolder, String fileName, String detectedType) {
+        return extract(input, scrubbedOutput, memberFolder, fileName, detectedType, options.timeout());
     }
 
     /** As {@link #extract(Path, Path, String, String)} with another timeout (tests force one). */
-    synchronized Outcome extract(Path input, Path scrubbedOutput, String fileName, String detectedType,
-                                 Duration timeout) {
+    Outcome extract(Path input, Path scrubbedOutput, String fileName, String detectedType, Duration timeout) {
+        return extract(input, scrubbedOutput, null, fileName, detectedType, timeout);
+    }
+
+    private synchronized Outcome extract(Path input, Path scrubbedOutput, Path memberFolder, String fileName,
+                                         String detectedType, Duration timeout) {
         try {
             ensureRunning();
         } catch (IOException | TimeoutException | ExecutionException | InterruptedException e) {
@@ -80,13 +95,14 @@ public final class IsolatedExtractor implements AutoCloseable {
                     + e.getClass().getSimpleName());
         }
         ExtractionProtocol.Request request = new ExtractionProtocol.Request(input.toString(),
-                scrubbedOutput.toString(), fileName, detectedType, options.maxChars());
+                scrubbedOutput.toString(), memberFolder == null ? "" : memberFolder.toString(), fileName, detectedType,
+                options.maxChars());
         try {
             request.write(toWorker);
             Future<ExtractionProtocol.Answer> answer = reader.submit(() -> ExtractionProtocol.Answer.read(fromWorker));
             ExtractionProtocol.Answer result = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(result.flags(), result.note(), result.removedMetadata(), result.scrubbed(),
-                    result.textTruncated(), result.text(), result.members().stream().map(EmbeddedMember::parse)
+                    result.textTruncated(), result.text(), result.members().stream().map(ExtractedMember::parse)
                     .flatMap(java.util.Optional::stream).toList());
         } catch (TimeoutException e) {
             LOG.warn("extraction of one attachment ({}) passed {}: worker killed", detectedType, timeout);
@@ -143,6 +159,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         command.add("-Dshahid.worker.max-embedded-count=" + options.maxEmbeddedCount());
         command.add("-Dshahid.worker.ocr=" + options.ocr());
         command.add("-Dshahid.worker.ocr-languages=" + options.ocrLanguages());
+        command.add("-Dshahid.worker.exiftool=" + exiftool);
         command.add("-Dshahid.worker.ocr-timeout-seconds=" + Math.max(1, options.timeout().toSeconds() - 1));
         command.add("-cp");
         // The service's own class path: the jar (whose manifest lists lib/), or Maven's test class path.

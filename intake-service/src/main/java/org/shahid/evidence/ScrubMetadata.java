@@ -3,13 +3,15 @@ package org.shahid.evidence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses the {@link MetadataScrubber} for a detected type. Plain text carries no document metadata and is
- * passed through; a type without a scrubber gets no copy for monitors at all (they see its extracted text).
- * Runs in the child JVM. Thread-safe.
+ * passed through; WebP and HEIC are scrubbed by ExifTool when it is installed; a type without a scrubber gets no
+ * copy for monitors at all (they see its extracted text). Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -18,16 +20,25 @@ final class ScrubMetadata {
         return List.of();
     };
 
-    private ScrubMetadata() {
+    private static final Set<String> EXIFTOOL_TYPES = Set.of("image/webp", "image/heic", "image/heif");
+
+    private final Optional<MetadataScrubber> exiftool;
+
+    /** {@code exiftoolTimeout} empty: ExifTool is not installed, WebP and HEIC get no copy. */
+    ScrubMetadata(Optional<Duration> exiftoolTimeout) {
+        this.exiftool = exiftoolTimeout.map(timeout -> new ScrubWithExiftool("exiftool", timeout));
     }
 
-    static Optional<MetadataScrubber> forType(String detectedType) {
+    Optional<MetadataScrubber> forType(String detectedType) {
         String type = detectedType == null ? "" : detectedType;
         if (type.equals("image/jpeg")) {
             return Optional.of(new ScrubJpeg());
         }
         if (type.equals("image/png")) {
             return Optional.of(new ScrubPng());
+        }
+        if (EXIFTOOL_TYPES.contains(type)) {
+            return exiftool;
         }
         if (type.equals("application/pdf")) {
             return Optional.of(new ScrubPdf());
@@ -42,10 +53,5 @@ final class ScrubMetadata {
             return Optional.of(PASS_THROUGH);
         }
         return Optional.empty();
-    }
-
-    /** Names the types that {@link #forType} handles, for the README and for notes. */
-    static boolean isSupported(String detectedType) {
-        return forType(detectedType).isPresent();
     }
 }

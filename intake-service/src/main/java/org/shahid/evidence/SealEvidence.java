@@ -18,7 +18,9 @@ import org.shahid.sealing.SealedBlobStore;
  * Turns one attachment into evidence: hashes it, seals the original (which may carry its author's identity in
  * metadata) in the sealed store keyed by hash, detects its real type, and, unless it is an executable, has the
  * {@link IsolatedExtractor} child JVM write a scrubbed copy and extract its text; the copy goes to the
- * {@link ScrubbedCopyStore}. The bytes pass through one temp file under {@code <data-dir>/work}, deleted
+ * {@link ScrubbedCopyStore}. Each embedded document the child opens (archive members, a forwarded mail's
+ * attachments; within the depth and count limits) is treated the same way: its original sealed under its own
+ * hash, its scrubbed copy stored. The bytes pass through temp files under {@code <data-dir>/work}, deleted
  * afterwards. Called by {@code MailIntake} before the ticket transaction. Thread-safe.
  */
 public final class SealEvidence {
@@ -85,9 +87,11 @@ public final class SealEvidence {
                 ParsedAttachment.ATTACHMENT, content, content.length, true, received.note(), null);
         Path original = null;
         Path scrubbed = null;
+        Path memberFolder = null;
         try {
             original = Files.createTempFile(workDir, "original-", ".bin");
             scrubbed = Files.createTempFile(workDir, "scrubbed-", ".bin");
+            memberFolder = Files.createTempDirectory(workDir, "members-");
             Files.write(original, content);
             ClassifyType.Classification type = classifyType.classify(original, attachment.fileName(),
                     attachment.declaredType());
@@ -102,8 +106,8 @@ public final class SealEvidence {
                         content.length, sha256, key, true, String.join("; ", notes), List.copyOf(flags), null, null,
                         List.of(), null, false, List.of());
             }
-            IsolatedExtractor.Outcome outcome = extractor.extract(original, scrubbed, attachment.fileName(),
-                    type.detectedType());
+            IsolatedExtractor.Outcome outcome = extractor.extract(original, scrubbed, memberFolder,
+                    attachment.fileName(), type.detectedType());
             flags.addAll(outcome.flags());
             if (outcome.note() != null) {
                 notes.add(outcome.note());
@@ -114,12 +118,47 @@ public final class SealEvidence {
                     content.length, sha256, key, true, notes.isEmpty() ? null : String.join("; ", notes),
                     List.copyOf(flags), copy == null ? null : copy.sha256(), copy == null ? null : copy.size(),
                     outcome.removedMetadata(), outcome.text().isEmpty() ? null : outcome.text(),
-                    outcome.textTruncated(), outcome.members());
+                    outcome.textTruncated(), sealMembers(outcome.members(), memberFolder));
         } catch (IOException e) {
             throw new UncheckedIOException("evidence work file failed", e);
         } finally {
             deleteQuietly(original);
             deleteQuietly(scrubbed);
+            deleteFolderQuietly(memberFolder);
+        }
+    }
+
+    /** Seals each kept member's original under the hash the service computes itself and stores its copy. */
+    private List<EmbeddedMember> sealMembers(List<ExtractedMember> members, Path memberFolder) throws IOException {
+        List<EmbeddedMember> sealed = new ArrayList<>();
+        for (ExtractedMember member : members) {
+            Path original = member.originalFile() == null ? null : memberFolder.resolve(member.originalFile());
+            if (original == null || !Files.isRegularFile(original)) {
+                sealed.add(new EmbeddedMember(member.sha256(), member.size(), member.type(), member.name(), null,
+                        null, null, List.of(), member.flags()));
+                continue;
+            }
+            byte[] content = Files.readAllBytes(original);
+            String sha256 = sha256(content);
+            String key = blobs.putContentAddressed("evidence", sha256, content);
+            Path copyFile = member.copyFile() == null ? null : memberFolder.resolve(member.copyFile());
+            ScrubbedCopyStore.StoredCopy copy = copyFile != null && Files.isRegularFile(copyFile)
+                    && Files.size(copyFile) > 0 ? copies.put(copyFile) : null;
+            sealed.add(new EmbeddedMember(sha256, content.length, member.type(), member.name(), key,
+                    copy == null ? null : copy.sha256(), copy == null ? null : copy.size(), member.removedMetadata(),
+                    member.flags()));
+        }
+        return sealed;
+    }
+
+    private static void deleteFolderQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(SealEvidence::deleteQuietly);
+        } catch (IOException ignored) {
+            // Leftovers are removed by removeStaleWorkFiles at the next start.
         }
     }
 
@@ -139,7 +178,7 @@ public final class SealEvidence {
         try (var files = Files.list(workDir)) {
             for (Path file : files.toList()) {
                 if (Files.getLastModifiedTime(file).toMillis() < hourAgo) {
-                    deleteQuietly(file);
+                    deleteFolderQuietly(file);
                 }
             }
         }

@@ -312,6 +312,41 @@ final class EvidenceFixtures {
         return out.toByteArray();
     }
 
+    /**
+     * A scanned document: a PDF whose pages are only a 200 dpi greyscale JPEG of A4 paper (no text layer), each
+     * with the English and the Arabic line and a few more lines of English, as a photocopier makes them.
+     */
+    static byte[] scannedPdf(int pages, String english, String arabic) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int number = 1; number <= pages; number++) {
+                BufferedImage scan = new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY);
+                Graphics2D graphics = scan.createGraphics();
+                graphics.setColor(Color.WHITE);
+                graphics.fillRect(0, 0, scan.getWidth(), scan.getHeight());
+                graphics.setColor(Color.BLACK);
+                graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+                        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                graphics.setFont(arabicFont().orElseThrow().deriveFont(Font.PLAIN, 40f));
+                graphics.drawString(english, 150, 300);
+                graphics.drawString(arabic, 150, 420);
+                for (int line = 0; line < 12; line++) {
+                    graphics.drawString("Page " + number + ", line " + (line + 1)
+                            + ": the committee counted the ballots again.", 150, 560 + line * 110);
+                }
+                graphics.dispose();
+                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                document.addPage(page);
+                var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(document, scan,
+                        0.85f);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     /** A font on this machine that draws Arabic (DejaVu Sans, Noto...), if any. */
     static java.util.Optional<Font> arabicFont() {
         String sample = "شراء الأصوات";
@@ -321,6 +356,25 @@ final class EvidenceFixtures {
                 .map(name -> new Font(name, Font.PLAIN, 48))
                 .filter(font -> font.canDisplayUpTo(sample) == -1)
                 .findFirst();
+    }
+
+    /** A WebP (lossless) with EXIF GPS, camera serial, owner and software, and XMP creator; see resources/evidence. */
+    static byte[] webpWithGps() throws IOException {
+        return resource("photo-gps.webp");
+    }
+
+    /** A HEIC with the same metadata as {@link #webpWithGps()}. */
+    static byte[] heicWithGps() throws IOException {
+        return resource("photo-gps.heic");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (var in = EvidenceFixtures.class.getResourceAsStream("/evidence/" + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource evidence/" + name);
+            }
+            return in.readAllBytes();
+        }
     }
 
     static Path write(Path dir, String name, byte[] content) throws IOException {

@@ -72,6 +72,32 @@ class EvidenceFlowTest {
     }
 
     @Test
+    void heicAndWebpCopiesLoseTheirGpsWhileTheSealedOriginalsKeepIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ExiftoolAvailability.isAvailable(),
+                "exiftool is not installed (apt-get install libimage-exiftool-perl): WebP/HEIC flow test skipped");
+        mail("witness@example.org", "Photo", "From my phone.", "IMG_0042.heic", "image/heic",
+                EvidenceFixtures.heicWithGps());
+        mail("witness@example.org", "Photo", "Another.", "IMG_0043.webp", "image/webp", EvidenceFixtures.webpWithGps());
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 2);
+
+        for (String name : new String[] {"IMG_0042.heic", "IMG_0043.webp"}) {
+            String where = " FROM attachment WHERE file_name = '" + name + "'";
+            String scrubbed = shahid.text("SELECT scrubbed_sha256" + where);
+            assertThat(scrubbed).as(name).isNotNull();
+            assertThat(shahid.text("SELECT flags" + where)).as(name).isNull();
+            assertThat(shahid.text("SELECT removed_metadata" + where)).contains("EXIF:GPSLatitude", "EXIF:SerialNumber")
+                    .doesNotContain("SN-998877");
+            Path copy = state.resolve("data/evidence").resolve(scrubbed.substring(0, 2)).resolve(scrubbed);
+            byte[] original = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false))
+                    .read("evidence/" + shahid.text("SELECT sha256" + where));
+            assertThat(new String(Files.readAllBytes(copy), StandardCharsets.ISO_8859_1)).as(name)
+                    .doesNotContain("SN-998877").doesNotContain(EvidenceFixtures.AUTHOR);
+            assertThat(new String(original, StandardCharsets.ISO_8859_1)).as(name).contains("SN-998877")
+                    .contains(EvidenceFixtures.AUTHOR);
+        }
+    }
+
+    @Test
     void ticketsSharingAScreenshotOrATweetAreLinked() throws Exception {
         byte[] screenshot = EvidenceFixtures.pngWithAuthor();
         mail("first@example.org", "Fake picture", "This is fake.", "shot.png", "image/png", screenshot);
@@ -189,6 +215,82 @@ class EvidenceFlowTest {
         assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'photos.zip'"))
                 .contains("Ballot stuffing seen at 14:00");
         assertThat(shahid.count("SELECT COUNT(*) FROM evidence_link WHERE kind = 'HASH'")).isEqualTo(2);
+    }
+
+    @Test
+    void membersOfAZipGetTheirOwnScrubbedCopiesAndSealedOriginals() throws Exception {
+        byte[] photo = EvidenceFixtures.jpegWithGps();
+        byte[] statement = EvidenceFixtures.docxWithAuthor("Vote buying near the market");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("evidence/IMG_0001.jpg"));
+            zip.write(photo);
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("evidence/statement.docx"));
+            zip.write(statement);
+            zip.closeEntry();
+        }
+        mail("witness@example.org", "Evidence", "All in the zip.", "evidence.zip", "application/zip",
+                zipped.toByteArray());
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 1);
+
+        String photoRow = " FROM attachment_member WHERE name LIKE '%IMG_0001.jpg'";
+        assertThat(shahid.text("SELECT sha256" + photoRow)).isEqualTo(SealEvidence.sha256(photo));
+        assertThat(shahid.text("SELECT original_sealed" + photoRow)).isIn("1", "true");
+        assertThat(shahid.text("SELECT removed_metadata" + photoRow)).contains("EXIF:GPS").contains("Serial")
+                .doesNotContain("SN-998877");
+        Path photoCopy = memberCopy(photoRow);
+        assertThat(tikaView(photoCopy)).doesNotContain("GPS").doesNotContain("SN-998877")
+                .doesNotContain(EvidenceFixtures.AUTHOR);
+        assertThat(tikaView(unsealed("photo.jpg", SealEvidence.sha256(photo)))).contains("GPS Latitude")
+                .contains("SN-998877");
+
+        String docxRow = " FROM attachment_member WHERE name LIKE '%statement.docx'";
+        assertThat(shahid.text("SELECT removed_metadata" + docxRow)).contains("Core:creator");
+        assertThat(tikaView(memberCopy(docxRow))).contains("Vote buying").doesNotContain(EvidenceFixtures.AUTHOR);
+        assertThat(tikaView(unsealed("statement.docx", SealEvidence.sha256(statement))))
+                .contains(EvidenceFixtures.AUTHOR);
+        // The archive's own text still carries the members' text, read from their scrubbed copies.
+        assertThat(shahid.text("SELECT extracted_text FROM attachment")).contains("Vote buying near the market")
+                .doesNotContain(EvidenceFixtures.AUTHOR);
+        assertThat(shahid.dump("attachment_member")).doesNotContain(EvidenceFixtures.AUTHOR)
+                .doesNotContain("SN-998877");
+    }
+
+    @Test
+    void theAttachmentOfAForwardedMailSentAsAFileGetsItsOwnCopy() throws Exception {
+        byte[] order = EvidenceFixtures.pdfWithAuthor("Order to close polling station 9");
+        byte[] forwarded = TestMails.withAttachment("official@example.org", "staff@example.org", "Instructions",
+                "See the attached order.", StandardCharsets.UTF_8, "order.pdf", "application/pdf", order);
+        mail("witness@example.org", "Fwd", "The mail they sent us.", "instructions.eml", "application/octet-stream",
+                forwarded);
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 1);
+
+        String orderRow = " FROM attachment_member WHERE name = 'order.pdf'";
+        assertThat(shahid.text("SELECT detected_type" + orderRow)).isEqualTo("application/pdf");
+        assertThat(shahid.text("SELECT removed_metadata" + orderRow)).contains("Info:Author");
+        assertThat(tikaView(memberCopy(orderRow))).contains("Order to close polling station 9")
+                .doesNotContain(EvidenceFixtures.AUTHOR);
+        assertThat(tikaView(unsealed("order.pdf", SealEvidence.sha256(order)))).contains(EvidenceFixtures.AUTHOR);
+        assertThat(shahid.text("SELECT extracted_text FROM attachment WHERE file_name = 'instructions.eml'"))
+                .contains("Order to close polling station 9");
+    }
+
+    /** The scrubbed copy named by one attachment_member row, checked against its recorded hash and size. */
+    private Path memberCopy(String rowClause) throws Exception {
+        String scrubbed = shahid.text("SELECT scrubbed_sha256" + rowClause);
+        assertThat(scrubbed).isNotNull();
+        Path copy = state.resolve("data/evidence").resolve(scrubbed.substring(0, 2)).resolve(scrubbed);
+        assertThat(SealEvidence.sha256(Files.readAllBytes(copy))).isEqualTo(scrubbed);
+        assertThat(shahid.text("SELECT scrubbed_size" + rowClause)).isEqualTo(String.valueOf(Files.size(copy)));
+        return copy;
+    }
+
+    /** A sealed original, decrypted into the test's folder. */
+    private Path unsealed(String name, String sha256) throws Exception {
+        byte[] original = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false))
+                .read("evidence/" + sha256);
+        return EvidenceFixtures.write(state, "unsealed-" + name, original);
     }
 
     private String flags(String fileName) {

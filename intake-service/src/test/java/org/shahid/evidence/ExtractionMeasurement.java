@@ -92,6 +92,31 @@ class ExtractionMeasurement {
         }
     }
 
+    /**
+     * OCR of scanned PDFs (one and five A4 pages, 200 dpi JPEG scans) in a warm 256 MB child:
+     * {@code mvn -o test -pl intake-service -Dtest=ExtractionMeasurement#scannedPdfOcr -Dshahid.measure=true}.
+     */
+    @Test
+    void scannedPdfOcr() throws Exception {
+        assumeTrue(Boolean.getBoolean("shahid.measure"), "measurement only on request");
+        assumeTrue(OcrAvailability.isAvailable("ara+eng"), "tesseract with ara and eng is not installed");
+        Path warm = EvidenceFixtures.write(dir, "warm.pdf", EvidenceFixtures.pdfWithAuthor("warm"));
+        try (IsolatedExtractor worker = new IsolatedExtractor(new IsolatedExtractor.Options("256m",
+                Duration.ofSeconds(600), 1_000_000, 100, 5, 200, true, "ara+eng"))) {
+            worker.extract(warm, dir.resolve("warm-out"), "warm.pdf", "application/pdf");
+            for (int pages : new int[] {1, 5, 1, 5}) {
+                Path scan = EvidenceFixtures.write(dir, "scan" + pages + ".pdf", EvidenceFixtures.scannedPdf(pages,
+                        "Ballot boxes opened before the count", "فتح صناديق الاقتراع قبل العد"));
+                long start = System.nanoTime();
+                IsolatedExtractor.Outcome outcome = worker.extract(scan, dir.resolve("scan-out"), "scan.pdf",
+                        "application/pdf");
+                report("own worker: scanned PDF, " + pages + " page(s), " + Files.size(scan) / 1000 + " kB, flags="
+                        + outcome.flags() + " chars=" + outcome.text().length(), start, 1);
+                Files.deleteIfExists(dir.resolve("scan-out"));
+            }
+        }
+    }
+
     /** 25 MB attachments (the intake limit) through a 256 MB child: time and outcome. */
     private void measureLarge() throws Exception {
         java.util.Random random = new java.util.Random(42);

@@ -143,6 +143,21 @@ class IsolatedExtractionTest {
     }
 
     @Test
+    void withoutExiftoolAWebpGetsNoCopyAndIsFlaggedNotScrubbed() throws Exception {
+        Path webp = EvidenceFixtures.write(dir, "photo.webp", EvidenceFixtures.webpWithGps());
+        Path copy = dir.resolve("copy.bin");
+
+        ExtractionProtocol.Answer answer = ExtractionWorker.handle(new ExtractionProtocol.Request(webp.toString(),
+                        copy.toString(), "", "photo.webp", "image/webp", 1000),
+                new ExtractText(new ExtractText.Limits(100, 5, 200, false, "ara+eng", 10)),
+                new ScrubMetadata(java.util.Optional.empty()), CLASSIFY);
+
+        assertThat(answer.flags()).contains("not-scrubbed");
+        assertThat(answer.scrubbed()).isFalse();
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
     void zipBombIsFlaggedAndStopsEarly() throws Exception {
         long started = System.nanoTime();
         Result result = run("results.zip", EvidenceFixtures.zipBomb(300), "application/zip");
