@@ -15,7 +15,7 @@ import org.shahid.testing.FaultRig;
 /** Shahid killed with SIGKILL at random points while it works through a full inbox, and restarted each time. */
 class KillNineFaultTest {
 
-    private static final int MAILS = 100;
+    private static final int MAILS = 200;
 
     @TempDir
     Path state;
