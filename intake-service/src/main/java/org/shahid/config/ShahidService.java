@@ -239,7 +239,10 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.backoff-initial"),
                             settings.duration("shahid.outbox.backoff-max"),
                             settings.duration("shahid.outbox.claim-lease"),
-                            settings.text("shahid.organisation")),
+                            settings.text("shahid.organisation"),
+                            // One run may outlast its interval by half: the stateful trigger then fires again at
+                            // once, and a stopping service waits for at most this long.
+                            java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
