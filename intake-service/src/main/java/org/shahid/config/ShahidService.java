@@ -227,7 +227,7 @@ public final class ShahidService implements AutoCloseable {
                     new MessageIds(settings.text("shahid.domain")),
                     clock,
                     monitors.notifyMonitors(),
-                    new LinkEvidence()));
+                    new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"))));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
