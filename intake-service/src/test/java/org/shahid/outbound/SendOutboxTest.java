@@ -1,22 +1,29 @@
 package org.shahid.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shahid.admin.bench.TcpProxy;
 import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.sealing.SealedIdentityDao;
@@ -101,13 +108,78 @@ class SendOutboxTest {
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE last_error IS NOT NULL")).isEqualTo(BATCH);
     }
 
+    @Test
+    void remembersWhatTheRelayAcceptedWhenTheDatabaseFailsMidBatchAndNeverSendsItAgain() throws Exception {
+        enqueue(4);
+        database.jdbi().useTransaction(handle -> {
+            for (int i = 4; i < 10; i++) {
+                // A reporter whose sealed identity is gone: opening it needs the database, and then fails for good.
+                outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT", 1_000_000L + i, null,
+                        "report@shahid.test", "m" + i + ".outbox@shahid.test",
+                        new RenderedMail("Mail " + i, "Received.", "<p>Received.</p>"), "en"), NOW);
+            }
+        });
+        URI server = URI.create(testDatabase.url().substring("jdbc:".length()));
+        try (TcpProxy databaseProxy = TcpProxy.start(server.getHost(), server.getPort())) {
+            Jdbi throughProxy = Jdbi.create("jdbc:mariadb://127.0.0.1:" + databaseProxy.port() + server.getPath(),
+                    testDatabase.user(), testDatabase.password());
+            AtomicInteger arrived = new AtomicInteger();
+            MessageDeliveryHandler delivery = relay.getUserManager().getMessageDeliveryHandler();
+            relay.getUserManager().setMessageDeliveryHandler((message, address) -> {
+                if (arrived.incrementAndGet() == 4) {
+                    databaseProxy.sever();
+                }
+                return delivery.handle(message, address);
+            });
+            MovableClock clock = new MovableClock(NOW);
+            SendOutbox sender = sender(throughProxy, Duration.ofMinutes(5), clock);
+
+            assertThatThrownBy(sender::deliverDue).isInstanceOf(RuntimeException.class);
+            databaseProxy.restore();
+            clock.now = NOW.plus(Duration.ofMinutes(6)); // every claim of the first run has expired
+            sender.deliverDue();
+        }
+
+        assertThat(receivedByRecipient()).hasSize(4).allSatisfy((recipient, times) -> assertThat(times).isOne());
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'")).isEqualTo(6);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private SendOutbox sender(Duration timeSlice) {
+        return sender(database.jdbi(), timeSlice, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private SendOutbox sender(Jdbi jdbi, Duration timeSlice, Clock clock) {
         SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
         SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
                 Duration.ofMinutes(5), "Shahid", timeSlice);
         // Every mail here goes to a plain address, so no sealed identity is ever opened.
-        return new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SendOutbox(jdbi, outbox, new SealedIdentityDao(null), smtp, pacing, clock);
     }
 
     private void enqueue(int mails) {
