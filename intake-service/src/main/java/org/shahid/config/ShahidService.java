@@ -240,8 +240,8 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.backoff-max"),
                             settings.duration("shahid.outbox.claim-lease"),
                             settings.text("shahid.organisation"),
-                            // One run may outlast its interval by half: the stateful trigger then fires again at
-                            // once, and a stopping service waits for at most this long.
+                            // A run stops claiming after 1.5 intervals: the stateful trigger then fires again at
+                            // once, and a stopping service waits about that long (plus the batch in flight).
                             java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
