@@ -13,6 +13,8 @@ Suggested actor:    ${suggestedActor}
 </#if>
 <#if linked?has_content>
 Linked tickets (same evidence): <#list linked as other>${other}<#sep>, </#list>
+(A file or post reported many times links each report only to its most recent other reports; the database
+still records every report of it.)
 To give them all your verdict and message, add #cluster to #close, #reject or #status resolved/rejected.
 </#if>
 

@@ -214,7 +214,7 @@ public final class ShahidService implements AutoCloseable {
             SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor,
                     new ScrubbedCopyStore(settings.path("shahid.data-dir")),
                     settings.path("shahid.data-dir").resolve("work"));
-            LinkEvidence linkEvidence = new LinkEvidence();
+            LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
@@ -266,7 +266,10 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.outbox.backoff-initial"),
                             settings.duration("shahid.outbox.backoff-max"),
                             settings.duration("shahid.outbox.claim-lease"),
-                            settings.text("shahid.organisation")),
+                            settings.text("shahid.organisation"),
+                            // A run stops claiming after 1.5 intervals: the stateful trigger then fires again at
+                            // once, and a stopping service waits about that long (plus the batch in flight).
+                            java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);

@@ -76,7 +76,8 @@ public final class OutboxDao {
                 .execute();
     }
 
-    public void markSent(Handle handle, long id, Instant now) {
+    /** Marks mails the relay accepted as sent, in one statement however many there are. */
+    public void markSent(Handle handle, List<Long> ids, Instant now) {
         // Once the relay has it, the receipt code is scrubbed from the stored copy: in a dump it would let anyone
         // follow up as the reporter (see intake.ReceiptCode; acknowledgements write it as dddd-dddd-dddd-dddd).
         handle.createUpdate("""
@@ -84,9 +85,9 @@ public final class OutboxDao {
                                           last_error = NULL,
                                           body_text = REGEXP_REPLACE(body_text, :code, '[receipt code]'),
                                           body_html = REGEXP_REPLACE(body_html, :code, '[receipt code]')
-                        WHERE id = :id""")
+                        WHERE id IN (<ids>)""")
                 .bind("code", "[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{4}")
-                .bind("id", id)
+                .bindList("ids", ids)
                 .bind("now", now)
                 .execute();
     }

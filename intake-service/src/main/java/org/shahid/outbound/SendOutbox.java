@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.shahid.config.IntakeMetrics;
 import org.shahid.sealing.SealedIdentity;
 import org.shahid.sealing.SealedIdentityDao;
@@ -24,19 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers due outbox rows over one SMTP connection per batch (Camel's smtp producer would open one per mail),
- * marks each sent as soon as the relay accepts it, and retries failures with exponential backoff. A reporter's
- * address is opened from the sealed store here and nowhere else, and never logged. Called by the
- * {@code outbox} route on a Quartz trigger; reads {@code shahid.smtp.*} and {@code shahid.outbox.*}.
- * Thread-safe: concurrent calls claim disjoint rows.
+ * Delivers due outbox rows over one SMTP connection per run (Camel's smtp producer would open one per mail), claiming
+ * batch after batch while they come back full, marks a batch's accepted mails sent in one statement right after the
+ * batch, and retries failures with exponential backoff. A reporter's address is opened from the sealed store here
+ * and nowhere else, and never logged. Called by the {@code outbox} route on a Quartz trigger; reads
+ * {@code shahid.smtp.*} and {@code shahid.outbox.*}. Thread-safe: concurrent calls claim disjoint rows.
  */
 public final class SendOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendOutbox.class);
 
-    /** How the outbox paces itself. */
+    /**
+     * How the outbox paces itself. {@code timeSlice}: after it, a run sends no further batch and leaves the rest
+     * to the next run of the trigger.
+     */
     public record Pacing(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                         Duration claimLease, String senderName) {
+                         Duration claimLease, String senderName, Duration timeSlice) {
     }
 
     private final Jdbi jdbi;
@@ -60,44 +65,98 @@ public final class SendOutbox {
         this.session = Session.getInstance(smtp.sessionProperties());
     }
 
-    /** Sends what is due; returns how many mails the relay accepted. */
+    /**
+     * Sends what is due, batch after batch over one SMTP connection while batches come back full, until the queue
+     * is drained or the time slice is used up (so one run neither starves the trigger nor delays shutdown);
+     * returns how many mails the relay accepted.
+     */
     public int deliverDue() {
         recordSentBeforeOutage();
+        long sliceEnds = System.nanoTime() + pacing.timeSlice().toNanos();
+        Transport transport = null;
+        int sent = 0;
+        int tried = 0;
+        try {
+            while (true) {
+                List<OutboxMail> batch = claimBatch();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                if (transport == null) {
+                    transport = connect(batch);
+                    if (transport == null) {
+                        break;
+                    }
+                }
+                tried += batch.size();
+                BatchOutcome outcome = sendBatch(transport, batch);
+                sent += outcome.sent();
+                if (!outcome.canContinue() || batch.size() < pacing.batchSize() || System.nanoTime() >= sliceEnds) {
+                    break;
+                }
+            }
+        } finally {
+            if (transport != null) {
+                closeQuietly(transport);
+            }
+        }
+        if (tried > 0) {
+            LOG.info("Outbox: {} of {} mails sent", sent, tried);
+        }
+        return sent;
+    }
+
+    /** What one batch did: how many the relay accepted, and whether the next batch may follow on this run. */
+    private record BatchOutcome(int sent, boolean canContinue) {
+    }
+
+    private List<OutboxMail> claimBatch() {
         Instant now = clock.instant();
-        List<OutboxMail> batch = jdbi.inTransaction(handle -> {
+        // READ COMMITTED: the claim's scan takes no gap locks, which under REPEATABLE READ deadlocked with intake
+        // transactions inserting their acknowledgement and notifications (seen in the benchmark). Two claimers
+        // still get disjoint rows: the second waits for the first's row locks and then sees those rows SENDING.
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             outbox.releaseExpiredClaims(handle, now.minus(pacing.claimLease()));
             return outbox.claimDue(handle, pacing.batchSize(), now);
         });
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        Transport transport;
+    }
+
+    /** Connects to the relay, or hands the batch back untried and returns null when it does not answer. */
+    private Transport connect(List<OutboxMail> batch) {
         try {
-            transport = session.getTransport(smtp.protocol());
+            Transport transport = session.getTransport(smtp.protocol());
             transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
+            return transport;
         } catch (MessagingException e) {
             LOG.warn("SMTP relay {}:{} unavailable ({}): {} mails wait in the outbox", smtp.host(), smtp.port(),
                     SafeError.describe(e), batch.size());
             releaseUntried(batch, SafeError.describe(e));
-            return 0;
+            return null;
         }
-        int sent = 0;
+    }
+
+    private BatchOutcome sendBatch(Transport transport, List<OutboxMail> batch) {
+        List<Long> accepted = new ArrayList<>(batch.size());
+        boolean connected = true;
+        boolean recorded;
         try {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxMail mail = batch.get(i);
                 if (!transport.isConnected()) {
                     releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
+                    connected = false;
                     break;
                 }
                 if (sendOne(transport, mail)) {
-                    sent++;
+                    accepted.add(mail.id());
                 }
             }
         } finally {
-            closeQuietly(transport);
+            // Also when the database fails mid-batch (opening a recipient, recording a retry): what the relay
+            // accepted so far must be recorded or remembered, or it would be sent again after the lease.
+            recorded = recordSent(accepted);
         }
-        LOG.info("Outbox: {} of {} mails sent", sent, batch.size());
-        return sent;
+        return new BatchOutcome(accepted.size(), connected && recorded);
     }
 
     private boolean sendOne(Transport transport, OutboxMail mail) {
@@ -115,22 +174,35 @@ public final class SendOutbox {
             return false;
         }
         IntakeMetrics.mailSent(mail.purpose(), "SENT");
-        try {
-            jdbi.useHandle(handle -> outbox.markSent(handle, mail.id(), clock.instant()));
-        } catch (RuntimeException databaseDown) {
-            // The relay has it: were its claim released and the row sent again, the reporter would get it twice.
-            sentNotRecorded.add(mail.id());
-            LOG.warn("Outbox mail {} sent, but recording it failed ({}); recorded once the database answers",
-                    mail.id(), databaseDown.getClass().getSimpleName());
-        }
         return true;
+    }
+
+    /**
+     * Records a batch's accepted mails as sent in one statement. If the database does not answer, they are
+     * remembered: were their claims released and the rows sent again, each recipient would get the mail twice.
+     * Returns whether the record was written.
+     */
+    private boolean recordSent(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        try {
+            jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant()));
+            return true;
+        } catch (RuntimeException databaseDown) {
+            sentNotRecorded.addAll(ids);
+            LOG.warn("Outbox: {} mails sent, but recording them failed ({}); recorded once the database answers",
+                    ids.size(), databaseDown.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** Records the mails sent while the database was away, before expired claims could hand them out again. */
     private void recordSentBeforeOutage() {
-        for (Long id : List.copyOf(sentNotRecorded)) {
-            jdbi.useHandle(handle -> outbox.markSent(handle, id, clock.instant()));
-            sentNotRecorded.remove(id);
+        List<Long> ids = List.copyOf(sentNotRecorded);
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant()));
+            sentNotRecorded.removeAll(ids);
         }
     }
 

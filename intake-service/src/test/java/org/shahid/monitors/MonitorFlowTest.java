@@ -185,7 +185,7 @@ class MonitorFlowTest {
                 "Same lie here https://x.com/someone/status/1234567890"));
         List<MimeMessage> notifications = shahid.awaitReceived(MONITOR1, 2);
         MimeMessage second = notifications.get(1);
-        assertThat(GreenMailUtil.getBody(second)).contains("#cluster");
+        assertThat(GreenMailUtil.getBody(second)).contains("#cluster").contains("most recent other reports");
 
         reply(MONITOR1, replyAddressOf(second), "Re: " + second.getSubject(),
                 "#reject already-removed\n#cluster\n\nThe platform removed the post.");

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.shahid.config.Settings;
@@ -21,18 +22,23 @@ import org.shahid.config.Settings;
 /**
  * Everything one benchmark run stands on: a private Dovecot (with a counting proxy in front), a fresh database on
  * the configured MariaDB (dropped at the end), an in-process GreenMail SMTP relay for acknowledgements, and a
- * Shahid home holding only the report@ mailbox route. Closing it stops and deletes all of it. Not thread-safe.
+ * Shahid home with the repository's templates and every route but the mailboxes other than report@ (they would poll
+ * through the counting proxy and blur IMAP commands per mail). Closing it stops and deletes all of it. Not
+ * thread-safe.
  */
 final class BenchEnvironment implements AutoCloseable {
 
     static final String REPORT = "report@shahid.test";
     static final String BASELINE_MIX = "baseline-mix@shahid.test";
     static final String BASELINE_TEXT = "baseline-text@shahid.test";
+    /** Routes of mailboxes nothing is delivered to in a run; monitors' notifications are still sent. */
+    private static final Set<String> UNUSED_MAILBOX_ROUTES = Set.of("info.camel.yaml", "monitors.camel.yaml");
 
     private final Path folder;
     private final PrivateDovecot dovecot;
     private final TcpProxy imapProxy;
     private final GreenMail relay;
+    private final RelayArrivals relayArrivals;
     private final String server;
     private final String user;
     private final String password;
@@ -45,6 +51,7 @@ final class BenchEnvironment implements AutoCloseable {
         this.dovecot = dovecot;
         this.imapProxy = imapProxy;
         this.relay = relay;
+        this.relayArrivals = RelayArrivals.listenTo(relay);
         this.server = server;
         this.user = user;
         this.password = password;
@@ -63,7 +70,7 @@ final class BenchEnvironment implements AutoCloseable {
         try {
             execute(server, user, password, "CREATE DATABASE " + databaseName
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_MIX, BASELINE_TEXT, "info@shahid.test"));
+            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_MIX, BASELINE_TEXT));
             relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             relay.start();
             Path home = prepareHome(shahidHome, folder.resolve("home"));
@@ -84,11 +91,12 @@ final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    /** A Shahid home with the repository's templates and every route except the info@ mailbox. */
+    /** A Shahid home with the repository's templates and routes, without the mailboxes the bench does not mail. */
     private static Path prepareHome(Path shahidHome, Path home) throws IOException {
         Files.createDirectories(home.resolve("routes"));
         try (Stream<Path> routes = Files.list(shahidHome.resolve("routes"))) {
-            for (Path route : routes.filter(path -> !path.getFileName().toString().startsWith("info.")).toList()) {
+            for (Path route : routes.filter(path -> !UNUSED_MAILBOX_ROUTES.contains(path.getFileName().toString()))
+                    .toList()) {
                 Files.copy(route, home.resolve("routes").resolve(route.getFileName()));
             }
         }
@@ -140,8 +148,8 @@ final class BenchEnvironment implements AutoCloseable {
         return imapProxy;
     }
 
-    GreenMail relay() {
-        return relay;
+    RelayArrivals relayArrivals() {
+        return relayArrivals;
     }
 
     private static String serverOf(String url) {

@@ -89,7 +89,7 @@ final class Benchmark {
                        long timeoutSeconds) throws Exception {
         MemoryPeaks.reset();
         try (Connection connection = environment.connect()) {
-            CommitWatch watch = CommitWatch.from(connection, environment.relay());
+            CommitWatch watch = CommitWatch.from(connection, environment.relayArrivals());
             environment.imapProxy().resetCount();
             Map<String, Long> deliveredByKey = new HashMap<>();
             Map<String, Long> deliveredByReporter = new HashMap<>();
@@ -98,7 +98,7 @@ final class Benchmark {
                 if (perSecond > 0) {
                     long due = start + (long) (i * 1e9 / perSecond);
                     while (System.nanoTime() < due) {
-                        watch.poll(acknowledgements);
+                        watch.poll();
                         TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(10, (due - System.nanoTime()) / 1_000_000)));
                     }
                 }
@@ -116,7 +116,7 @@ final class Benchmark {
                             + watch.acknowledgedAt().size() + " acknowledgements");
                 }
                 TimeUnit.MILLISECONDS.sleep(10);
-                watch.poll(acknowledgements);
+                watch.poll();
             }
             long lastCommit = deliveredByKey.keySet().stream().mapToLong(key -> watch.committedAt().get(key))
                     .max().orElse(start);

@@ -1,0 +1,209 @@
+package org.shahid.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shahid.admin.bench.TcpProxy;
+import org.shahid.config.Database;
+import org.shahid.config.Settings;
+import org.shahid.sealing.SealedIdentityDao;
+import org.shahid.testing.TestDatabase;
+
+/** The outbox sender against a real MariaDB and a GreenMail relay. */
+class SendOutboxTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+    private static final int BATCH = 50;
+
+    private final OutboxDao outbox = new OutboxDao();
+    private TestDatabase testDatabase;
+    private Database database;
+    private GreenMail relay;
+
+    @BeforeEach
+    void start() {
+        testDatabase = TestDatabase.create();
+        database = Database.open(Settings.load(Map.of(), Map.of(
+                "shahid.home", Path.of("").toAbsolutePath().toString(),
+                "shahid.db.url", testDatabase.url(),
+                "shahid.db.user", testDatabase.user(),
+                "shahid.db.password", testDatabase.password())));
+        relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        relay.start();
+    }
+
+    @AfterEach
+    void stop() {
+        relay.stop();
+        database.close();
+        testDatabase.close();
+    }
+
+    @Test
+    void drainsThreeFullBatchesInOneRunAndSendsEachMailOnce() throws Exception {
+        enqueue(150);
+
+        int sent = sender(Duration.ofMinutes(5)).deliverDue();
+
+        assertThat(sent).isEqualTo(150);
+        assertThat(receivedByRecipient()).hasSize(150).allSatisfy((recipient, times) -> assertThat(times).isOne());
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND sent_at IS NOT NULL"
+                + " AND attempts = 1 AND claim_token IS NULL")).isEqualTo(150);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE body_text LIKE '%1234-5678-9012-3456%'"
+                + " OR body_html LIKE '%1234-5678-9012-3456%'")).isZero();
+    }
+
+    @Test
+    void stopsAtTheFirstBatchThatIsNotFull() {
+        enqueue(BATCH + 7);
+
+        assertThat(sender(Duration.ofMinutes(5)).deliverDue()).isEqualTo(BATCH + 7);
+        assertThat(sender(Duration.ofMinutes(5)).deliverDue()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(BATCH + 7);
+    }
+
+    @Test
+    void leavesTheRestToTheNextRunOnceItsTimeSliceIsUsedUp() {
+        enqueue(150);
+        SendOutbox sender = sender(Duration.ZERO);
+
+        assertThat(sender.deliverDue()).isEqualTo(BATCH);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")).isEqualTo(100);
+        assertThat(sender.deliverDue()).isEqualTo(BATCH);
+        assertThat(sender.deliverDue()).isEqualTo(BATCH);
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(150);
+    }
+
+    @Test
+    void handsEveryClaimBackUntriedWhenTheRelayIsDown() {
+        enqueue(120);
+        SendOutbox sender = sender(Duration.ofMinutes(5));
+        relay.stop();
+
+        assertThat(sender.deliverDue()).isZero();
+
+        // Only the first batch was claimed: the run stops when the relay does not answer.
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND attempts = 0")).isEqualTo(120);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE last_error IS NOT NULL")).isEqualTo(BATCH);
+    }
+
+    @Test
+    void remembersWhatTheRelayAcceptedWhenTheDatabaseFailsMidBatchAndNeverSendsItAgain() throws Exception {
+        enqueue(4);
+        database.jdbi().useTransaction(handle -> {
+            for (int i = 4; i < 10; i++) {
+                // A reporter whose sealed identity is gone: opening it needs the database, and then fails for good.
+                outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT", 1_000_000L + i, null,
+                        "report@shahid.test", "m" + i + ".outbox@shahid.test",
+                        new RenderedMail("Mail " + i, "Received.", "<p>Received.</p>"), "en"), NOW);
+            }
+        });
+        URI server = URI.create(testDatabase.url().substring("jdbc:".length()));
+        try (TcpProxy databaseProxy = TcpProxy.start(server.getHost(), server.getPort())) {
+            Jdbi throughProxy = Jdbi.create("jdbc:mariadb://127.0.0.1:" + databaseProxy.port() + server.getPath(),
+                    testDatabase.user(), testDatabase.password());
+            AtomicInteger arrived = new AtomicInteger();
+            MessageDeliveryHandler delivery = relay.getUserManager().getMessageDeliveryHandler();
+            relay.getUserManager().setMessageDeliveryHandler((message, address) -> {
+                if (arrived.incrementAndGet() == 4) {
+                    databaseProxy.sever();
+                }
+                return delivery.handle(message, address);
+            });
+            MovableClock clock = new MovableClock(NOW);
+            SendOutbox sender = sender(throughProxy, Duration.ofMinutes(5), clock);
+
+            assertThatThrownBy(sender::deliverDue).isInstanceOf(RuntimeException.class);
+            databaseProxy.restore();
+            clock.now = NOW.plus(Duration.ofMinutes(6)); // every claim of the first run has expired
+            sender.deliverDue();
+        }
+
+        assertThat(receivedByRecipient()).hasSize(4).allSatisfy((recipient, times) -> assertThat(times).isOne());
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'")).isEqualTo(6);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private SendOutbox sender(Duration timeSlice) {
+        return sender(database.jdbi(), timeSlice, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private SendOutbox sender(Jdbi jdbi, Duration timeSlice, Clock clock) {
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
+        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofMinutes(5), "Shahid", timeSlice);
+        // Every mail here goes to a plain address, so no sealed identity is ever opened.
+        return new SendOutbox(jdbi, outbox, new SealedIdentityDao(null), smtp, pacing, clock);
+    }
+
+    private void enqueue(int mails) {
+        database.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < mails; i++) {
+                outbox.enqueue(handle, new OutboxDao.NewMail(null, "NOTIFICATION", null,
+                        "monitor" + i + "@example.org", "report@shahid.test", "m" + i + ".outbox@shahid.test",
+                        new RenderedMail("Mail " + i, "Your receipt code: 1234-5678-9012-3456",
+                                "<p>Your receipt code: 1234-5678-9012-3456</p>"), "en"),
+                        NOW);
+            }
+        });
+    }
+
+    private Map<String, Long> receivedByRecipient() throws Exception {
+        MimeMessage[] received = relay.getReceivedMessages();
+        String[] recipients = new String[received.length];
+        for (int i = 0; i < received.length; i++) {
+            recipients[i] = received[i].getAllRecipients()[0].toString();
+        }
+        return Arrays.stream(recipients).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private int count(String sql) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+    }
+}
