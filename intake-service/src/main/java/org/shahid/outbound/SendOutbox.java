@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers due outbox rows over one SMTP connection per run (Camel's smtp producer would open one per mail), claiming
- * batch after batch while they come back full, marks a batch's accepted mails sent in one statement right after the
- * batch, and retries failures with exponential backoff. A reporter's address is opened from the sealed store here
+ * batch after batch while they come back full, marks each mail sent as soon as the relay accepts it, and retries failures with exponential backoff. A reporter's address is opened from the sealed store here
  * and nowhere else, and never logged. Called by the {@code outbox} route on a Quartz trigger; reads
  * {@code shahid.smtp.*} and {@code shahid.outbox.*}. Thread-safe: concurrent calls claim disjoint rows.
  */
@@ -136,27 +134,24 @@ public final class SendOutbox {
     }
 
     private BatchOutcome sendBatch(Transport transport, List<OutboxMail> batch) {
-        List<Long> accepted = new ArrayList<>(batch.size());
-        boolean connected = true;
-        boolean recorded;
-        try {
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxMail mail = batch.get(i);
-                if (!transport.isConnected()) {
-                    releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
-                    connected = false;
-                    break;
-                }
-                if (sendOne(transport, mail)) {
-                    accepted.add(mail.id());
+        int accepted = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMail mail = batch.get(i);
+            if (!transport.isConnected()) {
+                releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
+                return new BatchOutcome(accepted, false);
+            }
+            if (sendOne(transport, mail)) {
+                accepted++;
+                // Recorded at once, one mail at a time (~1 ms): a crash after the relay accepted a mail resends
+                // at most that one mail, not the rest of its batch. The rest of the batch waits for its lease
+                // when the database has gone away.
+                if (!recordSent(List.of(mail.id()))) {
+                    return new BatchOutcome(accepted, false);
                 }
             }
-        } finally {
-            // Also when the database fails mid-batch (opening a recipient, recording a retry): what the relay
-            // accepted so far must be recorded or remembered, or it would be sent again after the lease.
-            recorded = recordSent(accepted);
         }
-        return new BatchOutcome(accepted.size(), connected && recorded);
+        return new BatchOutcome(accepted, true);
     }
 
     private boolean sendOne(Transport transport, OutboxMail mail) {
@@ -178,7 +173,7 @@ public final class SendOutbox {
     }
 
     /**
-     * Records a batch's accepted mails as sent in one statement. If the database does not answer, they are
+     * Records accepted mails as sent. If the database does not answer, they are
      * remembered: were their claims released and the rows sent again, each recipient would get the mail twice.
      * Returns whether the record was written.
      */
