@@ -59,13 +59,18 @@ public final class Keyring {
                 read(folder.resolve(PRF_FILE)));
     }
 
+    /** The template of new streaming keysets (originals, quarantined mails, evidence). */
+    public static final String STREAMING_TEMPLATE = "AES256_CTR_HMAC_SHA256_1MB";
+
     /** Writes the keysets that do not exist yet, readable by the owner only. Returns how many it wrote. */
     public static int generateMissing(Path folder) {
         int written = 0;
         try {
             Files.createDirectories(folder);
             written += writeIfMissing(folder.resolve(AEAD_FILE), "AES256_GCM");
-            written += writeIfMissing(folder.resolve(STREAMING_FILE), "AES256_GCM_HKDF_1MB");
+            // CTR+HMAC rather than GCM-HKDF: both are Tink streaming AEADs; on JDK 17 here GCM sealed 1 MB in
+            // 14 ms, CTR+HMAC in 3.5 ms (README, Anonymity).
+            written += writeIfMissing(folder.resolve(STREAMING_FILE), STREAMING_TEMPLATE);
             written += writeIfMissing(folder.resolve(PRF_FILE), "HMAC_SHA256_PRF");
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigurationException("cannot create keysets in " + folder + ": " + e.getClass().getSimpleName());

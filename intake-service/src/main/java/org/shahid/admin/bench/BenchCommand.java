@@ -76,9 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
             results.add(benchmark.baseline("baseline, text only", BenchEnvironment.BASELINE_TEXT, textMails));
             benchmark.startShahid(Map.of());
             try {
-                shahidMix = benchmark.shahid("Shahid, mix (burst)", mixMails, 0, true, quick ? 60 : 300);
+                shahidMix = benchmark.shahid("Shahid, mix (inbox preloaded)", mixMails, 0, true, quick ? 60 : 300);
                 results.add(shahidMix);
-                results.add(benchmark.shahid("Shahid, text only (burst)", textMails, 0, true, quick ? 40 : 200));
+                results.add(benchmark.shahid("Shahid, text (inbox preloaded)", textMails, 0, true, quick ? 40 : 200));
                 results.add(benchmark.shahid("Shahid, mix at 20 mails/s", Benchmark.mails(run + "s", steady, null, 3),
                         20, true, steady / 20 + 30));
                 if (!quick) {

@@ -23,7 +23,11 @@ final class CommitWatch {
         this.database = database;
         this.relay = relay;
         this.lastTicketId = lastTicketId;
+        this.startTicketId = lastTicketId;
     }
+
+    private static final long IN_FLIGHT_WINDOW = 500;
+    private final long startTicketId;
 
     static CommitWatch from(Connection database, RelayArrivals relay) throws SQLException {
         long last;
@@ -40,7 +44,9 @@ final class CommitWatch {
         long now = System.nanoTime();
         try (PreparedStatement query = database.prepareStatement(
                 "SELECT p.mail_key, t.id FROM ticket t JOIN processed_mail p ON p.ticket_id = t.id WHERE t.id > ?")) {
-            query.setLong(1, lastTicketId);
+            // Mails commit concurrently, so ticket ids become visible out of order: look back over the ids that
+            // may still have been in flight at the last poll (far more than intake's workers and lookahead).
+            query.setLong(1, Math.max(startTicketId, lastTicketId - IN_FLIGHT_WINDOW));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     committedAt.putIfAbsent(result.getString(1), now);
