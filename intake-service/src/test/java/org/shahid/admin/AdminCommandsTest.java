@@ -114,11 +114,6 @@ class AdminCommandsTest {
         assertThat(run(environmentOf(shahid), "outbox", "retry", "999")).isNotZero();
     }
 
-    @Test
-    void reservedVerbsSayTheyAreNotAvailableAndExitTwo() {
-        assertThat(run(Map.of(), "report")).isEqualTo(2);
-    }
-
     private int run(Map<String, String> environment, String... args) {
         stderr.getBuffer().setLength(0);
         CommandLine commandLine = ShahidCommand.commandLine(environment);
