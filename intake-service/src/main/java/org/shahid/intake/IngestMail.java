@@ -165,11 +165,6 @@ public final class IngestMail implements Processor {
      */
     public Disposition handle(Mailbox mailbox, byte[] raw) {
         MailKey key = MailKey.of(raw);
-        if (intake.alreadyProcessed(key)) {
-            LOG.info("Mail {} in {} was processed before; marking it done", key.shortForm(), mailbox.name());
-            IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.DUPLICATE.name());
-            return Disposition.DONE;
-        }
         try {
             IntakeOutcome outcome = intake.ingest(mailbox, raw, key);
             LOG.info("Mail {} in {}: {} {}{}", key.shortForm(), mailbox.name(), outcome.kind(),
@@ -186,6 +181,12 @@ public final class IngestMail implements Processor {
     }
 
     private Disposition handleFailure(Mailbox mailbox, MailKey key, byte[] raw, Exception error) {
+        if (intake.alreadyProcessed(key)) {
+            // Quarantined before, but the move to the quarantine folder did not happen (a crash in between).
+            LOG.info("Mail {} in {} was quarantined before; moving it to the quarantine folder", key.shortForm(),
+                    mailbox.name());
+            return Disposition.QUARANTINED;
+        }
         String reason = SafeReason.of(error);
         int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
         if (attempt < maxAttempts) {

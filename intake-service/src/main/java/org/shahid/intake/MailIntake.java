@@ -28,6 +28,7 @@ import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
 import org.shahid.tickets.TicketMessageDao;
 import org.shahid.tickets.TicketReference;
+import org.shahid.tickets.TicketStatus;
 
 /**
  * Turns one raw mail into a ticket or a follow-up, exactly once: parses it, seals the sender's identity and
@@ -82,6 +83,9 @@ public final class MailIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
+            } catch (AlreadyRecorded duplicate) {
+                parts.blobs().delete(sealedRaw); // this delivery's copy; the first one's stays
+                return IntakeOutcome.duplicate();
             } catch (RuntimeException e) {
                 if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
                     throw e;
@@ -108,11 +112,14 @@ public final class MailIntake {
                             String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy) {
     }
 
-    private IntakeOutcome record(Handle handle, Received received, Instant now) {
-        if (!parts.processedMails().claim(handle, received.key(), received.mailbox().name(),
-                ProcessedMailDao.Outcome.TICKET, null, now)) {
-            return IntakeOutcome.duplicate();
+    /** Rolls back a transaction whose mail another delivery (or a run before a crash) already recorded. */
+    private static final class AlreadyRecorded extends RuntimeException {
+        AlreadyRecorded() {
+            super("mail already recorded", null, false, false);
         }
+    }
+
+    private IntakeOutcome record(Handle handle, Received received, Instant now) {
         ResolveThread.Resolution resolution = parts.threads().resolve(handle, received.mail(), received.pseudonym(), now);
         Optional<Ticket> thread = resolution.ticket();
         String reporter = "reporter " + received.pseudonym();
@@ -137,9 +144,13 @@ public final class MailIntake {
         for (EvidenceFile file : received.evidence()) {
             parts.attachments().insertReceived(handle, AttachmentDao.NewAttachment.of(ticketId, messageId, file), now);
         }
+        // The mail's key is claimed last, with its outcome: a second delivery of the same mail, committed
+        // concurrently, waits here on the unique key and then rolls back everything it wrote.
         ProcessedMailDao.Outcome outcome = thread.isPresent()
                 ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
-        parts.processedMails().complete(handle, received.key(), outcome, ticketId);
+        if (!parts.processedMails().claim(handle, received.key(), received.mailbox().name(), outcome, ticketId, now)) {
+            throw new AlreadyRecorded();
+        }
         String receiptCode = thread.isEmpty()
                 ? parts.threads().issueReceipt(handle, ticketId, now).map(ReceiptCode::value).orElse("") : "";
         boolean acknowledged = thread.isEmpty()
@@ -158,7 +169,11 @@ public final class MailIntake {
         } else if (thread.isPresent()) {
             parts.notifyMonitors().followUp(handle, ticketId, messageId, now);
         } else {
-            parts.notifyMonitors().newTicket(handle, ticketId, messageId, now);
+            Ticket opened = new Ticket(ticketId, reference, received.mailbox().kind(), received.mailbox().name(),
+                    TicketStatus.NEW, received.language().code(), received.pseudonym(),
+                    received.automated().isPresent(), now, now);
+            parts.notifyMonitors().newTicketWithoutEvidence(handle, opened, messageId,
+                    TicketMessageDao.asStored(received.workingCopy().text()), now);
         }
         return new IntakeOutcome(thread.isPresent() ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
                 Optional.of(reference), acknowledged);

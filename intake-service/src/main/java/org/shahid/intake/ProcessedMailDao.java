@@ -35,12 +35,4 @@ public final class ProcessedMailDao {
                 .bind("now", now)
                 .execute() == 1;
     }
-
-    public void complete(Handle handle, MailKey key, Outcome outcome, long ticketId) {
-        handle.createUpdate("UPDATE processed_mail SET outcome = :outcome, ticket_id = :ticketId WHERE mail_key = :key")
-                .bind("key", key.value())
-                .bind("outcome", outcome.name())
-                .bind("ticketId", ticketId)
-                .execute();
-    }
 }

@@ -43,13 +43,30 @@ public final class NotifyMonitors {
     public void newTicket(Handle handle, long ticketId, long messageId, Instant now) {
         Ticket ticket = parts.tickets().findById(handle, ticketId).orElseThrow();
         String text = parts.triage().bodyOf(handle, messageId);
+        suggest(handle, ticketId, text, now);
+        // Read back: a monitor may have acted on the ticket while its evidence was being examined.
+        TriageDao.Triage triage = parts.triage().find(handle, ticketId);
+        send(handle, ticket, messageId, false, false, text, triage, parts.triage().evidenceOf(handle, messageId),
+                parts.triage().linkedByEvidence(handle, ticketId), now);
+    }
+
+    /**
+     * A ticket that the caller opened in this transaction from a mail without attachments or links: nothing of it
+     * needs reading back (a third of intake's statements did only that), and it has no evidence or links yet.
+     */
+    public void newTicketWithoutEvidence(Handle handle, Ticket ticket, long messageId, String text, Instant now) {
+        TriageDao.Triage triage = suggest(handle, ticket.id(), text, now);
+        send(handle, ticket, messageId, false, false, text, triage, List.of(), List.of(), now);
+    }
+
+    private TriageDao.Triage suggest(Handle handle, long ticketId, String text, Instant now) {
         Optional<String> category = parts.categories().suggestCategory(text);
         Optional<String> actor = parts.categories().suggestActor(text);
         parts.triage().suggest(handle, ticketId, category.orElse(null), actor.orElse(null), now);
         if (category.isPresent()) {
             parts.events().append(handle, ticketId, "system", "CATEGORY_SUGGESTED", category.get(), now);
         }
-        notify(handle, ticket, messageId, false, false, now);
+        return new TriageDao.Triage(null, "NORMAL", null, category.orElse(null), actor.orElse(null));
     }
 
     /** A reporter's follow-up: reopen the ticket if it was finished, then tell the monitors. */
@@ -84,11 +101,17 @@ public final class NotifyMonitors {
     }
 
     private void notify(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, Instant now) {
+        send(handle, ticket, messageId, followUp, reopened, parts.triage().bodyOf(handle, messageId),
+                parts.triage().find(handle, ticket.id()), parts.triage().evidenceOf(handle, messageId),
+                parts.triage().linkedByEvidence(handle, ticket.id()), now);
+    }
+
+    private void send(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, String text,
+                      TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked, Instant now) {
         if (ticket.automated()) {
             parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
             return;
         }
-        TriageDao.Triage triage = parts.triage().find(handle, ticket.id());
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", parts.organisation());
         model.put("reference", ticket.reference().value());
@@ -100,12 +123,12 @@ public final class NotifyMonitors {
         model.put("mailbox", ticket.mailbox());
         model.put("language", ticket.language());
         model.put("status", ticket.status().name());
-        model.put("text", parts.triage().bodyOf(handle, messageId));
+        model.put("text", text);
         model.put("suggestedCategory", triage.category() != null ? triage.category()
                 : triage.suggestedCategory() == null ? "" : triage.suggestedCategory());
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
-        model.put("evidence", parts.triage().evidenceOf(handle, messageId));
-        model.put("linked", parts.triage().linkedByEvidence(handle, ticket.id()));
+        model.put("evidence", evidence);
+        model.put("linked", linked);
         RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
         String replyTo = parts.replyMac().replyAddress(ticket.reference());
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());

@@ -44,6 +44,11 @@ public final class TicketMessageDao {
                 .findOne();
     }
 
+    /** A body as {@link #insert} stores it (very long bodies are cut), for callers that use it in the same transaction. */
+    public static String asStored(String body) {
+        return cut(body);
+    }
+
     private static String cut(String body) {
         return body == null || body.length() <= MAX_BODY_CHARS ? body : truncate(body, MAX_BODY_CHARS) + CUT_MARK;
     }
