@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,6 +121,8 @@ public final class IsolatedExtractor implements AutoCloseable {
     }
 
     /** How many child JVMs were started so far (1 after the first request, more after crashes). */
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
     public synchronized int starts() {
         return starts;
     }
@@ -146,6 +149,11 @@ public final class IsolatedExtractor implements AutoCloseable {
 
     private List<String> command() {
         List<String> command = new ArrayList<>();
+        // Examining evidence is background work: at a lower CPU priority the child (and the Tesseract processes
+        // it starts) yields to intake, so a burst of screenshots does not slow the mailboxes down.
+        if (Files.isExecutable(NICE)) {
+            command.addAll(List.of(NICE.toString(), "-n", "10"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + options.heap());
         command.add("-XX:+ExitOnOutOfMemoryError");
