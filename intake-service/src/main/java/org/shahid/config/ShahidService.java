@@ -17,6 +17,7 @@ import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.IntakeAttemptDao;
+import org.shahid.intake.IntakeActivity;
 import org.shahid.intake.IntakeLookahead;
 import org.shahid.intake.RawMailOnlyBinding;
 import org.shahid.intake.LanguageDetector;
@@ -216,6 +217,7 @@ public final class ShahidService implements AutoCloseable {
                     settings.path("shahid.data-dir").resolve("work"));
             LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
+            IntakeActivity activity = new IntakeActivity();
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -248,8 +250,10 @@ public final class ShahidService implements AutoCloseable {
                             message.messageId(), message.followUp(), message.reopened(), now),
                     new ExamineEvidence.Pacing(settings.integer("shahid.evidence.examine-attempts"),
                             settings.duration("shahid.evidence.examine-lease"),
-                            settings.duration("shahid.evidence.examine-slice")),
-                    clock);
+                            settings.duration("shahid.evidence.examine-slice"),
+                            settings.duration("shahid.evidence.yield-to-intake"),
+                            settings.duration("shahid.evidence.message-budget")),
+                    clock, activity);
             PrefetchMailAttributes prefetch = new PrefetchMailAttributes(
                     settings.integer("shahid.imap.max-messages-per-poll"));
             IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(
@@ -258,7 +262,7 @@ public final class ShahidService implements AutoCloseable {
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
-                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead);
+                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity);
             SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
                     SmtpSettings.from(settings),
                     new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),

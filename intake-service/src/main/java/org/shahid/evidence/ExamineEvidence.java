@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.intake.IntakeActivity;
 import org.shahid.tickets.TicketEventDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,18 @@ public final class ExamineEvidence {
         void examined(Handle handle, ExaminationDao.Claim message, Instant now);
     }
 
-    /** How the examiner paces itself: attempts per message, the claim's lease, and one run's time slice. */
-    public record Pacing(int maxAttempts, Duration lease, Duration slice) {
+    /**
+     * How the examiner paces itself: attempts per message, the claim's lease, one run's time slice, and how long it
+     * waits before each message for the mailboxes to go quiet ({@code yieldToIntake}; zero: never waits), and the
+     * time one message's attachments may take together ({@code messageBudget}): twenty hostile files that each run
+     * into the extraction timeout would otherwise hold every other message for twenty timeouts.
+     */
+    public record Pacing(int maxAttempts, Duration lease, Duration slice, Duration yieldToIntake,
+                         Duration messageBudget) {
     }
+
+    /** Intake counts as quiet once no mail has been in it for this long. */
+    private static final Duration INTAKE_QUIET = Duration.ofMillis(300);
 
     private final Jdbi jdbi;
     private final ExaminationDao queue;
@@ -43,10 +53,11 @@ public final class ExamineEvidence {
     private final WhenExamined whenExamined;
     private final Pacing pacing;
     private final Clock clock;
+    private final IntakeActivity intake;
 
     public ExamineEvidence(Jdbi jdbi, ExaminationDao queue, AttachmentDao attachments, SealEvidence sealEvidence,
                            LinkEvidence linkEvidence, TicketEventDao events, WhenExamined whenExamined,
-                           Pacing pacing, Clock clock) {
+                           Pacing pacing, Clock clock, IntakeActivity intake) {
         this.jdbi = jdbi;
         this.queue = queue;
         this.attachments = attachments;
@@ -56,6 +67,7 @@ public final class ExamineEvidence {
         this.whenExamined = whenExamined;
         this.pacing = pacing;
         this.clock = clock;
+        this.intake = intake;
     }
 
     /** Examines queued messages, oldest first, until none is left or the time slice is used; returns how many. */
@@ -63,6 +75,8 @@ public final class ExamineEvidence {
         long deadline = System.nanoTime() + pacing.slice().toNanos();
         int examined = 0;
         while (System.nanoTime() < deadline) {
+            // Mail first: reporters' tickets and acknowledgements should not wait for Tika and Tesseract.
+            intake.awaitQuiet(INTAKE_QUIET, pacing.yieldToIntake());
             Optional<ExaminationDao.Claim> claim = jdbi.inTransaction(
                     handle -> queue.claimNext(handle, clock.instant(), pacing.lease()));
             if (claim.isEmpty()) {
@@ -83,8 +97,15 @@ public final class ExamineEvidence {
         List<AttachmentDao.Pending> pending = jdbi.withHandle(handle -> attachments.pendingOf(handle,
                 claim.messageId()));
         List<Examined> results = new ArrayList<>(pending.size());
+        long budgetEnds = System.nanoTime() + pacing.messageBudget().toNanos();
         try {
             for (AttachmentDao.Pending attachment : pending) {
+                if (!results.isEmpty() && System.nanoTime() >= budgetEnds) {
+                    results.add(new Examined(attachment.id(), notExamined(attachment.received(),
+                            "examination-budget", "not examined: the mail's examination budget of "
+                                    + pacing.messageBudget().toSeconds() + " s was used up")));
+                    continue;
+                }
                 results.add(new Examined(attachment.id(), sealEvidence.examine(attachment.received())));
             }
         } catch (RuntimeException e) {
@@ -99,7 +120,8 @@ public final class ExamineEvidence {
                     claim.messageId(), claim.attempts(), reason);
             results.clear();
             for (AttachmentDao.Pending attachment : pending) {
-                results.add(new Examined(attachment.id(), failed(attachment.received(), reason)));
+                results.add(new Examined(attachment.id(), notExamined(attachment.received(), "examination-failed",
+                        "examination failed: " + reason)));
             }
         }
         // Linking reads what other messages recorded: one examiner at a time across nodes, or two messages
@@ -132,9 +154,10 @@ public final class ExamineEvidence {
         return true;
     }
 
-    private static EvidenceFile failed(EvidenceFile received, String reason) {
+    /** A kept attachment recorded without examination: still sealed and hashed, no copy, no text. */
+    private static EvidenceFile notExamined(EvidenceFile received, String flag, String note) {
         return new EvidenceFile(received.fileName(), received.declaredType(), null, received.size(),
-                received.sha256(), received.sealedKey(), true, "examination failed: " + reason,
-                List.of("examination-failed"), null, null, List.of(), null, false, List.of());
+                received.sha256(), received.sealedKey(), true, note, List.of(flag), null, null, List.of(), null, false,
+                List.of());
     }
 }

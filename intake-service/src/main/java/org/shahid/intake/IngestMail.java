@@ -41,10 +41,11 @@ public final class IngestMail implements Processor {
     private final Clock clock;
     private final PrefetchMailAttributes polls;
     private final IntakeLookahead lookahead;
+    private final IntakeActivity activity;
 
     public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
                       int maxAttempts, String quarantineFolder, Clock clock, PrefetchMailAttributes polls,
-                      IntakeLookahead lookahead) {
+                      IntakeLookahead lookahead, IntakeActivity activity) {
         this.intake = intake;
         this.attempts = attempts;
         this.quarantine = quarantine;
@@ -54,6 +55,7 @@ public final class IngestMail implements Processor {
         this.clock = clock;
         this.polls = polls;
         this.lookahead = lookahead;
+        this.activity = activity;
     }
 
     @Override
@@ -164,6 +166,15 @@ public final class IngestMail implements Processor {
      * poll (an outage, or a failure that has not yet used up its attempts).
      */
     public Disposition handle(Mailbox mailbox, byte[] raw) {
+        activity.started();
+        try {
+            return ingestOne(mailbox, raw);
+        } finally {
+            activity.ended();
+        }
+    }
+
+    private Disposition ingestOne(Mailbox mailbox, byte[] raw) {
         MailKey key = MailKey.of(raw);
         try {
             IntakeOutcome outcome = intake.ingest(mailbox, raw, key);

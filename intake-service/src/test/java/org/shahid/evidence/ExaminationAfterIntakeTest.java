@@ -86,6 +86,25 @@ class ExaminationAfterIntakeTest {
         assertThat(notifications()).isPositive();
     }
 
+    @Test
+    void onceAMailsExaminationBudgetIsUsedUpItsRemainingAttachmentsAreRecordedUnexamined() throws Exception {
+        try (RunningShahid noBudget = RunningShahid.prepare(state.resolve("no-budget"), Map.of(
+                "shahid.evidence.message-budget", "0s"))) {
+            noBudget.startService();
+            noBudget.deliverRaw(REPORT, TestMails.withAttachments("c@example.org", REPORT, "Two files", "see both",
+                    Map.of("first.pdf", EvidenceFixtures.pdfWithAuthor("first file"),
+                            "second.pdf", EvidenceFixtures.pdfWithAuthor("second file"))));
+            noBudget.awaitCount("SELECT COUNT(*) FROM attachment", 2);
+
+            // The first attachment is always examined; the budget (here none) decides about the rest.
+            assertThat(noBudget.count("SELECT COUNT(*) FROM attachment WHERE extracted_text IS NOT NULL")).isOne();
+            assertThat(noBudget.count("SELECT COUNT(*) FROM attachment WHERE flags = 'examination-budget'"
+                    + " AND sha256 IS NOT NULL AND examined")).isOne();
+            assertThat(noBudget.count("SELECT COUNT(*) FROM outbox WHERE purpose = '" + NotifyMonitors.PURPOSE + "'"))
+                    .isPositive();
+        }
+    }
+
     private int examineDue() {
         return shahid.service().beans().examineEvidence().examineDue();
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shahid.admin.bench.BenchMails;
 import org.shahid.testing.FaultRig;
 
-/** The connection to MariaDB cut for 20 seconds during intake, through a proxy the test controls. */
+/** The connection to MariaDB cut for 30 seconds during intake, through a proxy the test controls. */
 class DatabaseOutageFaultTest {
 
     private static final int BEFORE = 20;
@@ -35,15 +35,23 @@ class DatabaseOutageFaultTest {
             for (int i = BEFORE; i < BEFORE + DURING; i++) {
                 rig.deliver(mails.mail(i, BenchMails.Kind.TEXT));
             }
-            // 20 s down: every poll fails on the database; the mails must stay unseen, none may be lost.
-            long downUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            // 30 s down: every poll fails on the database; the mails must stay unseen, none may be lost, and
+            // readiness says why.
+            long downUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        String readiness = rig.readiness();
+                        return readiness.startsWith("503 ") && readiness.contains("\"database\":\"DOWN\"");
+                    });
+            await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertThat(rig.unseenInInbox()).isEqualTo(DURING);
                 return System.nanoTime() >= downUntil;
             });
             assertThat(rig.count("SELECT COUNT(*) FROM processed_mail")).isEqualTo(BEFORE);
             assertThat(rig.isShahidAlive()).isTrue();
             rig.databaseProxy().restore();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> rig.readiness().startsWith("200 "));
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(() -> rig.count("SELECT COUNT(*) FROM processed_mail") == BEFORE + DURING
@@ -54,7 +62,7 @@ class DatabaseOutageFaultTest {
             assertThat(rig.unseenInInbox()).isZero();
             assertThat(rig.acknowledgementsByRecipient()).hasSize(BEFORE + DURING)
                     .allSatisfy((to, n) -> assertThat(n).isOne());
-            System.out.printf("fault-result | database cut 20 s | %d | %d | %d | 0 | 0%n", BEFORE + DURING,
+            System.out.printf("fault-result | database cut 30 s | %d | %d | %d | 0 | 0%n", BEFORE + DURING,
                     rig.count("SELECT COUNT(*) FROM ticket"), rig.acknowledgements());
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shahid.admin.bench.BenchMails;
 import org.shahid.testing.FaultRig;
 
-/** The SMTP relay refuses connections for 30 seconds while reports arrive. */
+/** The SMTP relay refuses connections for 60 seconds while reports arrive. */
 class SmtpOutageFaultTest {
 
     private static final int MAILS = 30;
@@ -23,7 +23,7 @@ class SmtpOutageFaultTest {
     void keepsAcknowledgementsInTheOutboxAndSendsEachOnceWhenTheRelayIsBack() throws Exception {
         try (FaultRig rig = FaultRig.prepare(state, Map.of())) {
             rig.stopRelay();
-            long relayBackAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long relayBackAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             rig.startShahid();
             rig.awaitSchema();
             BenchMails mails = new BenchMails(8, "smtpdown");
@@ -34,7 +34,7 @@ class SmtpOutageFaultTest {
             await().atMost(Duration.ofSeconds(25)).until(() ->
                     rig.count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND last_error IS NOT NULL"
                             + " AND purpose = 'ACKNOWLEDGEMENT'") == MAILS);
-            await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await().atMost(Duration.ofSeconds(65)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertThat(rig.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND purpose = 'ACKNOWLEDGEMENT'")).isZero();
                 return System.nanoTime() >= relayBackAt;
             });
@@ -45,7 +45,7 @@ class SmtpOutageFaultTest {
             await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
             assertThat(rig.acknowledgementsByRecipient()).hasSize(MAILS).allSatisfy((to, n) -> assertThat(n).isOne());
             assertThat(rig.acknowledgements()).isEqualTo(MAILS);
-            System.out.printf("fault-result | SMTP relay down 30 s | %d | %d | %d | 0 | 0%n", MAILS,
+            System.out.printf("fault-result | SMTP relay down 60 s | %d | %d | %d | 0 | 0%n", MAILS,
                     rig.count("SELECT COUNT(*) FROM ticket"), rig.acknowledgements());
         }
     }

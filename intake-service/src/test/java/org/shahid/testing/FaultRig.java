@@ -42,6 +42,7 @@ public final class FaultRig implements AutoCloseable {
     private final TestDatabase database;
     private final TcpProxy databaseProxy;
     private final int smtpPort;
+    private final int healthPort;
     private final Map<String, String> extraEnvironment;
     private GreenMail relay;
     private Process shahid;
@@ -60,6 +61,7 @@ public final class FaultRig implements AutoCloseable {
         URI server = URI.create(database.url().substring("jdbc:".length()));
         this.databaseProxy = TcpProxy.start(server.getHost(), server.getPort());
         this.smtpPort = freePort();
+        this.healthPort = freePort();
         startRelay();
     }
 
@@ -79,7 +81,7 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_KEYS_GENERATE_MISSING", "true");
         environment.put("SHAHID_DATA_DIR", state.resolve("data").toString());
         // A free port of its own: tests run beside other services (and other Shahids) on this machine.
-        environment.put("SHAHID_HEALTH_PORT", "0");
+        environment.put("SHAHID_HEALTH_PORT", String.valueOf(healthPort));
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
         environment.put("SHAHID_IMAP_PORT", String.valueOf(imapProxy.port()));
         environment.put("SHAHID_IMAP_POLL_DELAY_MS", "250");
@@ -114,6 +116,19 @@ public final class FaultRig implements AutoCloseable {
             shahid.destroyForcibly();
             shahid.waitFor(10, TimeUnit.SECONDS);
             shahid = null;
+        }
+    }
+
+    /** {@code GET /health/ready} of the running Shahid: the HTTP status and the body, or why there is none. */
+    public String readiness() throws InterruptedException {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + healthPort
+                            + "/health/ready")).timeout(Duration.ofSeconds(20)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (java.io.IOException e) {
+            return "no answer: " + e;
         }
     }
 

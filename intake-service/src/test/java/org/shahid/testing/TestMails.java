@@ -3,6 +3,9 @@ package org.shahid.testing;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Builds raw RFC 5322 mails for flow tests, byte-exact, so each test states precisely what arrives. */
@@ -34,8 +37,23 @@ public final class TestMails {
     /** A multipart/mixed mail whose text is in {@code charset}, with one attachment. */
     public static byte[] withAttachment(String from, String to, String subject, String body, Charset charset,
                                         String fileName, String contentType, byte[] content) {
+        return multipart(from, to, subject, body, charset, List.of(new File(fileName, contentType, content)));
+    }
+
+    /** A UTF-8 multipart/mixed mail with several PDF attachments, in the order of {@code pdfs}' names. */
+    public static byte[] withAttachments(String from, String to, String subject, String body,
+                                         Map<String, byte[]> pdfs) {
+        return multipart(from, to, subject, body, StandardCharsets.UTF_8, new TreeMap<>(pdfs).entrySet().stream()
+                .map(pdf -> new File(pdf.getKey(), "application/pdf", pdf.getValue())).toList());
+    }
+
+    private record File(String name, String contentType, byte[] content) {
+    }
+
+    private static byte[] multipart(String from, String to, String subject, String body, Charset charset,
+                                    List<File> files) {
         String boundary = "b-" + UUID.randomUUID();
-        String mail = "From: " + from + "\r\n"
+        StringBuilder mail = new StringBuilder("From: " + from + "\r\n"
                 + "To: " + to + "\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@phone.example.org>\r\n"
@@ -47,15 +65,18 @@ public final class TestMails {
                 + "Content-Type: text/plain; charset=" + charset.name() + "\r\n"
                 + "Content-Transfer-Encoding: base64\r\n"
                 + "\r\n"
-                + base64Lines(body.getBytes(charset))
-                + "--" + boundary + "\r\n"
-                + "Content-Type: " + contentType + "; name=\"" + fileName + "\"\r\n"
-                + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n"
-                + "\r\n"
-                + base64Lines(content)
-                + "--" + boundary + "--\r\n";
-        return mail.getBytes(StandardCharsets.US_ASCII);
+                + base64Lines(body.getBytes(charset)));
+        for (File file : files) {
+            mail.append("--").append(boundary).append("\r\n")
+                    .append("Content-Type: ").append(file.contentType()).append("; name=\"").append(file.name())
+                    .append("\"\r\n")
+                    .append("Content-Disposition: attachment; filename=\"").append(file.name()).append("\"\r\n")
+                    .append("Content-Transfer-Encoding: base64\r\n")
+                    .append("\r\n")
+                    .append(base64Lines(file.content()));
+        }
+        mail.append("--").append(boundary).append("--\r\n");
+        return mail.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An HTML-only UTF-8 mail, as many phone clients send. */
