@@ -51,7 +51,7 @@ class DatabaseOutageFaultTest {
             assertThat(rig.isShahidAlive()).isTrue();
             rig.databaseProxy().restore();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> rig.readiness().startsWith("200 "));
+                    .untilAsserted(() -> assertThat(rig.readiness()).startsWith("200 "));
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(() -> rig.count("SELECT COUNT(*) FROM processed_mail") == BEFORE + DURING
