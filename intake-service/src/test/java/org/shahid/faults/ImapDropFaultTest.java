@@ -14,7 +14,7 @@ import org.shahid.testing.FaultRig;
 /** The IMAP connection reset again and again while mails with attachments are being fetched. */
 class ImapDropFaultTest {
 
-    private static final int MAILS = 60;
+    private static final int MAILS = 150;
 
     @TempDir
     Path state;
@@ -33,7 +33,7 @@ class ImapDropFaultTest {
             while (drops < 8 && rig.count("SELECT COUNT(*) FROM processed_mail") < MAILS) {
                 rig.imapProxy().dropConnections();
                 drops++;
-                long next = System.nanoTime() + Duration.ofMillis(700).toNanos();
+                long next = System.nanoTime() + Duration.ofMillis(300).toNanos();
                 await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                         .until(() -> System.nanoTime() >= next);
             }
