@@ -4,9 +4,11 @@ import java.util.Locale;
 import org.shahid.tickets.DurationPercentiles;
 
 /**
- * The transparency report's privacy rule: a count from 1 to {@code minCount - 1} prints as {@code <minCount}, a
- * share only when neither of its counts is suppressed, and times only when at least {@code minCount} tickets
- * contribute, so that a rare figure in a small period cannot single out a reporter. Immutable.
+ * The transparency report's privacy rule: a count from 1 to {@code minCount - 1} prints as {@code <minCount}, every
+ * other count is rounded to the nearest multiple of {@code minCount}, a share is computed from the rounded counts
+ * and only when neither is suppressed, and times only when at least {@code minCount} tickets contribute. Rounding
+ * is what keeps a suppressed cell suppressed: with exact counts, "5 reports, 71.4%" gives the total (7), and the
+ * total minus the published months gives the hidden one. Immutable.
  */
 final class SmallCellSuppression {
 
@@ -25,7 +27,13 @@ final class SmallCellSuppression {
 
     ReportSection.Cell count(long count) {
         return suppresses(count) ? new ReportSection.Cell("<" + minCount, ReportSection.Cell.Kind.SUPPRESSED)
-                : ReportSection.Cell.number(Long.toString(count));
+                : ReportSection.Cell.number(Long.toString(rounded(count)));
+    }
+
+    /** A published count: to the nearest multiple of {@code minCount} (never below it). */
+    private long rounded(long count) {
+        return minCount == 1 || count == 0 ? count
+                : Math.max(minCount, Math.round(count / (double) minCount) * minCount);
     }
 
     /** {@code part} as a percentage of {@code whole}, one decimal. */
@@ -36,7 +44,8 @@ final class SmallCellSuppression {
         if (suppresses(part) || suppresses(whole)) {
             return ReportSection.Cell.WITHHELD;
         }
-        return ReportSection.Cell.number(String.format(Locale.ROOT, "%.1f", 100.0 * part / whole));
+        long publishedPart = part == 0 ? 0 : rounded(part);
+        return ReportSection.Cell.number(String.format(Locale.ROOT, "%.1f", 100.0 * publishedPart / rounded(whole)));
     }
 
     ReportSection.Cell medianHours(DurationPercentiles times) {
@@ -55,9 +64,10 @@ final class SmallCellSuppression {
             return "Privacy: no count is suppressed (--min-count 1); no reference, pseudonym, address, text or monitor"
                     + " name appears.";
         }
-        return "Privacy: counts from 1 to " + (minCount - 1) + " print as <" + minCount + ", and shares and times only"
-                + " when at least " + minCount + " tickets contribute, so that no reporter can be singled out; no"
-                + " reference, pseudonym, address, text or monitor name appears.";
+        return "Privacy: counts from 1 to " + (minCount - 1) + " print as <" + minCount + ", other counts are rounded to"
+                + " the nearest " + minCount + " (shares are of the rounded counts), and times are shown only when at"
+                + " least " + minCount + " tickets contribute, so that no reporter can be singled out; no reference,"
+                + " pseudonym, address, text or monitor name appears.";
     }
 
     private boolean suppresses(long count) {

@@ -104,21 +104,24 @@ class ReportCommandTest {
     }
 
     @Test
-    void printsTheExactFiguresOfAPeriodWithSmallCountsSuppressed() {
+    void printsTheFiguresOfAPeriodWithSmallCountsSuppressedAndTheRestRounded() {
         assertThat(run("report", "--from", "2026-01-01", "--to", "2026-03-01")).as(stderr::toString).isZero();
 
         assertThat(lines()).contains(
                 "Shahid transparency report, from 2026-01-01 to 2026-03-01 (exclusive)",
-                "Privacy: counts from 1 to 4 print as <5, and shares and times only when at least 5 tickets"
-                        + " contribute, so that no reporter can be singled out; no reference, pseudonym, address,"
-                        + " text or monitor name appears.",
-                "reports comments", "2026-01 6 <5", "2026-02 <5 0",
+                "Privacy: counts from 1 to 4 print as <5, other counts are rounded to the nearest 5 (shares are"
+                        + " of the rounded counts), and times are shown only when at least 5 tickets contribute, so"
+                        + " that no reporter can be singled out; no reference, pseudonym, address, text or monitor"
+                        + " name appears.",
+                // January's 6 reports print as 5: with exact counts, the shares below (5 of 7 = 71.4%) gave the
+                // total, and the total minus January gave February's hidden 1.
+                "reports comments", "2026-01 5 <5", "2026-02 <5 0",
                 "new <5", "triaged 0", "closed 5",
                 "hate-speech 5", "misinformation 0", "unclassified <5",
                 "ar 5", "ckb <5", "en <5",
-                "with evidence files 5 71.4",
+                "with evidence files 5 100.0",
                 "with a file flagged hostile (executable, zip bomb) <5 not published",
-                "linked to others by shared evidence (coordinated campaigns) 5 71.4",
+                "linked to others by shared evidence (coordinated campaigns) 5 100.0",
                 "to the first action of a monitor 5 3.0 10.0",
                 "to closing 5 72.0 120.0",
                 "automated or bounce mails, not counted above <5",
@@ -166,7 +169,7 @@ class ReportCommandTest {
         assertThat(report.at("/period/to").asText()).isEqualTo("2026-03-01");
         assertThat(report.at("/min_count").asInt()).isEqualTo(5);
         JsonNode sections = report.get("sections");
-        assertThat(sections.at("/received_per_month/2026-01/reports").asInt()).isEqualTo(6);
+        assertThat(sections.at("/received_per_month/2026-01/reports").asInt()).isEqualTo(5); // 6, rounded
         assertThat(sections.at("/received_per_month/2026-01/comments").asText()).isEqualTo("<5");
         assertThat(sections.at("/reports_by_status/closed/reports").asInt()).isEqualTo(5);
         assertThat(sections.at("/reports_by_category/unclassified/reports").asText()).isEqualTo("<5");
@@ -184,9 +187,9 @@ class ReportCommandTest {
         assertThat(run("report", "--from", "2026-01-01", "--to", "2026-02-01", "--format", "csv")).isZero();
 
         assertThat(stdout.toString().lines().toList()).contains("section,item,column,value",
-                "about,period,from,2026-01-01", "received_per_month,2026-01,reports,6",
+                "about,period,from,2026-01-01", "received_per_month,2026-01,reports,5",
                 "received_per_month,2026-01,comments,<5", "reports_by_language,ar,reports,5",
-                "evidence,with evidence files,percent,83.3",
+                "evidence,with evidence files,percent,100.0",
                 "mail_handling,\"automated or bounce mails, not counted above\",mails,<5")
                 .noneMatch(line -> line.startsWith("received_per_month,2026-02"));
         assertThat(stdout.toString()).doesNotContain(IDENTIFYING.toArray(String[]::new));
