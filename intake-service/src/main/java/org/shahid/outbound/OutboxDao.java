@@ -53,10 +53,19 @@ public final class OutboxDao {
 
     /** Claims up to {@code limit} due rows for this sender and returns them, oldest first. */
     public List<OutboxMail> claimDue(Handle handle, int limit, Instant now) {
+        return claimDue(handle, limit, now, false);
+    }
+
+    /**
+     * As {@link #claimDue(Handle, int, Instant)}; with {@code reportersOnly}, only mail to reporters (whose address
+     * is sealed): acknowledgements and status updates, not the monitors' notifications.
+     */
+    public List<OutboxMail> claimDue(Handle handle, int limit, Instant now, boolean reportersOnly) {
         String token = UUID.randomUUID().toString();
         handle.createUpdate("""
                         UPDATE outbox SET status = 'SENDING', claim_token = :token, claimed_at = :now
-                        WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit""")
+                        WHERE status = 'PENDING' AND next_attempt_at <= :now"""
+                        + (reportersOnly ? " AND recipient_sealed_id IS NOT NULL" : "") + " ORDER BY id LIMIT :limit")
                 .bind("token", token)
                 .bind("now", now)
                 .bind("limit", limit)

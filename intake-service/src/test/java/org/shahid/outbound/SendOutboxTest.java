@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -93,6 +94,30 @@ class SendOutboxTest {
         assertThat(sender.deliverDue()).isEqualTo(BATCH);
         assertThat(sender.deliverDue()).isZero();
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(150);
+    }
+
+    @Test
+    void whileIntakeIsBusyOnlyMailToReportersIsClaimedAndMonitorsMailWaits() {
+        enqueue(3); // to plain addresses, as notifications to monitors are
+        database.jdbi().useTransaction(handle -> outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT",
+                42L, null, "report@shahid.test", "ack.outbox@shahid.test",
+                new RenderedMail("Received", "Received.", "<p>Received.</p>"), "en"), NOW));
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
+        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofMinutes(5), "Shahid", Duration.ofMinutes(5));
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
+                Clock.fixed(NOW, ZoneOffset.UTC), busy::get);
+
+        List<OutboxMail> claimed = database.jdbi().inTransaction(handle -> outbox.claimDue(handle, BATCH, NOW, true));
+        assertThat(claimed).extracting(OutboxMail::purpose).containsExactly("ACKNOWLEDGEMENT");
+        database.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE outbox SET status = 'FAILED', claim_token = NULL WHERE purpose = 'ACKNOWLEDGEMENT'"));
+
+        assertThat(sender.deliverDue()).as("monitors' mail waits while intake is busy").isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")).isEqualTo(3);
+        busy.set(false);
+        assertThat(sender.deliverDue()).isEqualTo(3);
     }
 
     @Test
