@@ -274,7 +274,8 @@ public final class ShahidService implements AutoCloseable {
                             // A run stops claiming after 1.5 intervals: the stateful trigger then fires again at
                             // once, and a stopping service waits about that long (plus the batch in flight).
                             java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
-                    clock, () -> activity.busy(java.time.Duration.ofMillis(300)));
+                    clock, () -> activity.busy(java.time.Duration.ofMillis(300)),
+                    java.time.Duration.ofSeconds(10));
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,

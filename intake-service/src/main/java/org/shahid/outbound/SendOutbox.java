@@ -49,22 +49,27 @@ public final class SendOutbox {
     private final Pacing pacing;
     private final Clock clock;
     private final java.util.function.BooleanSupplier intakeBusy;
+    private final long maxDeferralNanos;
+    private volatile long lastFullClaimNanos = System.nanoTime();
     private final Session session;
     /** Mails the relay accepted whose "sent" could not be recorded (database down): recorded before anything else. */
     private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
                       Pacing pacing, Clock clock) {
-        this(jdbi, outbox, sealedIdentities, smtp, pacing, clock, () -> false);
+        this(jdbi, outbox, sealedIdentities, smtp, pacing, clock, () -> false, Duration.ZERO);
     }
 
     /**
      * With {@code intakeBusy}: while it says the mailboxes are busy, only mail to reporters is sent; the monitors'
-     * notifications wait for a quiet moment (seconds, in a burst), so they do not take the CPU from intake.
+     * notifications wait for a quiet moment (seconds, in a burst), so they do not take the CPU from intake, but
+     * never longer than {@code maxDeferral}: under steady traffic the mailboxes may never be quiet.
      */
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
-                      Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy) {
+                      Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy,
+                      Duration maxDeferral) {
         this.intakeBusy = intakeBusy;
+        this.maxDeferralNanos = maxDeferral.toNanos();
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.sealedIdentities = sealedIdentities;
@@ -119,6 +124,16 @@ public final class SendOutbox {
     private record BatchOutcome(int sent, boolean canContinue) {
     }
 
+    /** Only mail to reporters while intake is busy, unless the rest has waited {@code maxDeferral} already. */
+    private boolean reportersOnly() {
+        long now = System.nanoTime();
+        if (now - lastFullClaimNanos < maxDeferralNanos && intakeBusy.getAsBoolean()) {
+            return true;
+        }
+        lastFullClaimNanos = now;
+        return false;
+    }
+
     private List<OutboxMail> claimBatch() {
         Instant now = clock.instant();
         // READ COMMITTED: the claim's scan takes no gap locks, which under REPEATABLE READ deadlocked with intake
@@ -126,7 +141,7 @@ public final class SendOutbox {
         // still get disjoint rows: the second waits for the first's row locks and then sees those rows SENDING.
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             outbox.releaseExpiredClaims(handle, now.minus(pacing.claimLease()));
-            return outbox.claimDue(handle, pacing.batchSize(), now, intakeBusy.getAsBoolean());
+            return outbox.claimDue(handle, pacing.batchSize(), now, reportersOnly());
         });
     }
 

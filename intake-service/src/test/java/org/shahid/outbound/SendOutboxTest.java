@@ -107,7 +107,7 @@ class SendOutboxTest {
                 Duration.ofMinutes(5), "Shahid", Duration.ofMinutes(5));
         java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
         SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
-                Clock.fixed(NOW, ZoneOffset.UTC), busy::get);
+                Clock.fixed(NOW, ZoneOffset.UTC), busy::get, Duration.ofMinutes(5));
 
         List<OutboxMail> claimed = database.jdbi().inTransaction(handle -> outbox.claimDue(handle, BATCH, NOW, true));
         assertThat(claimed).extracting(OutboxMail::purpose).containsExactly("ACKNOWLEDGEMENT");
@@ -118,6 +118,20 @@ class SendOutboxTest {
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")).isEqualTo(3);
         busy.set(false);
         assertThat(sender.deliverDue()).isEqualTo(3);
+    }
+
+    @Test
+    void monitorsMailWaitsNoLongerThanTheMaximumDeferralWhenIntakeNeverGoesQuiet() {
+        enqueue(2);
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
+        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofMinutes(5), "Shahid", Duration.ofMinutes(5));
+        SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> true, Duration.ofSeconds(1));
+
+        assertThat(sender.deliverDue()).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> sender.deliverDue() == 2);
     }
 
     @Test
