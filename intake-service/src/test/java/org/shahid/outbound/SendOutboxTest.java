@@ -102,12 +102,8 @@ class SendOutboxTest {
         database.jdbi().useTransaction(handle -> outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT",
                 42L, null, "report@shahid.test", "ack.outbox@shahid.test",
                 new RenderedMail("Received", "Received.", "<p>Received.</p>"), "en"), NOW));
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
-        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofMinutes(5), "Shahid", Duration.ofMinutes(5));
         java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
-        SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
-                Clock.fixed(NOW, ZoneOffset.UTC), busy::get, Duration.ofMinutes(5));
+        SendOutbox sender = deferringSender(busy::get, Duration.ofMinutes(5));
 
         List<OutboxMail> claimed = database.jdbi().inTransaction(handle -> outbox.claimDue(handle, BATCH, NOW, true));
         assertThat(claimed).extracting(OutboxMail::purpose).containsExactly("ACKNOWLEDGEMENT");
@@ -123,11 +119,7 @@ class SendOutboxTest {
     @Test
     void monitorsMailWaitsNoLongerThanTheMaximumDeferralWhenIntakeNeverGoesQuiet() {
         enqueue(2);
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
-        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofMinutes(5), "Shahid", Duration.ofMinutes(5));
-        SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp, pacing,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> true, Duration.ofSeconds(1));
+        SendOutbox sender = deferringSender(() -> true, Duration.ofSeconds(1));
 
         assertThat(sender.deliverDue()).isZero();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
@@ -215,11 +207,23 @@ class SendOutboxTest {
     }
 
     private SendOutbox sender(Jdbi jdbi, Duration timeSlice, Clock clock) {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
-        SendOutbox.Pacing pacing = new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofMinutes(5), "Shahid", timeSlice);
         // Every mail here goes to a plain address, so no sealed identity is ever opened.
-        return new SendOutbox(jdbi, outbox, new SealedIdentityDao(null), smtp, pacing, clock);
+        return new SendOutbox(jdbi, outbox, new SealedIdentityDao(null), smtp(), pacing(timeSlice), clock);
+    }
+
+    /** A sender told by {@code intakeBusy} whether to hold monitors' mail back, for at most {@code maxDeferral}. */
+    private SendOutbox deferringSender(java.util.function.BooleanSupplier intakeBusy, Duration maxDeferral) {
+        return new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), smtp(),
+                pacing(Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC), intakeBusy, maxDeferral);
+    }
+
+    private SmtpSettings smtp() {
+        return new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
+    }
+
+    private static SendOutbox.Pacing pacing(Duration timeSlice) {
+        return new SendOutbox.Pacing(BATCH, 15, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5),
+                "Shahid", timeSlice);
     }
 
     private void enqueue(int mails) {
