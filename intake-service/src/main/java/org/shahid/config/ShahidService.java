@@ -293,7 +293,7 @@ public final class ShahidService implements AutoCloseable {
                     settings.integer("shahid.evidence.max-embedded-depth"),
                     settings.integer("shahid.evidence.max-embedded-count"),
                     OcrAvailability.decide(settings.flag("shahid.evidence.ocr"), ocrLanguages),
-                    ocrLanguages));
+                    ocrLanguages), settings.path("shahid.data-dir").resolve("work"));
         }
     }
 }

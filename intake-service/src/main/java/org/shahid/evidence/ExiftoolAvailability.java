@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks once, when the {@link IsolatedExtractor} is built at start, whether {@code exiftool} is on the PATH
- * (it scrubs WebP and HEIC copies), and says so in one log line when it is not: those images then get no copy
- * for monitors. Stateless.
+ * (the check by difference lists metadata with it, and it scrubs HEIC copies), and says so in one log line when
+ * it is not: then no copy is kept for monitors (flag {@code scrub-unchecked}). Stateless.
  */
 public final class ExiftoolAvailability {
 
@@ -38,10 +38,11 @@ public final class ExiftoolAvailability {
     /** Checks and logs the outcome once. */
     static boolean decide() {
         if (!isAvailable()) {
-            LOG.warn("WebP and HEIC images get no scrubbed copy: exiftool not found (Debian: libimage-exiftool-perl)");
+            LOG.warn("No scrubbed copies are kept: exiftool, which checks them, was not found "
+                    + "(Debian: libimage-exiftool-perl)");
             return false;
         }
-        LOG.info("WebP and HEIC copies are scrubbed with exiftool");
+        LOG.info("Scrubbed copies are checked by difference with exiftool");
         return true;
     }
 }

@@ -45,8 +45,12 @@ public final class ExtractionWorker {
                 System.getProperty("shahid.worker.ocr-languages", "ara+eng"),
                 Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60)));
         int toolTimeoutSeconds = Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60);
-        ScrubMetadata scrubbers = new ScrubMetadata(Boolean.getBoolean("shahid.worker.exiftool")
-                ? Optional.of(java.time.Duration.ofSeconds(toolTimeoutSeconds)) : Optional.empty());
+        boolean exiftool = Boolean.getBoolean("shahid.worker.exiftool");
+        java.time.Duration toolTimeout = java.time.Duration.ofSeconds(toolTimeoutSeconds);
+        ScrubMetadata scrubbers = new ScrubMetadata(exiftool ? Optional.of(toolTimeout) : Optional.empty());
+        ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
+                ? Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", toolTimeout))) : Optional.empty());
+        Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
         ClassifyType classifyType = new ClassifyType();
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();
@@ -57,12 +61,15 @@ public final class ExtractionWorker {
             } catch (EOFException serviceGone) {
                 return;
             }
-            handle(request, extractText, scrubbers, classifyType).write(answers);
+            ExtractionProtocol.Answer answer = handle(request, extractText, scrubCopy, classifyType);
+            // Child tools (Tika's OCR, Tesseract) leave files in this JVM's own temp folder: empty it per request.
+            emptyFolder(temporaryFolder);
+            answer.write(answers);
         }
     }
 
     static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText,
-                                            ScrubMetadata scrubbers, ClassifyType classifyType) {
+                                            ScrubCopy scrubCopy, ClassifyType classifyType) {
         Path input = Path.of(request.input());
         Path output = Path.of(request.scrubbedOutput());
         Set<String> flags = new LinkedHashSet<>();
@@ -79,26 +86,13 @@ public final class ExtractionWorker {
             return new ExtractionProtocol.Answer(new ArrayList<>(flags), String.join("; ", notes), List.of(), false,
                     false, "", List.of());
         }
-        Optional<MetadataScrubber> scrubber = scrubbers.forType(request.detectedType());
-        if (scrubber.isEmpty()) {
-            flags.add("not-scrubbed");
-        } else {
-            try {
-                removed = scrubber.get().scrub(input, output);
-                scrubbed = true;
-            } catch (MetadataScrubber.EncryptedFileException encrypted) {
-                flags.add("encrypted");
-                notes.add("encrypted: no clean copy without its password");
-            } catch (Exception | StackOverflowError failure) {
-                flags.add(ExtractText.isZipBomb(failure, null) ? "zip-bomb" : "scrub-failed");
-                notes.add("scrubbing failed: " + ExtractText.rootType(failure));
-            }
-        }
-        if (!scrubbed) {
-            deleteQuietly(output);
-        }
+        ScrubCopy.Result copy = scrubCopy.scrub(input, output, request.detectedType());
+        flags.addAll(copy.flags());
+        notes.addAll(copy.notes());
+        removed = copy.removed();
+        scrubbed = copy.kept();
         MemberCopies memberCopies = request.memberFolder().isEmpty() ? null
-                : new MemberCopies(Path.of(request.memberFolder()), scrubbers, classifyType);
+                : new MemberCopies(Path.of(request.memberFolder()), scrubCopy, classifyType);
         ExtractText.Extraction extraction = extractText.extract(scrubbed ? output : input, request.fileName(),
                 request.detectedType(), request.maxChars(), memberCopies);
         flags.addAll(extraction.flags());
@@ -123,11 +117,16 @@ public final class ExtractionWorker {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
+    /** Only the child's own temp folder (inside the service's work folder), never the system's. */
+    private static void emptyFolder(Path folder) {
+        if (!folder.getFileName().toString().startsWith(IsolatedExtractor.TEMP_FOLDER_PREFIX)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(file -> !file.equals(folder))
+                    .forEach(MemberCopies::deleteQuietly);
         } catch (IOException ignored) {
-            // A leftover temp file is removed by the service with the request's work files.
+            // Tried again after the next request.
         }
     }
 }

@@ -55,10 +55,35 @@ public final class IsolatedExtractor implements AutoCloseable {
     private DataOutputStream toWorker;
     private int starts;
 
-    /** Built once at start: checks for ExifTool (WebP and HEIC copies) and logs when it is missing. */
+    /** Names the child's own temp folder; the child empties only a folder so named. */
+    static final String TEMP_FOLDER_PREFIX = "shahid-worker-tmp-";
+
+    private final Path temporaryFolder;
+
+    /** As {@link #IsolatedExtractor(Options, Path)} with the child's temp folder under the system's. */
     public IsolatedExtractor(Options options) {
+        this(options, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Built once at start: checks for ExifTool (which the check by difference needs) and logs when it is missing.
+     * The child's temp folder (Tika's, Tesseract's and ExifTool's temp files) is a fresh folder in {@code workDir},
+     * emptied after every request and removed on close.
+     */
+    public IsolatedExtractor(Options options, Path workDir) {
         this.options = options;
         this.exiftool = ExiftoolAvailability.decide();
+        try {
+            Files.createDirectories(workDir);
+            this.temporaryFolder = Files.createTempDirectory(workDir, TEMP_FOLDER_PREFIX);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the extraction temp folder in " + workDir, e);
+        }
+    }
+
+    /** Where the child's tools write their temp files. */
+    public Path temporaryFolder() {
+        return temporaryFolder;
     }
 
     public Options options() {
@@ -162,6 +187,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
+        command.add("-Djava.io.tmpdir=" + temporaryFolder);
         command.add("-Dshahid.worker.max-compression-ratio=" + options.maxCompressionRatio());
         command.add("-Dshahid.worker.max-embedded-depth=" + options.maxEmbeddedDepth());
         command.add("-Dshahid.worker.max-embedded-count=" + options.maxEmbeddedCount());
@@ -192,5 +218,10 @@ public final class IsolatedExtractor implements AutoCloseable {
     public synchronized void close() {
         stopWorker();
         reader.shutdownNow();
+        try (var files = Files.walk(temporaryFolder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
+        } catch (IOException ignored) {
+            // Older than an hour, it goes with the work folder's leftovers at the next start.
+        }
     }
 }

@@ -36,13 +36,13 @@ final class MemberCopies {
     }
 
     private final Path folder;
-    private final ScrubMetadata scrubbers;
+    private final ScrubCopy scrubCopy;
     private final ClassifyType classifyType;
     private long keptBytes;
 
-    MemberCopies(Path folder, ScrubMetadata scrubbers, ClassifyType classifyType) {
+    MemberCopies(Path folder, ScrubCopy scrubCopy, ClassifyType classifyType) {
         this.folder = folder;
-        this.scrubbers = scrubbers;
+        this.scrubCopy = scrubCopy;
         this.classifyType = classifyType;
     }
 
@@ -78,23 +78,10 @@ final class MemberCopies {
                     null, removed, flags), Optional.empty());
         }
         Path copy = folder.resolve("member-" + index + "-copy.bin");
-        Optional<MetadataScrubber> scrubber = scrubbers.forType(type.detectedType());
-        boolean scrubbed = false;
-        if (scrubber.isEmpty()) {
-            flags.add("not-scrubbed");
-        } else {
-            try {
-                removed = scrubber.get().scrub(spooled.file(), copy);
-                scrubbed = true;
-            } catch (MetadataScrubber.EncryptedFileException encrypted) {
-                flags.add("encrypted");
-            } catch (Exception | StackOverflowError failure) {
-                flags.add(ExtractText.isZipBomb(failure, null) ? "zip-bomb" : "scrub-failed");
-            }
-        }
-        if (!scrubbed) {
-            deleteQuietly(copy);
-        }
+        ScrubCopy.Result result = scrubCopy.scrub(spooled.file(), copy, type.detectedType());
+        flags.addAll(result.flags());
+        removed = result.removed();
+        boolean scrubbed = result.kept();
         return new Kept(new ExtractedMember(spooled.sha256(), spooled.size(), type.detectedType(), name, original,
                 scrubbed ? copy.getFileName().toString() : null, removed, flags),
                 Optional.of(scrubbed ? copy : spooled.file()));

@@ -1,93 +1,142 @@
 package org.shahid.evidence;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
- * Copies a PNG chunk by chunk, leaving out the chunks that carry text and camera metadata (tEXt, zTXt, iTXt,
- * eXIf, tIME); image chunks pass through byte for byte, so the pixels stay identical. Streams: memory stays at
- * one chunk's buffer. Thread-safe.
+ * Rebuilds a PNG from an allowlist of chunks: the critical ones (IHDR, PLTE, IDAT, IEND), those that change how it
+ * renders (tRNS, gAMA, cHRM, sRGB, sBIT, bKGD, pHYs, cICP, mDCv, cLLi) and the APNG animation chunks; nothing after
+ * IEND. Every other chunk goes (tEXt, zTXt, iTXt, eXIf, tIME, caBX/C2PA, vendor chunks). An embedded ICC profile
+ * (iCCP) is replaced by the standard sRGB chunk. A file with a broken chunk checksum or length is re-encoded from
+ * its decoded pixels. Image chunks are copied byte for byte, so the pixels stay identical. Thread-safe.
  */
 final class ScrubPng implements MetadataScrubber {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final Set<String> DROPPED = Set.of("tEXt", "zTXt", "iTXt", "eXIf", "tIME");
+    private static final Set<String> KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB",
+            "sBIT", "bKGD", "pHYs", "cICP", "mDCv", "cLLi", "acTL", "fcTL", "fdAT");
+    /** sRGB with rendering intent "perceptual". */
+    private static final byte[] SRGB_PERCEPTUAL = {0};
 
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
-        List<String> removed = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(input)));
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(output)))) {
-            byte[] signature = in.readNBytes(SIGNATURE.length);
-            if (!Arrays.equals(signature, SIGNATURE)) {
-                throw new IOException("not a PNG");
+        byte[] png = Files.readAllBytes(input);
+        Set<String> removed = new LinkedHashSet<>();
+        byte[] copy;
+        try {
+            copy = rebuild(png, removed);
+        } catch (IOException malformed) {
+            if (!Arrays.equals(Arrays.copyOf(png, Math.min(png.length, 8)), SIGNATURE)) {
+                throw malformed;
             }
-            out.write(signature);
-            while (true) {
-                int length;
-                try {
-                    length = in.readInt();
-                } catch (EOFException end) {
-                    break;
-                }
-                if (length < 0) {
-                    throw new IOException("bad PNG chunk length");
-                }
-                String type = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
-                if (DROPPED.contains(type)) {
-                    if (type.endsWith("Xt")) {
-                        removed.add(type + ":" + keyword(in, length));
-                        in.skipNBytes(length - Math.min(length, 80) + 4L);
-                    } else {
-                        removed.add(type);
-                        in.skipNBytes(length + 4L);
-                    }
-                    continue;
-                }
-                out.writeInt(length);
-                out.write(type.getBytes(StandardCharsets.US_ASCII));
-                copy(in, out, length + 4L); // data and CRC, unchanged
-                if (type.equals("IEND")) {
-                    break;
-                }
-            }
+            removed.add("PNG:re-encoded");
+            copy = ReencodePixels.reencode(input, "png");
         }
-        return removed;
+        Files.write(output, copy);
+        return new ArrayList<>(removed);
     }
 
-    /** Reads the chunk's first bytes (at most 80, the PNG keyword limit) and returns the keyword they start with. */
-    private static String keyword(DataInputStream in, int length) throws IOException {
-        byte[] head = in.readNBytes(Math.min(length, 80));
-        int end = 0;
-        while (end < head.length && head[end] != 0) {
+    private static byte[] rebuild(byte[] png, Set<String> removed) throws IOException {
+        if (png.length < SIGNATURE.length || !Arrays.equals(Arrays.copyOf(png, SIGNATURE.length), SIGNATURE)) {
+            throw new IOException("not a PNG");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
+        out.writeBytes(SIGNATURE);
+        ByteBuffer in = ByteBuffer.wrap(png);
+        in.position(SIGNATURE.length);
+        boolean hasSrgb = containsChunk(png, "sRGB");
+        boolean ended = false;
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining() - 8) {
+                throw new IOException("PNG chunk past the end");
+            }
+            byte[] typeBytes = new byte[4];
+            in.get(typeBytes);
+            String type = new String(typeBytes, StandardCharsets.ISO_8859_1);
+            int dataStart = in.position();
+            in.position(dataStart + length);
+            int crc = in.getInt();
+            CRC32 check = new CRC32();
+            check.update(typeBytes);
+            check.update(png, dataStart, length);
+            if ((int) check.getValue() != crc) {
+                throw new IOException("bad PNG chunk checksum");
+            }
+            if (KEPT.contains(type)) {
+                writeChunk(out, typeBytes, png, dataStart, length);
+            } else if (type.equals("iCCP")) {
+                removed.add("iCCP");
+                if (!hasSrgb) {
+                    writeChunk(out, "sRGB".getBytes(StandardCharsets.US_ASCII), SRGB_PERCEPTUAL, 0, 1);
+                    hasSrgb = true;
+                }
+            } else {
+                removed.add(type.matches("[A-Za-z]{4}") ? named(type, png, dataStart, length) : "PNG:unnamed");
+            }
+            if (type.equals("IEND")) {
+                ended = true;
+                break;
+            }
+        }
+        if (!ended) {
+            throw new IOException("PNG without IEND");
+        }
+        if (in.hasRemaining()) {
+            removed.add("PNG:after-IEND");
+        }
+        return out.toByteArray();
+    }
+
+    /** Text chunks are recorded with their keyword (Author, Software), everything else by its type. */
+    private static String named(String type, byte[] png, int start, int length) {
+        if (!type.endsWith("Xt")) {
+            return type;
+        }
+        int end = start;
+        int limit = start + Math.min(length, 80);
+        while (end < limit && png[end] != 0) {
             end++;
         }
-        // Keywords are Latin-1 names such as Author or Software; anything else is not repeated.
-        String keyword = new String(head, 0, end, StandardCharsets.ISO_8859_1);
-        return keyword.matches("[A-Za-z0-9 ._-]{1,79}") ? keyword : "unnamed";
+        String keyword = new String(png, start, end - start, StandardCharsets.ISO_8859_1);
+        return type + ":" + (keyword.matches("[A-Za-z0-9 ._-]{1,79}") ? keyword : "unnamed");
     }
 
-    private static void copy(DataInputStream in, DataOutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = count;
-        while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new EOFException("truncated PNG");
+    private static boolean containsChunk(byte[] png, String wanted) {
+        ByteBuffer in = ByteBuffer.wrap(png);
+        in.position(SIGNATURE.length);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining() - 8) {
+                return false;
             }
-            out.write(buffer, 0, read);
-            left -= read;
+            byte[] type = new byte[4];
+            in.get(type);
+            if (new String(type, StandardCharsets.ISO_8859_1).equals(wanted)) {
+                return true;
+            }
+            in.position(in.position() + length + 4);
         }
+        return false;
+    }
+
+    private static void writeChunk(ByteArrayOutputStream out, byte[] type, byte[] data, int start, int length) {
+        ByteBuffer header = ByteBuffer.allocate(8).putInt(length).put(type);
+        out.writeBytes(header.array());
+        out.write(data, start, length);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(data, start, length);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -1,7 +1,6 @@
 package org.shahid.evidence;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,13 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes EXIF, XMP and IPTC (GPS position, camera serial, owner, software) from WebP and HEIC/HEIF images by
- * running ExifTool ({@code exiftool -all= --icc_profile:all}) as a child process of the extraction worker,
+ * Removes EXIF, XMP and IPTC (GPS position, camera serial, owner, software) from HEIC/HEIF images, whose ISO boxes
+ * no allowlist rewriter here handles, by running ExifTool ({@code exiftool -all=}, the ICC profile included) as a child process of the extraction worker,
  * with a timeout. ExifTool rewrites only the metadata boxes and chunks; the coded image is copied untouched, so
  * the pixels stay identical. The removed fields are named by listing the file before and after. Thread-safe.
  */
@@ -44,7 +42,7 @@ final class ScrubWithExiftool implements MetadataScrubber {
         // extension-less name makes it keep the input's format.
         Path written = output.resolveSibling("exiftool-" + UUID.randomUUID());
         try {
-            run(List.of("-all=", "--icc_profile:all", "-o", written.toString(), input.toAbsolutePath().toString()),
+            run(List.of("-all=", "-o", written.toString(), input.toAbsolutePath().toString()),
                     workDir);
             if (!Files.isRegularFile(written)) {
                 throw new IOException("exiftool wrote no copy");
@@ -71,27 +69,7 @@ final class ScrubWithExiftool implements MetadataScrubber {
         return names;
     }
 
-    /**
-     * Runs exiftool without any user configuration file. Its output (metadata values among it) goes through a file
-     * in the work folder, which the service cleans, so a full pipe cannot block it.
-     */
     private String run(List<String> arguments, Path workDir) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(executable, "-config", "", "-m", "-q"));
-        command.addAll(arguments);
-        Path printed = Files.createTempFile(workDir, "exiftool-", ".txt");
-        try {
-            Process process = new ProcessBuilder(command).redirectOutput(printed.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("exiftool passed " + timeout.toSeconds() + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException("exiftool exit " + process.exitValue());
-            }
-            return Files.readString(printed, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(printed);
-        }
+        return new RunExiftool(executable, timeout).run(arguments, workDir);
     }
 }

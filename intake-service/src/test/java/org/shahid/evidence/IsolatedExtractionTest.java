@@ -143,16 +143,16 @@ class IsolatedExtractionTest {
     }
 
     @Test
-    void withoutExiftoolAWebpGetsNoCopyAndIsFlaggedNotScrubbed() throws Exception {
+    void withoutExiftoolToCheckItAWebpGetsNoCopyAndIsFlaggedUnchecked() throws Exception {
         Path webp = EvidenceFixtures.write(dir, "photo.webp", EvidenceFixtures.webpWithGps());
         Path copy = dir.resolve("copy.bin");
 
         ExtractionProtocol.Answer answer = ExtractionWorker.handle(new ExtractionProtocol.Request(webp.toString(),
                         copy.toString(), "", "photo.webp", "image/webp", 1000),
                 new ExtractText(new ExtractText.Limits(100, 5, 200, false, "ara+eng", 10)),
-                new ScrubMetadata(java.util.Optional.empty()), CLASSIFY);
+                new ScrubCopy(new ScrubMetadata(java.util.Optional.empty()), java.util.Optional.empty()), CLASSIFY);
 
-        assertThat(answer.flags()).contains("not-scrubbed");
+        assertThat(answer.flags()).contains("scrub-unchecked");
         assertThat(answer.scrubbed()).isFalse();
         assertThat(copy).doesNotExist();
     }

@@ -1,0 +1,180 @@
+package org.shahid.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Lists every metadata value a file carries, for the check by difference: ExifTool's view ({@code -a -u -ee}:
+ * duplicates, unknown tags, embedded documents) of the file and of every piece {@link UnpackStreams} lays open
+ * (zip members, PDF streams, embedded JPEGs and videos), the person-naming values of package parts (document
+ * properties, people and author lists, author attributes, local paths) and PDF annotation authors. Field names
+ * are ExifTool's group and tag or a fixed word, never a value. Not thread-safe (one per check).
+ */
+final class InventoryMetadata {
+
+    /** What a file carries: field name to values, and its laid-open pieces to search. */
+    record Inventory(Map<String, Set<String>> fields, List<UnpackStreams.Piece> pieces) {
+    }
+
+    private static final Set<String> TOOL_GROUPS = Set.of("SourceFile", "ExifTool", "File", "System", "Composite",
+            "ZIP");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,48}:[A-Za-z0-9_-]{1,64}");
+    private static final Pattern PERSON_PART = Pattern.compile(
+            "(?i).*(docProps/|meta\\.xml|settings\\.xml|customXml/|people|person|authors|changesInfo).*");
+    private static final Set<String> PERSON_ATTRIBUTES = Set.of("author", "initials", "userId", "providerId",
+            "refreshedBy", "userName", "lastModifiedBy", "creator", "displayName");
+    private static final Set<String> PERSON_ELEMENTS = Set.of("creator", "initial-creator", "author-name",
+            "author-initials", "printer-name", "lastModifiedBy");
+    private static final Pattern LOCAL_PATH = Pattern.compile("(?i)^(file:|[a-z]:[\\\\/]|\\\\\\\\|/Users/|/home/).*");
+    private static final Pattern PDF_ANNOTATION_AUTHOR = Pattern.compile("/T\\s*\\(([^)]{1,300})\\)");
+
+    private final RunExiftool exiftool;
+
+    InventoryMetadata(RunExiftool exiftool) {
+        this.exiftool = exiftool;
+    }
+
+    Inventory of(Path file, Path workDir) throws IOException, InterruptedException {
+        List<UnpackStreams.Piece> pieces = UnpackStreams.of(Files.readAllBytes(file));
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
+        Path tree = Files.createTempDirectory(workDir, "inventory-");
+        try {
+            int index = 0;
+            for (UnpackStreams.Piece piece : pieces) {
+                Files.write(tree.resolve("piece-" + index++ + ".bin"), piece.bytes());
+                packageValues(piece, fields);
+                pdfAnnotationAuthors(piece, fields);
+            }
+            exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-r", "-ext", "*",
+                    "-charset", "filename=UTF8", tree.toString()), workDir), fields);
+        } finally {
+            try (var files = Files.walk(tree)) {
+                files.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
+            }
+        }
+        return new Inventory(fields, pieces);
+    }
+
+    /** Streams ExifTool's JSON: duplicate keys (from {@code -a}) are all kept. */
+    private static void exiftoolValues(String json, Map<String, Set<String>> fields) throws IOException {
+        if (json.isBlank()) {
+            return;
+        }
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            String field = null;
+            JsonToken token;
+            int depth = 0;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (token == JsonToken.FIELD_NAME && depth == 2) {
+                    field = parser.currentName();
+                } else if (token.isScalarValue() && field != null) {
+                    String group = field.contains(":") ? field.substring(0, field.indexOf(':')) : field;
+                    if (!TOOL_GROUPS.contains(group)) {
+                        add(fields, TAG.matcher(field).matches() ? field : "ExifTool:unnamed", parser.getText());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void packageValues(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
+        String path = piece.path();
+        if (!(path.endsWith(".xml") || path.endsWith(".rels") || path.endsWith(".fodt") || path.endsWith(".fods")
+                || path.endsWith(".fodp") || looksLikeXml(piece.bytes()))) {
+            return;
+        }
+        boolean personPart = PERSON_PART.matcher(path).matches();
+        try {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(piece.bytes()));
+            String element = "";
+            boolean inFlatMeta = false;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    element = reader.getLocalName();
+                    if (element.equals("meta") || element.equals("settings")) {
+                        inFlatMeta = true;
+                    }
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        String name = reader.getAttributeLocalName(i);
+                        String value = reader.getAttributeValue(i);
+                        if (PERSON_ATTRIBUTES.contains(name) || (personPart && name.equals("name"))) {
+                            add(fields, "Package:author-attribute", value);
+                        } else if (LOCAL_PATH.matcher(value).matches()) {
+                            add(fields, "Package:local-path", value);
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if (reader.getLocalName().equals("meta") || reader.getLocalName().equals("settings")) {
+                        inFlatMeta = false;
+                    }
+                    element = "";
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    String text = reader.getText();
+                    if (personPart || inFlatMeta) {
+                        add(fields, "Package:person-part", text);
+                    } else if (PERSON_ELEMENTS.contains(element)) {
+                        add(fields, "Package:author-element", text);
+                    } else if (LOCAL_PATH.matcher(text.strip()).matches()) {
+                        add(fields, "Package:local-path", text);
+                    }
+                }
+            }
+        } catch (XMLStreamException | RuntimeException notXml) {
+            // Not well-formed: its bytes are still searched raw.
+        }
+    }
+
+    /** Annotation authors (/T in a dictionary that is an annotation, not a form field). */
+    private static void pdfAnnotationAuthors(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
+        String text = new String(piece.bytes(), StandardCharsets.ISO_8859_1);
+        if (!text.contains("/Annot")) {
+            return;
+        }
+        for (String object : text.split("endobj|>>\\s*<<")) {
+            if (object.contains("/Annot") && !object.contains("/FT")) {
+                Matcher author = PDF_ANNOTATION_AUTHOR.matcher(object);
+                while (author.find()) {
+                    add(fields, "PDF:annotation-author", author.group(1));
+                }
+            }
+        }
+    }
+
+    private static boolean looksLikeXml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1).stripLeading();
+        return head.startsWith("<?xml") || head.startsWith("<office:");
+    }
+
+    private static void add(Map<String, Set<String>> fields, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        fields.computeIfAbsent(field, name -> new LinkedHashSet<>()).add(value.strip());
+    }
+}

@@ -1,0 +1,252 @@
+package org.shahid.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The corpus: files built the way devices and programs build them, with markers (serial, owner, organisation,
+ * host, e-mail, GPS) in every place their format allows. Every copy carries none of the markers, decodes, and
+ * keeps what a person sees; with a scrubber disabled, the check by difference withholds the copy.
+ */
+class ScrubCorpusTest {
+
+    private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
+    private static final ClassifyType CLASSIFY = new ClassifyType();
+    private static ScrubMetadata scrubbers;
+    private static ScrubCopy scrubCopy;
+
+    @TempDir
+    Path dir;
+
+    /** One corpus file and how to see that its copy keeps what the original shows. */
+    record Case(String name, byte[] content, VisibleContent visible, List<String> markers) {
+
+        Case(String name, byte[] content, VisibleContent visible) {
+            this(name, content, visible, ImageCorpus.MARKERS);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    interface VisibleContent {
+        void assertKept(Path original, Path copy) throws Exception;
+    }
+
+    @BeforeAll
+    static void needsExiftool() {
+        assumeTrue(ExiftoolAvailability.isAvailable(), "exiftool is not installed");
+        scrubbers = new ScrubMetadata(Optional.of(TOOL_TIMEOUT));
+        scrubCopy = new ScrubCopy(scrubbers, Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool",
+                TOOL_TIMEOUT))));
+    }
+
+    static Stream<Case> corpus() throws Exception {
+        return Stream.of(
+                new Case("phone.jpg", ImageCorpus.phoneJpeg(), ScrubCorpusTest::samePixelsAsThePlainJpeg),
+                new Case("odd-headers.jpg", ImageCorpus.oddHeaderJpeg(), ScrubCorpusTest::samePixelsAsThePlainJpeg),
+                new Case("truncated.jpg", ImageCorpus.truncatedJpeg(), ScrubCorpusTest::closePixels),
+                new Case("screenshot.png", ImageCorpus.screenshotPng(), ScrubCorpusTest::samePixels),
+                new Case("animated.gif", ImageCorpus.annotatedGif(), ScrubCorpusTest::samePixels),
+                new Case("phone.webp", ImageCorpus.phoneWebp(), ScrubCorpusTest::sameDecodedPixels),
+                new Case("phone.heic", EvidenceFixtures.heicWithGps(), ScrubCorpusTest::sameDecodedPixels,
+                        List.of(EvidenceFixtures.AUTHOR, "SN-998877", "LaylaPhone")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void everyCopyCarriesNoMarkerDecodesAndKeepsWhatIsVisible(Case file) throws Exception {
+        Path original = EvidenceFixtures.write(dir, file.name(), file.content());
+        assertCarriesMarkers(original, file.markers());
+        Path copy = dir.resolve("copy-" + file.name());
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.flags()).as(result.notes().toString()).isEmpty();
+        assertThat(result.kept()).isTrue();
+        assertCarriesNoMarker(copy, file.markers());
+        file.visible().assertKept(original, copy);
+        assertThat(String.join(" ", result.removed())).doesNotContain(ImageCorpus.OWNER, ImageCorpus.SERIAL,
+                ImageCorpus.EMAIL);
+    }
+
+    @Test
+    void aPortraitPhotoKeepsItsOrientationAndNothingElseOfItsExif() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "portrait.jpg", ImageCorpus.rotatedJpeg());
+        Path copy = dir.resolve("copy.jpg");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).isTrue();
+        assertThat(exiftool(copy)).contains("Orientation", "Rotate 90 CW");
+        assertCarriesNoMarker(copy);
+    }
+
+    @Test
+    void withTheJpegScrubberDisabledTheCheckWithholdsTheCopyAndNamesTheFields() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "phone.jpg", ImageCorpus.phoneJpeg());
+        Path copy = dir.resolve("copy.jpg");
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("image/jpeg", ScrubMetadata.PASS_THROUGH),
+                Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", TOOL_TIMEOUT))));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-incomplete");
+        assertThat(result.notes().get(0)).contains("EXIF:SerialNumber", "XMP:Creator", "EXIF:GPSLatitude")
+                .doesNotContain(ImageCorpus.OWNER, ImageCorpus.SERIAL);
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void aDenylistScrubberThatMissesTheTrailerAndTheCommentIsCaught() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "phone.jpg", ImageCorpus.phoneJpeg());
+        Path copy = dir.resolve("copy.jpg");
+        // Only the standard EXIF segment goes, as before the allowlist: comment, ICC, C2PA and trailers stay.
+        MetadataScrubber exifOnly = (input, output) -> {
+            try (var out = Files.newOutputStream(output)) {
+                new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().removeExifMetadata(input.toFile(),
+                        out);
+            }
+            return List.of();
+        };
+        ScrubCopy denylist = new ScrubCopy(scrubbers.replacing("image/jpeg", exifOnly),
+                Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", TOOL_TIMEOUT))));
+
+        ScrubCopy.Result result = scrub(denylist, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-incomplete");
+        assertThat(copy).doesNotExist();
+    }
+
+    static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {
+        String type = CLASSIFY.classify(original, original.getFileName().toString(), null).detectedType();
+        return scrubCopy.scrub(original, copy, type);
+    }
+
+    /** The fixture is honest: the markers are really in the original, where a reader finds them. */
+    static void assertCarriesMarkers(Path original, List<String> markers) throws IOException {
+        long found = markers.stream().filter(marker -> contains(original, marker)).count();
+        assertThat(found).as("markers in the original").isGreaterThanOrEqualTo(2);
+    }
+
+    static void assertCarriesNoMarker(Path copy) throws IOException, InterruptedException {
+        assertCarriesNoMarker(copy, ImageCorpus.MARKERS);
+    }
+
+    static void assertCarriesNoMarker(Path copy, List<String> markers) throws IOException, InterruptedException {
+        for (String marker : markers) {
+            assertThat(contains(copy, marker)).as(marker + " in the copy").isFalse();
+        }
+        String listing = exiftool(copy);
+        assertThat(listing).doesNotContain(markers.toArray(String[]::new));
+        assertThat(listing).doesNotContain("GPS", "33 deg", "44 deg");
+    }
+
+    /** Raw bytes and every laid-open stream, in UTF-8 and UTF-16 both ways. */
+    static boolean contains(Path file, String marker) {
+        try {
+            for (UnpackStreams.Piece piece : UnpackStreams.of(Files.readAllBytes(file))) {
+                String bytes = new String(piece.bytes(), StandardCharsets.ISO_8859_1);
+                for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
+                        StandardCharsets.UTF_16BE)) {
+                    if (bytes.contains(new String(marker.getBytes(charset), StandardCharsets.ISO_8859_1))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String exiftool(Path file) throws IOException, InterruptedException {
+        return run(List.of("exiftool", "-a", "-u", "-ee", "-G1", "-s", file.toString()));
+    }
+
+    private static void samePixelsAsThePlainJpeg(Path original, Path copy) throws Exception {
+        assertThat(pixels(ImageCorpus.decode(Files.readAllBytes(copy))))
+                .isEqualTo(pixels(ImageCorpus.decode(ImageCorpus.plainJpeg())));
+    }
+
+    private static void samePixels(Path original, Path copy) throws Exception {
+        assertThat(pixels(ImageCorpus.decode(Files.readAllBytes(copy))))
+                .isEqualTo(pixels(ImageCorpus.decode(Files.readAllBytes(original))));
+    }
+
+    /** Re-encoded from decoded pixels: the same size, and each channel within a few steps of the original. */
+    private static void closePixels(Path original, Path copy) throws Exception {
+        BufferedImage before = ImageCorpus.decode(Files.readAllBytes(original));
+        BufferedImage after = ImageCorpus.decode(Files.readAllBytes(copy));
+        assertThat(after.getWidth()).isEqualTo(before.getWidth());
+        assertThat(after.getHeight()).isEqualTo(before.getHeight());
+        long difference = 0;
+        for (int y = 0; y < before.getHeight(); y++) {
+            for (int x = 0; x < before.getWidth(); x++) {
+                int a = before.getRGB(x, y);
+                int b = after.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    difference += Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF));
+                }
+            }
+        }
+        assertThat(difference / (3.0 * before.getWidth() * before.getHeight())).isLessThan(4.0);
+    }
+
+    /** Formats the JDK cannot decode: ImageMagick decodes both to raw RGBA. */
+    private static void sameDecodedPixels(Path original, Path copy) throws Exception {
+        byte[] before = decodeWithImageMagick(original);
+        assertThat(before).isNotEmpty();
+        assertThat(decodeWithImageMagick(copy)).isEqualTo(before);
+    }
+
+    private static byte[] decodeWithImageMagick(Path image) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("convert", image.toString(), "-depth", "8", "rgba:-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = process.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("convert " + image.getFileName()).isZero();
+        return out.toByteArray();
+    }
+
+    static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+}
