@@ -48,6 +48,10 @@ public final class ValidateCommand implements Callable<Integer> {
                         Keyring.load(settings.path("shahid.keys.dir"), false),
                         ShahidService.loadTemplates(settings.home()), java.time.Clock.systemUTC());
                 loadRoutes(settings, beans.byRouteName());
+                if (!offline && database.jdbi().withHandle(org.shahid.sealing.CustodianKeys::activeIn).isEmpty()) {
+                    out().println("warning: no custodian key: identity records are sealed under the server key, which"
+                            + " a seized server opens; run `custodians init` (docs/custodians.md)");
+                }
             }
         });
         if (!problems.isEmpty()) {

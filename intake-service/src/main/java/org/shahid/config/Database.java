@@ -32,12 +32,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Settings settings) {
         HikariDataSource dataSource = pool(settings);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            migrate(settings, dataSource);
             if (settings.flag("shahid.db.require-durable-commits")) {
                 requireDurableCommits(dataSource);
             }
@@ -46,6 +41,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /** Flyway under {@code shahid.db.migration-user} when set (an account the service itself does not hold). */
+    private static void migrate(Settings settings, DataSource serviceDataSource) {
+        String migrationUser = settings.text("shahid.db.migration-user", "");
+        var flyway = Flyway.configure().locations("classpath:db/migration").failOnMissingLocations(true);
+        if (migrationUser.isBlank()) {
+            flyway.dataSource(serviceDataSource).load().migrate();
+            return;
+        }
+        flyway.dataSource(withDriverOptions(settings.text("shahid.db.url")), migrationUser,
+                settings.text("shahid.db.migration-password", "")).load().migrate();
     }
 
     /**

@@ -51,8 +51,9 @@ final class DemoCommand implements Callable<Integer> {
                 overrides.put("shahid.db.password", "");
                 banner = DemoBanner.withEmbeddedDatabase(mail, embedded.dataDir());
             }
+            Path custodians = DemoCustodians.ensure(Settings.load(environment, overrides), home);
             ShahidService service = ShahidService.start(Settings.load(environment, overrides), Clock.systemUTC());
-            System.out.println(banner.text());
+            System.out.println(banner.text() + DemoCustodians.bannerText(custodians));
             System.out.flush();
             if (embedded != null) {
                 RunCommand.awaitShutdown(service, mail, embedded);

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shahid.admin.AuditCommand;
+import org.shahid.admin.CustodiansCommand;
+import org.shahid.admin.RetentionCommand;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Shahid: anonymous, trackable election-violation reports from plain email.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
-                MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, ReportCommand.class,
+                MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, CustodiansCommand.class,
+                RetentionCommand.class, ReportCommand.class,
                 BenchCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 

@@ -45,6 +45,8 @@ import org.shahid.outbound.TemplateProblems;
 import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
+import org.shahid.sealing.CustodianKeys;
+import org.shahid.sealing.SealExaminedOriginals;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.sealing.SealedIdentityDao;
 import org.shahid.sealing.Sealer;
@@ -202,8 +204,12 @@ public final class ShahidService implements AutoCloseable {
         public static Beans wire(Settings settings, Database database, Keyring keyring, TemplateCatalog templates,
                           Clock clock) {
             Pseudonymizer pseudonymizer = new Pseudonymizer(keyring);
-            SealedBlobStore blobs = new SealedBlobStore(settings.path("shahid.data-dir"), keyring);
-            SealedIdentityDao sealedIdentities = new SealedIdentityDao(new Sealer(keyring));
+            // Custodians: identity records and original mails are sealed to the custodian key once it exists.
+            CustodianKeys custodianKeys = new CustodianKeys(database.jdbi(), clock);
+            SealedBlobStore blobs = new SealedBlobStore(settings.path("shahid.data-dir"), keyring, custodianKeys);
+            SealedIdentityDao sealedIdentities = new SealedIdentityDao(new Sealer(keyring), custodianKeys);
+            SealExaminedOriginals sealExaminedOriginals = new SealExaminedOriginals(database.jdbi(), blobs,
+                    custodianKeys);
             TicketDao tickets = new TicketDao();
             TicketMessageDao messages = new TicketMessageDao();
             OutboxDao outbox = new OutboxDao();
@@ -246,8 +252,11 @@ public final class ShahidService implements AutoCloseable {
                     examinations));
             ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
                     sealEvidence, linkEvidence, new TicketEventDao(),
-                    (handle, message, now) -> monitors.notifyMonitors().afterExamination(handle, message.ticketId(),
-                            message.messageId(), message.followUp(), message.reopened(), now),
+                    (handle, message, now) -> {
+                        monitors.notifyMonitors().afterExamination(handle, message.ticketId(),
+                                message.messageId(), message.followUp(), message.reopened(), now);
+                        handle.afterCommit(() -> sealExaminedOriginals.sealOriginalsOf(message.messageId()));
+                    },
                     new ExamineEvidence.Pacing(settings.integer("shahid.evidence.examine-attempts"),
                             settings.duration("shahid.evidence.examine-lease"),
                             settings.duration("shahid.evidence.examine-slice"),
@@ -277,9 +286,18 @@ public final class ShahidService implements AutoCloseable {
                     clock, () -> activity.busy(java.time.Duration.ofMillis(300)),
                     java.time.Duration.ofSeconds(10));
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
-                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
+                    retentionPeriods(settings), sealExaminedOriginals, clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
                     examineEvidence);
+        }
+
+        /** The periods of {@code shahid.retention.*}. */
+        public static PurgeSealedIdentities.Periods retentionPeriods(Settings settings) {
+            return new PurgeSealedIdentities.Periods(
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")),
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.reply-grace-days")),
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.quarantine-days")),
+                    settings.duration("shahid.retention.orphan-age"));
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

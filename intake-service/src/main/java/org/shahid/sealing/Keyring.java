@@ -66,7 +66,7 @@ public final class Keyring {
     public static int generateMissing(Path folder) {
         int written = 0;
         try {
-            Files.createDirectories(folder);
+            createPrivateFolder(folder);
             written += writeIfMissing(folder.resolve(AEAD_FILE), "AES256_GCM");
             // CTR+HMAC rather than GCM-HKDF: both are Tink streaming AEADs; on JDK 17 here GCM sealed 1 MB in
             // 14 ms, CTR+HMAC in 3.5 ms (README, Anonymity).
@@ -84,19 +84,76 @@ public final class Keyring {
         }
         KeysetHandle handle = KeysetHandle.generateNew(KeyTemplates.get(template));
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-        Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        // Created 0600 from the first byte (never with the umask's mode, then narrowed) under a temporary name, and
+        // renamed into place: nobody else can open it in between, and a crash leaves no half keyset.
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".incoming");
+        Files.deleteIfExists(temporary);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // Not a POSIX file system: the folder's own protection has to do.
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(temporary);
         }
+        Files.writeString(temporary, json, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return 1;
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FILE =
+            PosixFilePermissions.fromString("rw-------");
+
+    private static void createPrivateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            // createDirectories applies the umask to the mode; set it again so the folder is 0700 whatever the umask.
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(folder);
+        }
+    }
+
+    /**
+     * Refuses a keyset file that group or others may read or write: a key readable by another account is a key
+     * that other account holds. Returns the problem, or empty when the file is private (or not on POSIX).
+     */
+    public static java.util.Optional<String> exposure(Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> exposed = java.util.EnumSet.copyOf(mode);
+            exposed.retainAll(java.util.EnumSet.of(
+                    java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                    java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE));
+            if (!exposed.isEmpty()) {
+                return java.util.Optional.of("keyset " + file + " is readable or writable by group or others (mode "
+                        + PosixFilePermissions.toString(mode) + "): chmod 600 it, and 700 its folder");
+            }
+            return java.util.Optional.empty();
+        } catch (UnsupportedOperationException notPosix) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of("keyset " + file + " cannot be checked: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The keyset files of a folder that are exposed to group or others, as problems. */
+    public static java.util.List<String> exposures(Path folder) {
+        return java.util.stream.Stream.of(AEAD_FILE, STREAMING_FILE, PRF_FILE).map(folder::resolve)
+                .filter(Files::isRegularFile).map(Keyring::exposure).flatMap(java.util.Optional::stream).toList();
     }
 
     private static KeysetHandle read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("keyset " + file + " is missing: run `keys generate` once, back the"
                     + " folder up, and point SHAHID_KEYS_DIR at it");
+        }
+        java.util.Optional<String> exposed = exposure(file);
+        if (exposed.isPresent()) {
+            throw new ConfigurationException(exposed.get());
         }
         try {
             return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),

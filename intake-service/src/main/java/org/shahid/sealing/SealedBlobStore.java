@@ -15,19 +15,33 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Files encrypted with Tink's streaming AEAD under {@code <data-dir>/sealed}: original mails and original
- * attachments, which carry identity (headers, EXIF, document authors). Memory stays flat whatever the size.
- * Writes go to a temporary file and are renamed into place, so a crash never leaves a half file under a
- * real key. Thread-safe.
+ * Files under {@code <data-dir>/sealed}: original mails, quarantined mails and original attachments, which carry
+ * identity (headers, EXIF, document authors). Original mails are sealed to the active custodian
+ * key (keys {@code custodian-mail/…}) once {@code custodians init} has run, so the
+ * server cannot open them; attachments stay under the server's streaming key until their examination is done,
+ * then {@link #sealForCustodians} moves them to the custodian key. Server-sealed files stream with flat memory.
+ * Writes go to a temporary file and are renamed into place, so a crash never leaves a half file under a real key.
+ * Thread-safe.
  */
 public final class SealedBlobStore {
 
-    private static final Pattern SAFE_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36,64}");
+    private static final Pattern SAFE_KEY = Pattern.compile("[a-z]+(-[a-z]+)?/[0-9a-f-]{36,64}");
+    /** The prefix of namespaces sealed to a custodian key. */
+    public static final String CUSTODIAN_PREFIX = "custodian-";
+    /** Namespaces whose files nobody on the server needs to read again once written. */
+    private static final java.util.Set<String> CUSTODIAN_NAMESPACES = java.util.Set.of("mail");
 
     private final Path root;
     private final StreamingAead streamingAead;
+    private final CustodianKeys custodians;
 
     public SealedBlobStore(Path dataDir, Keyring keyring) {
+        this(dataDir, keyring, null);
+    }
+
+    /** With {@code custodians}, original and quarantined mails go to the active custodian key when there is one. */
+    public SealedBlobStore(Path dataDir, Keyring keyring, CustodianKeys custodians) {
+        this.custodians = custodians;
         this.root = dataDir.resolve("sealed");
         try {
             Files.createDirectories(root);
@@ -41,9 +55,73 @@ public final class SealedBlobStore {
 
     /** Seals bytes under a new random key in {@code namespace} (e.g. "mail"); returns the key. */
     public String put(String namespace, byte[] plaintext) {
-        String key = namespace + "/" + UUID.randomUUID();
+        String name = UUID.randomUUID().toString();
+        java.util.Optional<CustodianPublicKey> custodianKey = custodians == null || !CUSTODIAN_NAMESPACES.contains(namespace)
+                ? java.util.Optional.empty() : custodians.active();
+        if (custodianKey.isPresent()) {
+            String key = CUSTODIAN_PREFIX + namespace + "/" + name;
+            writeForCustodians(key, plaintext, custodianKey.get());
+            return key;
+        }
+        String key = namespace + "/" + name;
         write(key, plaintext);
         return key;
+    }
+
+    /** True for keys of files that only the custodians' key opens. */
+    public static boolean isCustodianSealed(String key) {
+        return key != null && key.startsWith(CUSTODIAN_PREFIX);
+    }
+
+    /**
+     * Re-seals a server-sealed file to a custodian key under {@code custodian-<namespace>/<same name>} and deletes
+     * the server-readable one; returns the new key. Safe to repeat after a crash (the same name is overwritten).
+     */
+    public String sealForCustodians(String key, CustodianPublicKey custodianKey) {
+        if (isCustodianSealed(key)) {
+            return key;
+        }
+        String target = CUSTODIAN_PREFIX + key;
+        if (exists(key)) {
+            byte[] plaintext = read(key);
+            try {
+                writeForCustodians(target, plaintext, custodianKey);
+            } finally {
+                java.util.Arrays.fill(plaintext, (byte) 0);
+            }
+            delete(key);
+        }
+        return target;
+    }
+
+    /** Opens a custodian-sealed file with a rebuilt custodian key (audited unsealing only). */
+    public byte[] readWithCustodianKey(String key, RebuildCustodianKey.OpenedKey opened) {
+        try {
+            return opened.open(Files.readAllBytes(fileOf(key)), "blob:" + key);
+        } catch (IOException e) {
+            throw new SealingException("sealed file " + key + " is missing");
+        }
+    }
+
+    /** Every sealed file's key, with its last change (retention's orphan scan, the seized-server test). */
+    public java.util.Map<String, java.time.Instant> list() {
+        java.util.Map<String, java.time.Instant> keys = new java.util.TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return keys;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                String namespace = root.relativize(file).getName(0).toString();
+                keys.put(namespace + "/" + name, Files.getLastModifiedTime(file).toInstant());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sealed store", e);
+        }
+        return keys;
     }
 
     /** Seals bytes under a key derived from their SHA-256, so the same file is stored once. */
@@ -56,6 +134,9 @@ public final class SealedBlobStore {
     }
 
     public byte[] read(String key) {
+        if (isCustodianSealed(key)) {
+            throw new SealingException("sealed file " + key + " opens only with the custodians' key");
+        }
         try (InputStream in = streamingAead.newDecryptingStream(Files.newInputStream(fileOf(key)),
                 associatedData(key))) {
             return in.readAllBytes();
@@ -92,6 +173,22 @@ public final class SealedBlobStore {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | GeneralSecurityException e) {
+            throw new SealingException("cannot write sealed file " + key + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void writeForCustodians(String key, byte[] plaintext, CustodianPublicKey custodianKey) {
+        Path target = fileOf(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            Files.write(temporary, custodianKey.seal(plaintext, "blob:" + key));
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
             throw new SealingException("cannot write sealed file " + key + ": " + e.getClass().getSimpleName());
         }
     }

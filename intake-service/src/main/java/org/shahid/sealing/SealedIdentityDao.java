@@ -1,41 +1,62 @@
 package org.shahid.sealing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes and opens rows of {@code sealed_identity}, each encrypted with the ticket's id as associated data.
- * Apart from the outbound sender (and the audited unsealing command), nothing opens them. Thread-safe.
+ * Writes and opens rows of {@code sealed_identity}. Each row is split by who must read it: the reply channel
+ * ({@code ciphertext}: the reply address only, under the server's sealing key, which the outbox opens when it
+ * sends) and the identity record ({@code identity_record}: address, display name and header block, sealed to the
+ * active custodian key, which nothing on the server opens). Both bind the ticket's id as associated data. Before
+ * {@code custodians init} a row holds the whole identity under the server key ({@code custodian_key_id} NULL), as
+ * earlier versions did; {@code custodians migrate} converts those. Thread-safe.
  */
 public final class SealedIdentityDao {
 
     private final Sealer sealer;
+    private final CustodianKeys custodians;
 
     public SealedIdentityDao(Sealer sealer) {
+        this(sealer, null);
+    }
+
+    public SealedIdentityDao(Sealer sealer, CustodianKeys custodians) {
         this.sealer = sealer;
+        this.custodians = custodians;
     }
 
     public long insert(Handle handle, long ticketId, long messageId, SealedIdentity identity, String sealedRawKey,
                        Instant now) {
-        Sealer.SealedValue sealed = sealer.seal(identity.toBytes(), owner(ticketId));
+        Optional<CustodianPublicKey> custodianKey = custodians == null ? Optional.empty() : custodians.active();
+        SealedIdentity serverReadable = custodianKey.isPresent() ? replyChannelOf(identity) : identity;
+        Sealer.SealedValue sealed = sealer.seal(serverReadable.toBytes(), owner(ticketId));
         return handle.createUpdate("""
-                        INSERT INTO sealed_identity (ticket_id, message_id, key_id, ciphertext, sealed_raw, created_at)
-                        VALUES (:ticketId, :messageId, :keyId, :ciphertext, :sealedRaw, :now)""")
+                        INSERT INTO sealed_identity (ticket_id, message_id, key_id, ciphertext, sealed_raw, created_at,
+                                                     custodian_key_id, identity_record)
+                        VALUES (:ticketId, :messageId, :keyId, :ciphertext, :sealedRaw, :now, :custodianKey, :record)""")
                 .bind("ticketId", ticketId)
                 .bind("messageId", messageId)
                 .bind("keyId", sealed.keyId())
                 .bind("ciphertext", sealed.ciphertext())
                 .bind("sealedRaw", sealedRawKey)
                 .bind("now", now)
+                .bind("custodianKey", custodianKey.map(CustodianPublicKey::id).orElse(null))
+                .bind("record", custodianKey.map(key -> key.seal(identity.toBytes(), owner(ticketId))).orElse(null))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
     }
 
-    /** Opens one sealed identity; empty when it was purged. */
+    /**
+     * Opens one row's reply channel, for the outbox; empty when it was erased (reply window over) or purged.
+     * For a row sealed before custodians existed this is the whole identity.
+     */
     public Optional<SealedIdentity> open(Handle handle, long sealedId) {
-        return handle.createQuery("SELECT ticket_id, ciphertext FROM sealed_identity WHERE id = :id AND purged_at IS NULL")
+        return handle.createQuery("""
+                        SELECT ticket_id, ciphertext FROM sealed_identity
+                        WHERE id = :id AND purged_at IS NULL AND reply_erased_at IS NULL""")
                 .bind("id", sealedId)
                 .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"),
                         owner(rs.getLong("ticket_id")))))
@@ -50,17 +71,71 @@ public final class SealedIdentityDao {
                 .one() > 0;
     }
 
-    /** Every identity of one ticket that is not purged, oldest first; only for the audited unsealing. */
-    public java.util.List<SealedIdentity> openAllOf(Handle handle, long ticketId) {
+    /** A row's identity record as stored: sealed to {@code custodianKeyId}, or (NULL) still server-sealed. */
+    public record SealedRecord(long id, long ticketId, Long custodianKeyId, byte[] identityRecord, String sealedRaw) {
+    }
+
+    /** The identity records of one ticket that are not purged, oldest first; for the audited unsealing. */
+    public List<SealedRecord> recordsOf(Handle handle, long ticketId) {
         return handle.createQuery("""
-                        SELECT ciphertext FROM sealed_identity WHERE ticket_id = :ticket AND purged_at IS NULL
-                        ORDER BY id""")
+                        SELECT id, ticket_id, custodian_key_id, identity_record, sealed_raw FROM sealed_identity
+                        WHERE ticket_id = :ticket AND purged_at IS NULL ORDER BY id""")
                 .bind("ticket", ticketId)
-                .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"), owner(ticketId))))
+                .map((rs, ctx) -> new SealedRecord(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3), rs.getBytes(4), rs.getString(5)))
                 .list();
     }
 
-    private static String owner(long ticketId) {
+    /** Opens an identity record with a custodian key rebuilt from shares. */
+    public SealedIdentity openRecord(SealedRecord record, RebuildCustodianKey.OpenedKey key) {
+        if (record.custodianKeyId() == null || record.custodianKeyId() != key.keyId()) {
+            throw new SealingException("identity record " + record.id() + " is not sealed to key "
+                    + CustodianShare.keyIdText(key.keyId()));
+        }
+        return SealedIdentity.fromBytes(key.open(record.identityRecord(), owner(record.ticketId())));
+    }
+
+    /**
+     * Re-seals one row written before custodians existed: the whole identity goes to {@code custodianKey}, the
+     * server keeps the reply address only (none when the reply window is over). Returns false when the row was
+     * converted already (safe to rerun).
+     */
+    public boolean convertToCustodians(Handle handle, long sealedId, CustodianPublicKey custodianKey,
+                                       boolean keepReplyChannel) {
+        Optional<SealedIdentity> legacy = handle.createQuery("""
+                        SELECT ticket_id, ciphertext FROM sealed_identity
+                        WHERE id = :id AND custodian_key_id IS NULL AND purged_at IS NULL FOR UPDATE""")
+                .bind("id", sealedId)
+                .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"),
+                        owner(rs.getLong("ticket_id")))))
+                .findOne();
+        if (legacy.isEmpty()) {
+            return false;
+        }
+        long ticketId = handle.createQuery("SELECT ticket_id FROM sealed_identity WHERE id = :id")
+                .bind("id", sealedId).mapTo(Long.class).one();
+        Sealer.SealedValue replyChannel = sealer.seal(replyChannelOf(legacy.get()).toBytes(), owner(ticketId));
+        handle.createUpdate("""
+                        UPDATE sealed_identity SET custodian_key_id = :custodianKey, identity_record = :record,
+                               ciphertext = :ciphertext, key_id = :keyId,
+                               reply_erased_at = CASE WHEN :keepReply THEN reply_erased_at
+                                                      ELSE COALESCE(reply_erased_at, created_at) END
+                        WHERE id = :id""")
+                .bind("custodianKey", custodianKey.id())
+                .bind("record", custodianKey.seal(legacy.get().toBytes(), owner(ticketId)))
+                .bind("ciphertext", keepReplyChannel ? replyChannel.ciphertext() : new byte[0])
+                .bind("keyId", replyChannel.keyId())
+                .bind("keepReply", keepReplyChannel)
+                .bind("id", sealedId)
+                .execute();
+        return true;
+    }
+
+    private static SealedIdentity replyChannelOf(SealedIdentity identity) {
+        return new SealedIdentity(identity.replyAddress(), "", "");
+    }
+
+    static String owner(long ticketId) {
         return "ticket:" + ticketId;
     }
 }

@@ -1,24 +1,34 @@
 package org.shahid.sealing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Two-person, audited unsealing of the identity behind one ticket: an admin requests it with a stated reason, a
- * different admin approves, and only then may the requester see it. Every step, refusals included, is written to
- * {@link UnsealAudit} (refusals in their own transaction, so they stay recorded). Called by the {@code unseal} verbs;
- * apart from the outbound sender, the only reader of the sealed store in clear. Thread-safe.
+ * Unsealing by k of n custodians: an admin requests the identity behind one ticket with a stated reason, then
+ * custodians approve it one share at a time; the approval that completes the threshold rebuilds the custodian key
+ * in memory, opens only that ticket's identity records, and drops the key and every share. Each step, refusals
+ * included, is an entry of {@link UnsealAudit}; an approval names the custodian by their share, and the reveal names
+ * every ticket the identity exposes (all tickets of the same reporter pseudonym). Shares of earlier approvals wait in
+ * {@code unseal_pending_share}, sealed under the server key, until the threshold or {@code pendingTtl}: fewer than
+ * k shares reveal nothing of the key. Called by the {@code unseal} verbs. Thread-safe.
  */
 public final class UnsealIdentity {
 
     /** A reason shorter than this is no reason ("test", "check"): someone must be able to judge it later. */
     public static final int MIN_REASON_LENGTH = 20;
-    private static final Pattern ADMIN_NAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
 
     /** Thrown, after the refusal is audited, when a step is not allowed; its message is safe to show. */
     public static final class Refused extends IllegalArgumentException {
@@ -27,35 +37,43 @@ public final class UnsealIdentity {
         }
     }
 
-    /** What an approved request reveals, one per mail of the ticket (purged ones are gone). */
-    public record Revealed(long ticketId, List<SealedIdentity> identities) {
+    /** The outcome of one approval: either how many shares are still missing, or what was revealed. */
+    public record Approval(int sharesMissing, Optional<Revealed> revealed) {
     }
 
-    private record Request(long id, long ticketId, String requestedBy, String approvedBy) {
+    /** What a completed request reveals, one per mail of the ticket, and every ticket it exposes. */
+    public record Revealed(long ticketId, List<SealedIdentity> identities, List<String> ticketsRevealed) {
+    }
+
+    private record Request(long id, long ticketId) {
     }
 
     private final Jdbi jdbi;
     private final SealedIdentityDao identities;
+    private final Sealer pendingSealer;
     private final UnsealAudit audit;
+    private final Duration pendingTtl;
     private final Clock clock;
 
-    public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, UnsealAudit audit, Clock clock) {
+    public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, Sealer pendingSealer, UnsealAudit audit,
+                          Duration pendingTtl, Clock clock) {
         this.jdbi = jdbi;
         this.identities = identities;
+        this.pendingSealer = pendingSealer;
         this.audit = audit;
+        this.pendingTtl = pendingTtl;
         this.clock = clock;
     }
 
-    /** Records a request; returns its id, which the approving admin names. */
-    public long request(String ticketReference, String admin, String reason) {
-        requireAdminName(admin);
+    /** Records a request by {@code requester} (the account running the command); returns its id. */
+    public long request(String ticketReference, String requester, String reason) {
         Optional<Long> ticketId = jdbi.withHandle(handle -> ticketIdOf(handle, ticketReference));
         String trimmed = reason == null ? "" : reason.strip();
         if (ticketId.isEmpty()) {
-            throw refuse(admin, null, null, trimmed, "no ticket " + ticketReference);
+            throw refuse(requester, null, null, trimmed, "no ticket " + ticketReference);
         }
         if (trimmed.length() < MIN_REASON_LENGTH) {
-            throw refuse(admin, ticketId.get(), null, trimmed,
+            throw refuse(requester, ticketId.get(), null, trimmed,
                     "a reason of at least " + MIN_REASON_LENGTH + " characters is required");
         }
         Instant now = clock.instant();
@@ -64,80 +82,227 @@ public final class UnsealIdentity {
                             INSERT INTO unseal_request (ticket_id, requested_by, reason, requested_at)
                             VALUES (:ticket, :admin, :reason, :now)""")
                     .bind("ticket", ticketId.get())
-                    .bind("admin", admin)
+                    .bind("admin", requester)
                     .bind("reason", trimmed)
                     .bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.append(handle, admin, "REQUESTED", ticketId.get(), id, trimmed, null, now);
+            audit.append(handle, requester, "REQUESTED", ticketId.get(), id, trimmed, null, now);
             return id;
         });
     }
 
-    public void approve(long requestId, String admin) {
-        requireAdminName(admin);
-        Request request = find(requestId, admin, "approve");
-        if (request.requestedBy().equalsIgnoreCase(admin)) {
-            throw refuse(admin, request.ticketId(), requestId, null,
-                    "the requester cannot approve their own request; a second admin must");
-        }
-        if (request.approvedBy() != null) {
-            throw refuse(admin, request.ticketId(), requestId, null, "already approved");
-        }
-        Instant now = clock.instant();
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("""
-                            UPDATE unseal_request SET approved_by = :admin, approved_at = :now
-                            WHERE id = :id AND approved_by IS NULL""")
-                    .bind("admin", admin).bind("now", now).bind("id", requestId).execute();
-            audit.append(handle, admin, "APPROVED", request.ticketId(), requestId, null, null, now);
-        });
+    /** Audits a share that could not be read (wrong passphrase, damaged file), then refuses. */
+    public Refused refuseUnreadableShare(long requestId, String why) {
+        Long ticketId = jdbi.withHandle(handle -> findRequest(handle, requestId).map(Request::ticketId).orElse(null));
+        return refuse("unreadable share", ticketId, requestId, null, why);
     }
 
-    /** The identities behind the ticket, for the requester of an approved request only; audited each time. */
-    public Revealed reveal(long requestId, String admin) {
-        requireAdminName(admin);
-        Request request = find(requestId, admin, "show");
-        if (!request.requestedBy().equalsIgnoreCase(admin)) {
-            throw refuse(admin, request.ticketId(), requestId, null, "only the requester may see the identity");
+    /**
+     * One custodian's approval. The share is used and wiped here; the caller must not keep it. The approval that
+     * completes the threshold of every key the ticket's records are sealed to returns what was revealed.
+     */
+    public Approval approve(long requestId, CustodianShare share) {
+        try {
+            return approveWith(requestId, share);
+        } finally {
+            share.wipe();
         }
-        if (request.approvedBy() == null) {
-            throw refuse(admin, request.ticketId(), requestId, null, "not approved by a second admin yet");
-        }
+    }
+
+    private Approval approveWith(long requestId, CustodianShare share) {
+        String actor = share.identity();
         Instant now = clock.instant();
+        Request request = jdbi.withHandle(handle -> findRequest(handle, requestId))
+                .orElseThrow(() -> refuse(actor, null, requestId, null, "no unseal request " + requestId));
+        jdbi.useHandle(handle -> expirePending(handle, now));
+        Map<Long, CustodianPublicKey> keys = jdbi.withHandle(handle -> keysNeeded(handle, request));
+        if (jdbi.withHandle(handle -> revealedAlready(handle, requestId))) {
+            throw refuse(actor, request.ticketId(), requestId, null,
+                    "request " + requestId + " was revealed already; a new reveal needs a new request");
+        }
+        if (keys.isEmpty()) {
+            throw refuse(actor, request.ticketId(), requestId, null, jdbi.withHandle(handle ->
+                    identities.recordsOf(handle, request.ticketId()).isEmpty())
+                    ? "nothing to reveal: the identities of this ticket were purged"
+                    : "this ticket's identity records are still under the server key: run `custodians migrate`");
+        }
+        CustodianPublicKey key = keys.get(share.keyId());
+        if (key == null) {
+            throw refuse(actor, request.ticketId(), requestId, null, "share " + actor + " is of another custodian key;"
+                    + " this ticket's records are sealed to key " + keys.keySet().stream()
+                    .map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
+        }
         return jdbi.inTransaction(handle -> {
-            List<SealedIdentity> opened = identities.openAllOf(handle, request.ticketId());
-            audit.append(handle, admin, "REVEALED", request.ticketId(), requestId, null,
-                    opened.size() + " identit" + (opened.size() == 1 ? "y" : "ies")
-                            + " (reply address, display name, original headers)", now);
-            return new Revealed(request.ticketId(), opened);
+            findRequestForUpdate(handle, requestId);
+            Map<Long, List<CustodianShare>> pending = pendingShares(handle, requestId);
+            List<CustodianShare> sameKey = pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>());
+            if (sameKey.stream().anyMatch(held -> held.index() == share.index())) {
+                pending.values().forEach(list -> list.forEach(CustodianShare::wipe));
+                int missing = missing(keys, pending);
+                audit.append(handle, actor, "REFUSED", request.ticketId(), requestId, null,
+                        "this share approved the request already; it counts once", now);
+                return new Approval(missing, Optional.empty());
+            }
+            handle.createUpdate("""
+                            INSERT INTO unseal_approval (request_id, custodian_key_id, share_index, approved_at)
+                            VALUES (:request, :key, :index, :now)""")
+                    .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
+                    .bind("now", now).execute();
+            audit.append(handle, actor, "APPROVED", request.ticketId(), requestId, null,
+                    "share " + share.index() + " of " + share.custodians() + " (threshold " + share.threshold() + ")",
+                    now);
+            sameKey.add(share);
+            int missing = missing(keys, pending);
+            try {
+                if (missing > 0) {
+                    holdPending(handle, requestId, share, now);
+                    return new Approval(missing, Optional.empty());
+                }
+                return new Approval(0, Optional.of(reveal(handle, request, keys, pending, now)));
+            } finally {
+                pending.values().forEach(list -> list.stream().filter(held -> held != share)
+                        .forEach(CustodianShare::wipe));
+            }
         });
     }
 
-    private Request find(long requestId, String admin, String verb) {
-        Optional<Request> request = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, ticket_id, requested_by, approved_by FROM unseal_request WHERE id = :id""")
-                .bind("id", requestId)
-                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-                .findOne());
-        return request.orElseThrow(() -> refuse(admin, null, requestId, null,
-                "no unseal request " + requestId + " to " + verb));
+    private Revealed reveal(Handle handle, Request request, Map<Long, CustodianPublicKey> keys,
+                            Map<Long, List<CustodianShare>> shares, Instant now) {
+        Map<Long, RebuildCustodianKey.OpenedKey> opened = new TreeMap<>();
+        RebuildCustodianKey rebuild = new RebuildCustodianKey();
+        for (CustodianPublicKey key : keys.values()) {
+            opened.put(key.id(), rebuild.rebuild(key, shares.get(key.id())));
+        }
+        List<SealedIdentity> revealed = new ArrayList<>();
+        for (SealedIdentityDao.SealedRecord record : identities.recordsOf(handle, request.ticketId())) {
+            if (record.custodianKeyId() != null) {
+                revealed.add(identities.openRecord(record, opened.get(record.custodianKeyId())));
+            }
+        }
+        opened.clear();
+        handle.createUpdate("DELETE FROM unseal_pending_share WHERE request_id = :request")
+                .bind("request", request.id()).execute();
+        List<String> exposed = ticketsExposed(handle, request.ticketId());
+        String usedShares = shares.values().stream().flatMap(List::stream).map(CustodianShare::identity)
+                .collect(Collectors.joining(", "));
+        audit.append(handle, "custodians", "REVEALED", request.ticketId(), request.id(), null,
+                truncate(revealed.size() + " identity record(s) of " + exposed.get(0) + "; tickets revealed: "
+                        + String.join(", ", exposed) + "; shares: " + usedShares, 500), now);
+        return new Revealed(request.ticketId(), List.copyOf(revealed), exposed);
     }
 
-    private Refused refuse(String admin, Long ticketId, Long requestId, String reason, String why) {
-        jdbi.useHandle(handle -> audit.append(handle, admin, "REFUSED", ticketId, requestId,
-                reason == null || reason.isEmpty() ? null : reason, why, clock.instant()));
+    /** The ticket first, then every other ticket of the same reporter pseudonym, which the identity names too. */
+    private static List<String> ticketsExposed(Handle handle, long ticketId) {
+        Set<String> references = new LinkedHashSet<>();
+        references.add(handle.createQuery("SELECT reference FROM ticket WHERE id = :id").bind("id", ticketId)
+                .mapTo(String.class).one());
+        references.addAll(handle.createQuery("""
+                        SELECT t.reference FROM ticket t JOIN ticket mine ON mine.reporter_pseudonym = t.reporter_pseudonym
+                        WHERE mine.id = :id AND t.id <> :id ORDER BY t.id""")
+                .bind("id", ticketId).mapTo(String.class).list());
+        return List.copyOf(references);
+    }
+
+    private static int missing(Map<Long, CustodianPublicKey> keys, Map<Long, List<CustodianShare>> shares) {
+        int missing = 0;
+        for (CustodianPublicKey key : keys.values()) {
+            long distinct = shares.getOrDefault(key.id(), List.of()).stream().mapToInt(CustodianShare::index)
+                    .distinct().count();
+            missing += (int) Math.max(0, key.threshold() - distinct);
+        }
+        return missing;
+    }
+
+    private Map<Long, CustodianPublicKey> keysNeeded(Handle handle, Request request) {
+        Map<Long, CustodianPublicKey> keys = new LinkedHashMap<>();
+        for (SealedIdentityDao.SealedRecord record : identities.recordsOf(handle, request.ticketId())) {
+            if (record.custodianKeyId() != null && !keys.containsKey(record.custodianKeyId())) {
+                keys.put(record.custodianKeyId(), CustodianKeys.byId(handle, record.custodianKeyId()).orElseThrow(
+                        () -> new SealingException("custodian key " + CustodianShare.keyIdText(record.custodianKeyId())
+                                + " is not in custodian_key")));
+            }
+        }
+        return keys;
+    }
+
+    private void holdPending(Handle handle, long requestId, CustodianShare share, Instant now) {
+        Sealer.SealedValue sealed = pendingSealer.seal(share.secret(), pendingOwner(requestId, share.keyId(),
+                share.index()));
+        handle.createUpdate("""
+                        INSERT INTO unseal_pending_share (request_id, custodian_key_id, share_index, sealed_share,
+                                                          created_at)
+                        VALUES (:request, :key, :index, :sealed, :now)""")
+                .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
+                .bind("sealed", sealed.ciphertext()).bind("now", now).execute();
+    }
+
+    private Map<Long, List<CustodianShare>> pendingShares(Handle handle, long requestId) {
+        Map<Long, List<CustodianShare>> shares = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT p.custodian_key_id, p.share_index, p.sealed_share, k.threshold, k.custodians
+                        FROM unseal_pending_share p JOIN custodian_key k ON k.id = p.custodian_key_id
+                        WHERE p.request_id = :request ORDER BY p.created_at""")
+                .bind("request", requestId)
+                .map((rs, ctx) -> new CustodianShare(rs.getLong(1), rs.getInt(2), rs.getInt(4), rs.getInt(5),
+                        pendingSealer.open(rs.getBytes(3), pendingOwner(requestId, rs.getLong(1), rs.getInt(2)))))
+                .forEach(share -> shares.computeIfAbsent(share.keyId(), id -> new ArrayList<>()).add(share));
+        return shares;
+    }
+
+    /** Shares that waited longer than the pending time are deleted; their custodians approve again. */
+    private void expirePending(Handle handle, Instant now) {
+        List<Object[]> expired = handle.createQuery("""
+                        SELECT p.request_id, r.ticket_id, COUNT(*) FROM unseal_pending_share p
+                        JOIN unseal_request r ON r.id = p.request_id
+                        WHERE p.created_at < :cutoff GROUP BY p.request_id, r.ticket_id""")
+                .bind("cutoff", now.minus(pendingTtl))
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+        for (Object[] row : expired) {
+            handle.useTransaction(transaction -> {
+                transaction.createUpdate("DELETE FROM unseal_pending_share WHERE request_id = :request AND created_at < :cutoff")
+                        .bind("request", row[0]).bind("cutoff", now.minus(pendingTtl)).execute();
+                audit.append(transaction, "system", "EXPIRED", (Long) row[1], (Long) row[0], null,
+                        row[2] + " waiting share(s) deleted after " + pendingTtl.toHours() + " h", now);
+            });
+        }
+    }
+
+    private static boolean revealedAlready(Handle handle, long requestId) {
+        return handle.createQuery("SELECT COUNT(*) FROM unseal_audit WHERE request_id = :id AND action = 'REVEALED'")
+                .bind("id", requestId).mapTo(Long.class).one() > 0;
+    }
+
+    private static Optional<Request> findRequest(Handle handle, long requestId) {
+        return handle.createQuery("SELECT id, ticket_id FROM unseal_request WHERE id = :id")
+                .bind("id", requestId)
+                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getLong(2)))
+                .findOne();
+    }
+
+    private static void findRequestForUpdate(Handle handle, long requestId) {
+        handle.createQuery("SELECT id FROM unseal_request WHERE id = :id FOR UPDATE").bind("id", requestId)
+                .mapTo(Long.class).one();
+    }
+
+    private static String pendingOwner(long requestId, long keyId, int index) {
+        return "unseal-request:" + requestId + ":" + keyId + ":" + index;
+    }
+
+    private Refused refuse(String actor, Long ticketId, Long requestId, String reason, String why) {
+        jdbi.useHandle(handle -> audit.append(handle, actor, "REFUSED", ticketId, requestId,
+                reason == null || reason.isEmpty() ? null : truncate(reason, 1000), truncate(why, 500),
+                clock.instant()));
         return new Refused(why);
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static Optional<Long> ticketIdOf(Handle handle, String reference) {
         return handle.createQuery("SELECT id FROM ticket WHERE reference = :reference")
-                .bind("reference", reference == null ? "" : reference.strip().toUpperCase(java.util.Locale.ROOT))
+                .bind("reference", reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT))
                 .mapTo(Long.class).findOne();
-    }
-
-    private static void requireAdminName(String admin) {
-        if (admin == null || !ADMIN_NAME.matcher(admin).matches()) {
-            throw new Refused("--by needs the admin's name (letters, digits, . _ @ -)");
-        }
     }
 }

@@ -50,7 +50,7 @@ class RetentionTest {
     }
 
     @Test
-    void purgesOnlyTicketsClosedMoreThanTheRetentionPeriodAgoAndAnswersLaterFollowUpsPolitely() throws Exception {
+    void purgesFinishedTicketsOlderThanTheRetentionPeriodResolvedOnesTooAndAnswersLaterFollowUpsPolitely() throws Exception {
         try (RunningShahid shahid = RunningShahid.start(state)) {
             report(shahid, "old.closed@example.org", "Burned ballots");
             setTicket(shahid, "old.closed@example.org", "CLOSED", NOW.minus(Duration.ofDays(91)));
@@ -62,25 +62,28 @@ class RetentionTest {
                     .map(id -> shahid.text("SELECT sealed_raw FROM sealed_identity WHERE ticket_id = " + id)).toList();
             SealedBlobStore blobs = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false));
             PurgeSealedIdentities purge = new PurgeSealedIdentities(shahid.service().database().jdbi(), blobs,
-                    new TicketEventDao(), Duration.ofDays(90), Clock.fixed(NOW, ZoneOffset.UTC));
+                    new TicketEventDao(), new PurgeSealedIdentities.Periods(Duration.ofDays(90), Duration.ofDays(14),
+                    Duration.ofDays(30), Duration.ofHours(1)), null, Clock.fixed(NOW, ZoneOffset.UTC));
             String pseudonymBefore = shahid.text("SELECT reporter_pseudonym FROM ticket WHERE id = 1");
             String textBefore = shahid.text("SELECT body_text FROM ticket_message WHERE ticket_id = 1");
 
             int first = purge.purgeDue();
             int second = purge.purgeDue();
 
-            assertThat(first).isEqualTo(1);
+            assertThat(first).isEqualTo(2);
             assertThat(second).isZero();
             assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NOT NULL AND ticket_id = 1"
                     + " AND LENGTH(ciphertext) = 0 AND sealed_raw IS NULL")).isEqualTo(1);
-            assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id IN (2, 3)"
-                    + " AND LENGTH(ciphertext) > 0")).isEqualTo(2);
+            assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = 2"
+                    + " AND LENGTH(ciphertext) > 0")).isEqualTo(1);
+            assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NOT NULL AND ticket_id = 3"
+                    + " AND LENGTH(ciphertext) = 0 AND sealed_raw IS NULL")).isEqualTo(1);
             assertThat(blobs.exists(rawKeys.get(0))).isFalse();
             assertThat(blobs.exists(rawKeys.get(1))).isTrue();
-            assertThat(blobs.exists(rawKeys.get(2))).isTrue();
+            assertThat(blobs.exists(rawKeys.get(2))).isFalse();
             assertThat(shahid.text("SELECT reporter_pseudonym FROM ticket WHERE id = 1")).isEqualTo(pseudonymBefore);
             assertThat(shahid.text("SELECT body_text FROM ticket_message WHERE ticket_id = 1")).isEqualTo(textBefore);
-            assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'IDENTITY_PURGED'")).isEqualTo(1);
+            assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'IDENTITY_PURGED'")).isEqualTo(2);
             assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'IDENTITY_PURGED' AND ticket_id = 1"))
                     .isEqualTo(1);
 

@@ -22,9 +22,15 @@ public final class AdminCli {
     }
 
     public static synchronized Run run(RunningShahid shahid, String... args) {
+        return run(shahid, Map.of(), args);
+    }
+
+    /** As {@link #run(RunningShahid, String...)}, with more environment variables (a custodian's passphrase). */
+    public static synchronized Run run(RunningShahid shahid, Map<String, String> extraEnvironment, String... args) {
         Map<String, String> environment = new HashMap<>();
         shahid.settings().asProperties().forEach((key, value) -> environment.put(
                 key.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value.toString()));
+        environment.putAll(extraEnvironment);
         CommandLine commandLine = ShahidCommand.commandLine(environment);
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err, true));
