@@ -3,6 +3,7 @@ package org.shahid.monitors;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
 import org.shahid.intake.IntakeAttemptDao;
@@ -39,7 +40,9 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
             throw new ConfigurationException("shahid.monitors.notify must be all or language");
         }
         String organisation = settings.text("shahid.organisation");
-        ReplyMac replyMac = new ReplyMac(pseudonymizer, monitorsAddress, settings.flag("shahid.monitors.plus-addressing"));
+        AuthenticationSettings authentication = AuthenticationSettings.of(settings);
+        ReplyMac replyMac = new ReplyMac(pseudonymizer, monitorsAddress, settings.flag("shahid.monitors.plus-addressing"),
+                clock, authentication.replyKeyTtl());
         MessageIds messageIds = new MessageIds(settings.text("shahid.domain"));
         TriageDao triage = new TriageDao();
         TicketDao tickets = new TicketDao();
@@ -57,7 +60,8 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
                         settings.number("shahid.limits.attachment-bytes"),
                         settings.integer("shahid.limits.nesting-depth"))),
                 // Shahid's own addresses are not listed here: a monitor's reply may well come through them.
-                new LoopGuard(java.util.List.of()), roster, replyMac, settings.text("shahid.monitors.authserv-id", ""),
+                new LoopGuard(java.util.List.of()), roster, replyMac, authentication.senderAuthentication(),
+                authentication.allowUnauthenticatedMonitors(), authentication.replyKeyTtl(),
                 pseudonymizer, tickets, commands, new ReplyAuditDao(), monitorTemplates, outbox, messageIds,
                 new IntakeAttemptDao(jdbi), settings.integer("shahid.intake.max-attempts"),
                 settings.text("shahid.intake.quarantine-folder"), settings.number("shahid.monitors.max-reply-bytes"),

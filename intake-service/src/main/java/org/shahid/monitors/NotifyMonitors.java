@@ -18,8 +18,8 @@ import org.shahid.tickets.TicketStatus;
  * Queues a notification to the monitors for each new ticket and each reporter follow-up, in the transaction that
  * records the mail (called by {@code MailIntake}), or, when the mail has attachments, in the one that records their
  * examination (called through {@code ExamineEvidence}), so monitors always see the evidence examined. The notification shows the reference, pseudonym, kind,
- * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries the
- * ticket's MAC. A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
+ * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries a
+ * MAC for that ticket and that monitor (see {@link ReplyMac}). A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
  * {@code shahid.monitors.notify}. Thread-safe.
  */
 public final class NotifyMonitors {
@@ -115,7 +115,6 @@ public final class NotifyMonitors {
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", parts.organisation());
         model.put("reference", ticket.reference().value());
-        model.put("macToken", parts.replyMac().subjectToken(ticket.reference()));
         model.put("followUp", followUp);
         model.put("reopened", reopened);
         model.put("pseudonym", ticket.reporterPseudonym());
@@ -129,10 +128,12 @@ public final class NotifyMonitors {
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
         model.put("evidence", evidence);
         model.put("linked", linked);
-        RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
-        String replyTo = parts.replyMac().replyAddress(ticket.reference());
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         for (Monitor monitor : recipients) {
+            // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
+            model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
+            RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
+            String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
             long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
                     monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
             parts.evidence().attach(handle, outboxId, messageId);
