@@ -12,6 +12,7 @@ import org.shahid.intake.MailLimits;
 import org.shahid.intake.MailParser;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
+import org.shahid.outbound.SendLimits;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.tickets.TicketDao;
@@ -45,11 +46,13 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
                 clock, authentication.replyKeyTtl());
         MessageIds messageIds = new MessageIds(settings.text("shahid.domain"));
         TriageDao triage = new TriageDao();
+        HeldNotices heldNotices = new HeldNotices();
         TicketDao tickets = new TicketDao();
         TicketEventDao events = new TicketEventDao();
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
-                organisation, AttachScrubbedEvidence.NONE));
+                organisation, AttachScrubbedEvidence.NONE, new SendLimits(pseudonymizer),
+                settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
@@ -67,7 +70,8 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
                 settings.text("shahid.intake.quarantine-folder"), settings.number("shahid.monitors.max-reply-bytes"),
                 monitorsAddress, organisation, clock));
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
-                settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock);
+                settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
+                heldNotices);
         return new Monitors(roster, categories, notifyMonitors, apply, digest);
     }
 }

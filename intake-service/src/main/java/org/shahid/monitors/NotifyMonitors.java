@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.authentication.SenderKey;
+import org.shahid.authentication.SenderMetrics;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.outbound.SendLimits;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
@@ -30,13 +33,25 @@ public final class NotifyMonitors {
     public record Parts(Roster roster, boolean byLanguage, Categories categories, ReplyMac replyMac,
                         MonitorTemplates templates, TriageDao triage, TicketDao tickets, TicketEventDao events,
                         OutboxDao outbox, MessageIds messageIds, String monitorsAddress, String organisation,
-                        AttachScrubbedEvidence evidence) {
+                        AttachScrubbedEvidence evidence, SendLimits limits, int perSenderPerHour,
+                        HeldNotices held) {
     }
 
     private final Parts parts;
 
     public NotifyMonitors(Parts parts) {
         this.parts = parts;
+    }
+
+    /**
+     * Counts this message against its sender's hourly notification cap (in the intake transaction, so it holds
+     * under concurrency); past the cap, its notification is held back and the next digest lists its ticket.
+     */
+    public void limitSender(Handle handle, long ticketId, long messageId, SenderKey sender, Instant now) {
+        if (!parts.limits().take(handle, "notify-sender", sender.value(), parts.perSenderPerHour(), now)) {
+            parts.held().hold(handle, ticketId, messageId, now);
+            SenderMetrics.notificationHeld();
+        }
     }
 
     /** A new ticket: suggest its category, then tell the monitors. */
@@ -110,6 +125,11 @@ public final class NotifyMonitors {
                       TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked, Instant now) {
         if (ticket.automated()) {
             parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
+            return;
+        }
+        if (parts.held().isHeld(handle, messageId)) {
+            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED",
+                    "sender over the hourly notification limit; listed in the next digest", now);
             return;
         }
         Map<String, Object> model = new HashMap<>();

@@ -229,8 +229,7 @@ public final class SendOutbox {
 
     private void handleFailure(OutboxMail mail, Exception error) {
         String description = SafeError.describe(error);
-        int code = SafeError.replyCode(error);
-        boolean permanent = code >= 500 && code < 600;
+        boolean permanent = IsPermanentSendFailure.test(error);
         if (permanent || mail.attempts() + 1 >= pacing.maxAttempts()) {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), description));
             IntakeMetrics.mailSent(mail.purpose(), "FAILED");
