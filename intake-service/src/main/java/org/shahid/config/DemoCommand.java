@@ -102,6 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         settings.put("shahid.mailbox.report.password", DemoMailServer.REPORT_ADDRESS);
         settings.put("shahid.mailbox.info.password", DemoMailServer.INFO_ADDRESS);
         settings.put("shahid.mailbox.monitors.password", DemoMailServer.MONITORS_ADDRESS);
+        settings.put("shahid.mailbox.bounces.password", DemoMailServer.BOUNCES_ADDRESS);
         // GreenMail would give monitors+SHD-…@ a mailbox of its own: the demo's replies use the [key:…] subject token.
         settings.put("shahid.monitors.plus-addressing", "false");
         settings.put("shahid.keys.dir", home.resolve("keys").toString());

@@ -71,8 +71,7 @@ class WriteOnlyToTheReporterFlowTest {
         for (String variant : variants) {
             ingest("Flood <" + variant + ">", "Forged report in the victim's name.");
         }
-        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT' AND status = 'SENT'", 3);
-        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND status = 'SENT'", 4);
+        // Intake's entry point returns after the commit: every row it queued is there.
         assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo(3);
         // Two of five tickets notified, to each of the two monitors on the roster; three held for the digest.
         assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION'")).isEqualTo(4);
