@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.shahid.testing.TestMails;
 
-class DeliveryReportTest {
+public class DeliveryReportTest {
 
-    static byte[] fixture(String name, String messageId, String verp) throws IOException {
+    /** A fixture of {@code /bounces/} about the mail {@code messageId}, addressed to {@code verp}. */
+    public static byte[] fixture(String name, String messageId, String verp) throws IOException {
         try (InputStream in = DeliveryReportTest.class.getResourceAsStream("/bounces/" + name)) {
             String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replace("{{MESSAGE_ID}}", messageId).replace("{{VERP}}", verp)
