@@ -18,6 +18,14 @@ Unassigned tickets older than ${unassignedAfter}:
 No unassigned tickets older than ${unassignedAfter}.
 </#if>
 
+<#if heldBack?has_content>
+Tickets you were not notified of, because their sender sent more mail in one hour than the notification limit
+allows (ask the admin for them, or wait for a follow-up):
+<#list heldBack as reference>
+- ${reference}
+</#list>
+
+</#if>
 Reply to a ticket's notification with #assign me to take it.
 
 ${organisation}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
+import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.config.ShahidService;
@@ -42,6 +43,8 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
+        check(problems, "sender authentication", () -> AuthenticationSettings.of(settings).warnings()
+                .forEach(warning -> out().println("warning: " + warning)));
         check(problems, offline ? "routes" : "database and routes", () -> {
             try (Database database = offline ? Database.unconnected(settings) : Database.open(settings)) {
                 ShahidService.Beans beans = ShahidService.Beans.wire(settings, database,

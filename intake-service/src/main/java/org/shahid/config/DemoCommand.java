@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.shahid.authentication.AuthenticationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
@@ -40,6 +41,11 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedMariaDb embedded = null;
         try {
             Map<String, String> overrides = demoSettings(home, mail);
+            // GreenMail writes no Authentication-Results: the demo accepts unauthenticated monitor replies unless
+            // the environment decides otherwise, and says so below the banner.
+            if (!environment.containsKey("SHAHID_MONITORS_ALLOW_UNAUTHENTICATED")) {
+                overrides.put(AuthenticationSettings.ALLOW_UNAUTHENTICATED, "true");
+            }
             DemoBanner banner;
             if (environment.containsKey("SHAHID_DB_URL")) {
                 banner = DemoBanner.withExternalDatabase(mail, environment.get("SHAHID_DB_URL"));
@@ -51,9 +57,11 @@ final class DemoCommand implements Callable<Integer> {
                 overrides.put("shahid.db.password", "");
                 banner = DemoBanner.withEmbeddedDatabase(mail, embedded.dataDir());
             }
-            Path custodians = DemoCustodians.ensure(Settings.load(environment, overrides), home);
-            ShahidService service = ShahidService.start(Settings.load(environment, overrides), Clock.systemUTC());
+            Settings settings = Settings.load(environment, overrides);
+            Path custodians = DemoCustodians.ensure(settings, home);
+            ShahidService service = ShahidService.start(settings, Clock.systemUTC());
             System.out.println(banner.text() + DemoCustodians.bannerText(custodians));
+            System.out.println(monitorAuthenticationLine(AuthenticationSettings.of(settings)));
             System.out.flush();
             if (embedded != null) {
                 RunCommand.awaitShutdown(service, mail, embedded);
@@ -70,6 +78,21 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The banner's line on sender authentication: what the demo's monitors mailbox accepts. */
+    static String monitorAuthenticationLine(AuthenticationSettings authentication) {
+        if (!authentication.authservId().isEmpty()) {
+            return "Monitors' replies: accepted only when authenticated by " + authentication.authservId()
+                    + " (SHAHID_MAIL_AUTHSERV_ID)";
+        }
+        if (authentication.allowUnauthenticatedMonitors()) {
+            return "Monitors' replies: NOT authenticated (SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=true): anyone who"
+                    + " can mail the monitors address can forge a monitor's reply; `run` refuses this without"
+                    + " SHAHID_MAIL_AUTHSERV_ID";
+        }
+        return "Monitors' replies: all refused (no SHAHID_MAIL_AUTHSERV_ID, and"
+                + " SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=false)";
+    }
+
     private static Map<String, String> demoSettings(Path home, DemoMailServer mail) {
         Map<String, String> settings = new HashMap<>();
         settings.put("shahid.imap.host", mail.host());
@@ -80,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         settings.put("shahid.mailbox.report.password", DemoMailServer.REPORT_ADDRESS);
         settings.put("shahid.mailbox.info.password", DemoMailServer.INFO_ADDRESS);
         settings.put("shahid.mailbox.monitors.password", DemoMailServer.MONITORS_ADDRESS);
+        settings.put("shahid.mailbox.bounces.password", DemoMailServer.BOUNCES_ADDRESS);
         // GreenMail would give monitors+SHD-…@ a mailbox of its own: the demo's replies use the [key:…] subject token.
         settings.put("shahid.monitors.plus-addressing", "false");
         settings.put("shahid.keys.dir", home.resolve("keys").toString());

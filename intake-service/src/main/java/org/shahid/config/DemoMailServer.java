@@ -26,9 +26,12 @@ public final class DemoMailServer implements AutoCloseable {
     public static final String MONITORS_ADDRESS = "monitors@shahid.test";
     public static final String MONITOR1_ADDRESS = "monitor1@shahid.test";
     public static final String MONITOR2_ADDRESS = "monitor2@shahid.test";
+    /** Where bounces of Shahid's own mail arrive (routes/bounces.camel.yaml). */
+    public static final String BOUNCES_ADDRESS = "bounces@shahid.test";
     /** The mailboxes that exist from the start; each logs in with the address as login and as password. */
     public static final List<String> DEMO_MAILBOXES =
-            List.of(REPORT_ADDRESS, INFO_ADDRESS, MONITORS_ADDRESS, MONITOR1_ADDRESS, MONITOR2_ADDRESS);
+            List.of(REPORT_ADDRESS, INFO_ADDRESS, MONITORS_ADDRESS, MONITOR1_ADDRESS, MONITOR2_ADDRESS,
+                    BOUNCES_ADDRESS);
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 

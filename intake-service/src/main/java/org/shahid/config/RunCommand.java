@@ -3,6 +3,7 @@ package org.shahid.config;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.shahid.authentication.AuthenticationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,6 +18,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = shahid.settings();
+        // Only `run` insists: the demo and tests opt out on purpose (shahid.monitors.allow-unauthenticated).
+        AuthenticationSettings.of(settings).refusalToRun().ifPresent(reason -> {
+            throw new ConfigurationException(reason);
+        });
         ShahidService service = ShahidService.start(settings, Clock.systemUTC());
         awaitShutdown(service);
         return 0;

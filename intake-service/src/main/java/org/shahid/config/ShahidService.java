@@ -244,7 +244,9 @@ public final class ShahidService implements AutoCloseable {
                     new ResolveThread(tickets, messages, outbox, pseudonymizer, new ReceiptCodes(pseudonymizer,
                             settings.integer("shahid.receipt.max-wrong-per-hour"))),
                     outbox,
-                    new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
+                    new AcknowledgementPolicy(new org.shahid.outbound.SendLimits(pseudonymizer),
+                            settings.integer("shahid.ack.per-sender-per-hour"),
+                            settings.integer("shahid.ack.global-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                     new MessageIds(settings.text("shahid.domain")),
                     clock,
@@ -268,10 +270,14 @@ public final class ShahidService implements AutoCloseable {
             IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(
                     settings.integer("shahid.intake.workers"), settings.integer("shahid.intake.lookahead-mails"),
                     settings.number("shahid.intake.lookahead-bytes")));
+            // Bounces (docs/sender-authentication.md): a per-mail envelope sender, and their diversion from intake.
+            org.shahid.outbound.VerpAddress verp = new org.shahid.outbound.VerpAddress(pseudonymizer,
+                    settings.text("shahid.mailbox.bounces.address", ""));
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
-                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity);
+                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity,
+                    new org.shahid.outbound.DivertDeliveryReports(database.jdbi(), verp, "bounces", clock));
             SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
                     SmtpSettings.from(settings),
                     new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),
@@ -284,7 +290,7 @@ public final class ShahidService implements AutoCloseable {
                             // once, and a stopping service waits about that long (plus the batch in flight).
                             java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock, () -> activity.busy(java.time.Duration.ofMillis(300)),
-                    java.time.Duration.ofSeconds(10));
+                    java.time.Duration.ofSeconds(10), verp);
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     retentionPeriods(settings), sealExaminedOriginals, clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,

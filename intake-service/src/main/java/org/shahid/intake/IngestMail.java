@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
 import org.shahid.config.IntakeMetrics;
+import org.shahid.outbound.DivertDeliveryReports;
 import org.shahid.tickets.TicketKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,12 @@ public final class IngestMail implements Processor {
     private final PrefetchMailAttributes polls;
     private final IntakeLookahead lookahead;
     private final IntakeActivity activity;
+    private final DivertDeliveryReports deliveryReports;
 
     public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
                       int maxAttempts, String quarantineFolder, Clock clock, PrefetchMailAttributes polls,
-                      IntakeLookahead lookahead, IntakeActivity activity) {
+                      IntakeLookahead lookahead, IntakeActivity activity, DivertDeliveryReports deliveryReports) {
+        this.deliveryReports = deliveryReports;
         this.intake = intake;
         this.attempts = attempts;
         this.quarantine = quarantine;
@@ -168,6 +171,10 @@ public final class IngestMail implements Processor {
     public Disposition handle(Mailbox mailbox, byte[] raw) {
         activity.started();
         try {
+            // Bounces and delay notices of Shahid's own mail never reach intake (docs/sender-authentication.md).
+            if (deliveryReports.divert(mailbox.name(), raw)) {
+                return Disposition.DONE;
+            }
             return ingestOne(mailbox, raw);
         } finally {
             activity.ended();

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.authentication.ReplyAddress;
+import org.shahid.authentication.SenderKey;
+import org.shahid.authentication.SenderMetrics;
 import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.EvidenceFile;
 import org.shahid.evidence.ExaminationDao;
@@ -67,9 +70,12 @@ public final class MailIntake {
 
     public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws UnparseableMailException {
         ParsedMail mail = parts.parser().parse(raw);
-        String replyAddress = mail.from().map(MailAddress::address).orElse("");
+        String fromAddress = mail.from().map(MailAddress::address).orElse("");
         // A sender without a usable address gets a pseudonym of its own mail, so nobody can thread into it.
-        String pseudonym = parts.pseudonymizer().pseudonymOf(replyAddress.isEmpty() ? "unknown:" + key : replyAddress);
+        String pseudonym = parts.pseudonymizer().pseudonymOf(fromAddress.isEmpty() ? "unknown:" + key : fromAddress);
+        // Shahid answers only an address written exactly as one valid mailbox: never a repaired or invented one.
+        String replyAddress = strictReplyAddress(mail);
+        SenderKey sender = SenderKey.of(parts.pseudonymizer(), replyAddress);
         Optional<String> automated = parts.loopGuard().reasonNotToAnswer(mail);
         Language language = parts.languageDetector().detect(mail.subject() + "\n" + mail.text(),
                 parts.fallbackLanguage());
@@ -79,7 +85,7 @@ public final class MailIntake {
         SealedIdentity identity = new SealedIdentity(replyAddress,
                 mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
         Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
-                identity, REDACTION.redact(mail));
+                identity, REDACTION.redact(mail), sender);
         for (int attempt = 1; ; attempt++) {
             try {
                 return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
@@ -109,7 +115,14 @@ public final class MailIntake {
 
     private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
                             Optional<String> automated, Language language, List<EvidenceFile> evidence,
-                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy) {
+                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy,
+                            SenderKey sender) {
+    }
+
+    /** The one From's addr-spec as written, or "" (no From, several, or not exactly one valid mailbox). */
+    private static String strictReplyAddress(ParsedMail mail) {
+        List<String> froms = mail.headers().all("From");
+        return froms.size() == 1 ? ReplyAddress.strictlyFrom(froms.get(0)).orElse("") : "";
     }
 
     /** Rolls back a transaction whose mail another delivery (or a run before a crash) already recorded. */
@@ -161,6 +174,9 @@ public final class MailIntake {
         // Same transaction as the ticket: monitors hear of exactly the mails that were recorded; a mail with
         // evidence is queued for examination and they hear of it once that is recorded.
         // Links to other tickets are made there too, one message at a time (see ExamineEvidence).
+        if (received.automated().isEmpty()) {
+            parts.notifyMonitors().limitSender(handle, ticketId, messageId, received.sender(), now);
+        }
         Set<String> bodyUrls = ExtractUrls.from(received.mail().text());
         boolean examineLater = !bodyUrls.isEmpty() || received.evidence().stream().anyMatch(EvidenceFile::kept);
         if (examineLater) {
@@ -208,7 +224,7 @@ public final class MailIntake {
     private void answerCaseClosed(Handle handle, long ticketId, TicketReference reference, long sealedId,
                                   Received received, Instant now) {
         if (received.automated().isPresent() || received.identity().replyAddress().isEmpty()
-                || !parts.acknowledgementPolicy().allows(handle, received.pseudonym(), now)) {
+                || parts.acknowledgementPolicy().refusalFor(handle, received.sender(), now) != null) {
             parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_SUPPRESSED", null, now);
             return;
         }
@@ -223,11 +239,15 @@ public final class MailIntake {
     private boolean acknowledge(Handle handle, long ticketId, TicketReference reference, long sealedId,
                                 Received received, String receiptCode, Instant now) {
         Optional<String> reasonNotTo = received.automated();
-        if (reasonNotTo.isEmpty() && received.identity().replyAddress().isEmpty()) {
-            reasonNotTo = Optional.of("no reply address");
-        }
-        if (reasonNotTo.isEmpty() && !parts.acknowledgementPolicy().allows(handle, received.pseudonym(), now)) {
-            reasonNotTo = Optional.of("acknowledgement limit per sender and hour reached");
+        if (reasonNotTo.isPresent()) {
+            SenderMetrics.acknowledgementSuppressed("AUTOMATED");
+        } else if (received.identity().replyAddress().isEmpty()) {
+            reasonNotTo = Optional.of("no valid reply address (From is not exactly one RFC 5322 mailbox)");
+            SenderMetrics.acknowledgementSuppressed("NO_VALID_ADDRESS");
+        } else {
+            reasonNotTo = Optional.ofNullable(parts.acknowledgementPolicy().refusalFor(handle, received.sender(), now));
+            reasonNotTo.ifPresent(reason -> SenderMetrics.acknowledgementSuppressed(
+                    reason.contains("all senders") ? "GLOBAL_LIMIT" : "SENDER_LIMIT"));
         }
         if (reasonNotTo.isPresent()) {
             parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_SUPPRESSED", reasonNotTo.get(), now);

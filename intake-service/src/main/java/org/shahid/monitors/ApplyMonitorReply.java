@@ -14,10 +14,11 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.authentication.ReplyAddress;
+import org.shahid.authentication.SenderAuthentication;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeHeaders;
 import org.shahid.intake.LoopGuard;
-import org.shahid.intake.MailAddress;
 import org.shahid.intake.MailKey;
 import org.shahid.intake.MailParser;
 import org.shahid.intake.ParsedMail;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The step the {@code monitors} route calls for each mail at the monitors mailbox. A reply is applied only when
- * its From is on the roster, the MAC it carries (plus-address, else subject token) is valid for its ticket and,
- * with {@code shahid.monitors.authserv-id} set, the topmost Authentication-Results of that server shows dkim or
- * spf pass for the sender's domain. Otherwise nothing changes, the refusal is audited and the roster sender gets
- * at most one short refusal an hour. Exactly once like intake: the mail's key is claimed in
+ * its From (one strictly parsed mailbox) is on the roster, it is authenticated by our own mail server
+ * ({@link SenderAuthentication}, {@code shahid.mail.authserv-id}; only {@code shahid.monitors.allow-unauthenticated}
+ * waives this), and the key it carries (plus-address, else subject token) was issued to that monitor for its ticket
+ * within {@code shahid.monitors.reply-key-ttl}. Otherwise nothing changes, the refusal is audited and the roster
+ * sender gets at most one short refusal an hour; an expired key gets a refusal that carries a fresh key. Exactly once like intake: the mail's key is claimed in
  * {@code processed_mail} in the transaction that applies it; failures count attempts and, after
  * {@code shahid.intake.max-attempts}, the mail is audited and moved to the quarantine folder. Thread-safe.
  */
@@ -46,13 +48,16 @@ public final class ApplyMonitorReply implements Processor {
     public static final String MAILBOX = "monitors";
     public static final String REFUSAL = "MONITOR_REFUSAL";
     public static final String COMMAND_PROBLEMS = "MONITOR_COMMAND_PROBLEMS";
+    public static final String KEY_EXPIRED = "MONITOR_KEY_EXPIRED";
+    private static final String EXPIRED_REFUSAL = "reply key expired";
 
     /** What became of one mail. */
     public enum Outcome { APPLIED, REFUSED, INVALID, DUPLICATE, QUARANTINED }
 
     /** Everything replies need, wired once at start. */
     public record Parts(Jdbi jdbi, MailParser parser, LoopGuard loopGuard, Roster roster, ReplyMac replyMac,
-                        String authservId, Pseudonymizer pseudonymizer, TicketDao tickets, ApplyCommands commands,
+                        SenderAuthentication authentication, boolean allowUnauthenticated, Duration replyKeyTtl,
+                        Pseudonymizer pseudonymizer, TicketDao tickets, ApplyCommands commands,
                         ReplyAuditDao audit, MonitorTemplates templates, OutboxDao outbox, MessageIds messageIds,
                         IntakeAttemptDao attempts, int maxAttempts, String quarantineFolder, long maxBytes,
                         String monitorsAddress, String organisation, Clock clock) {
@@ -117,18 +122,23 @@ public final class ApplyMonitorReply implements Processor {
         if (!parts.audit().claim(handle, key.value(), MAILBOX, now)) {
             return Outcome.DUPLICATE;
         }
-        String fromAddress = mail.from().map(MailAddress::address).orElse("");
-        Optional<Monitor> monitor = parts.roster().find(fromAddress);
+        List<String> froms = mail.headers().all("From");
+        String fromAddress = froms.size() == 1 ? ReplyAddress.strictlyFrom(froms.get(0)).orElse("") : "";
+        Optional<Monitor> monitor = fromAddress.isEmpty() ? Optional.empty() : parts.roster().find(fromAddress);
         String sender = monitor.map(Monitor::address).orElseGet(() ->
                 "unlisted:" + parts.pseudonymizer().keyedHash("monitor-sender", fromAddress).substring(0, 16));
         Optional<ReplyMac.Claim> claim = parts.replyMac().claimOf(mail.headers(), mail.subject());
-        Optional<Ticket> ticket = claim.filter(parts.replyMac()::isValid)
+        Optional<Ticket> ticket = claim.filter(valid -> monitor.isPresent()
+                        && parts.replyMac().isValid(valid, monitor.get().address()))
                 .flatMap(valid -> parts.tickets().findByReference(handle, valid.reference()));
         Optional<String> refusal = refusalOf(mail, monitor, claim, ticket, fromAddress);
         if (refusal.isPresent()) {
+            boolean expired = refusal.get().equals(EXPIRED_REFUSAL);
             boolean answer = monitor.isPresent() && !refusal.get().startsWith("automatic")
-                    && !parts.audit().refusalSentSince(handle, sender, now.minus(Duration.ofHours(1)));
-            if (answer) {
+                    && (expired || !parts.audit().refusalSentSince(handle, sender, now.minus(Duration.ofHours(1))));
+            if (answer && expired) {
+                offerFreshKey(handle, ticket.orElseThrow(), monitor.get(), now);
+            } else if (answer) {
                 RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_REFUSED, baseModel());
                 parts.outbox().enqueue(handle, new OutboxDao.NewMail(null, REFUSAL, null, monitor.get().address(),
                         parts.monitorsAddress(), parts.messageIds().next(), content, "en"), now);
@@ -143,12 +153,12 @@ public final class ApplyMonitorReply implements Processor {
         if (!problems.isEmpty()) {
             Map<String, Object> model = baseModel();
             model.put("reference", target.reference().value());
-            model.put("macToken", parts.replyMac().subjectToken(target.reference()));
+            model.put("macToken", parts.replyMac().subjectToken(target.reference(), monitor.get().address()));
             model.put("problems", problems);
             RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS, model);
             parts.outbox().enqueue(handle, new OutboxDao.NewMail(target.id(), COMMAND_PROBLEMS, null,
                     monitor.get().address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en",
-                    parts.replyMac().replyAddress(target.reference())), now);
+                    parts.replyMac().replyAddress(target.reference(), monitor.get().address())), now);
             parts.audit().record(handle, key.value(), sender, target.id(), ReplyAuditDao.Outcome.INVALID,
                     String.join("\n", problems), false, now);
             return Outcome.INVALID;
@@ -167,24 +177,48 @@ public final class ApplyMonitorReply implements Processor {
         if (monitor.isEmpty()) {
             return Optional.of("sender is not on the roster");
         }
+        Optional<String> unauthenticated = authenticationFailure(mail, fromAddress);
+        if (unauthenticated.isPresent()) {
+            return unauthenticated;
+        }
         if (claim.isEmpty()) {
             return Optional.of("no ticket reference with a MAC (Reply-To address or [key:…] in the subject)");
         }
-        if (!parts.replyMac().isValid(claim.get())) {
-            return Optional.of("MAC does not match ticket " + claim.get().reference());
+        if (!parts.replyMac().isValid(claim.get(), monitor.get().address())) {
+            return Optional.of("MAC does not match ticket " + claim.get().reference() + " for this monitor");
         }
         if (ticket.isEmpty()) {
             return Optional.of("no ticket " + claim.get().reference());
         }
-        if (!parts.authservId().isBlank()) {
-            String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
-            Optional<String> failure = AuthenticationResults.failure(mail.headers().all("Authentication-Results"),
-                    parts.authservId(), domain);
-            if (failure.isPresent()) {
-                return failure;
-            }
+        if (parts.replyMac().isExpired(claim.get())) {
+            return Optional.of(EXPIRED_REFUSAL);
         }
         return Optional.empty();
+    }
+
+    /** Empty when the reply counts as the monitor's own: authenticated, or the operator waived authentication. */
+    private Optional<String> authenticationFailure(ParsedMail mail, String fromAddress) {
+        if (parts.authentication().isConfigured()) {
+            return parts.authentication().authenticates(mail.headers().all("Authentication-Results"), fromAddress)
+                    ? Optional.empty()
+                    : Optional.of("not authenticated: the topmost Authentication-Results of our server shows neither"
+                            + " dmarc=pass nor an aligned dkim=pass for the From domain");
+        }
+        return parts.allowUnauthenticated() ? Optional.empty()
+                : Optional.of("not authenticated: shahid.mail.authserv-id is not set and"
+                        + " shahid.monitors.allow-unauthenticated is false");
+    }
+
+    /** A short refusal to a genuine reply with an expired key, carrying a fresh key so the monitor can reply again. */
+    private void offerFreshKey(Handle handle, Ticket ticket, Monitor monitor, Instant now) {
+        Map<String, Object> model = baseModel();
+        model.put("reference", ticket.reference().value());
+        model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
+        model.put("keyTtlDays", parts.replyKeyTtl().toDays());
+        RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_KEY_EXPIRED, model);
+        parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), KEY_EXPIRED, null, monitor.address(),
+                parts.monitorsAddress(), parts.messageIds().next(), content, "en",
+                parts.replyMac().replyAddress(ticket.reference(), monitor.address())), now);
     }
 
     private Map<String, Object> baseModel() {

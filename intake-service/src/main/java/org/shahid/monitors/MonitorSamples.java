@@ -14,7 +14,7 @@ final class MonitorSamples {
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", "Shahid election monitoring");
         model.put("reference", "SHD-7K3M-Q9XR-2BTA");
-        model.put("macToken", "[key:0123456789abcdef]");
+        model.put("macToken", "[key:20000-0123456789abcdef]");
         switch (event) {
             case MonitorTemplates.TICKET_NOTIFICATION -> {
                 model.put("followUp", false);
@@ -39,9 +39,11 @@ final class MonitorSamples {
                         "createdAt", "2025-06-01T10:00:00Z");
                 model.put("assigned", List.of(ticket));
                 model.put("unassigned", List.of(ticket));
+                model.put("heldBack", List.of("SHD-AAAA-BBBB-CCCC"));
             }
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
             case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");
+            case MonitorTemplates.REPLY_KEY_EXPIRED -> model.put("keyTtlDays", 30L);
             default -> throw new IllegalArgumentException(event);
         }
         return model;

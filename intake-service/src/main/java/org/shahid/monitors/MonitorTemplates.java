@@ -34,6 +34,7 @@ public final class MonitorTemplates {
     public static final String MONITOR_DIGEST = "monitor-digest";
     public static final String COMMAND_PROBLEMS = "command-problems";
     public static final String REPLY_REFUSED = "reply-refused";
+    public static final String REPLY_KEY_EXPIRED = "reply-key-expired";
     /** Monitors work in English; a template per language can be added here later. */
     private static final String LANGUAGE = "en";
 
@@ -63,14 +64,16 @@ public final class MonitorTemplates {
                 new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.ftl"), plainText));
         List<String> problems = new ArrayList<>();
         Map<String, Template[]> loaded = new LinkedHashMap<>();
-        for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED)) {
+        for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED,
+                REPLY_KEY_EXPIRED)) {
             Template[] parts = new Template[2];
             for (int i = 0; i < 2; i++) {
                 String name = event + "." + LANGUAGE + "." + (i == 0 ? "subject" : "text") + ".ftl";
                 try {
                     parts[i] = configuration.getTemplate(name);
                     String output = process(parts[i], MonitorSamples.of(event));
-                    if (i == 0 && (event.equals(TICKET_NOTIFICATION) || event.equals(COMMAND_PROBLEMS))
+                    if (i == 0 && (event.equals(TICKET_NOTIFICATION) || event.equals(COMMAND_PROBLEMS)
+                            || event.equals(REPLY_KEY_EXPIRED))
                             && !output.strip().startsWith("[SHD-7K3M-Q9XR-2BTA]")) {
                         problems.add(name + ": the subject must start with [${reference}]");
                     }

@@ -3,6 +3,7 @@ package org.shahid.monitors;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
 import org.shahid.intake.IntakeAttemptDao;
@@ -11,6 +12,7 @@ import org.shahid.intake.MailLimits;
 import org.shahid.intake.MailParser;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
+import org.shahid.outbound.SendLimits;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.tickets.TicketDao;
@@ -39,14 +41,18 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
             throw new ConfigurationException("shahid.monitors.notify must be all or language");
         }
         String organisation = settings.text("shahid.organisation");
-        ReplyMac replyMac = new ReplyMac(pseudonymizer, monitorsAddress, settings.flag("shahid.monitors.plus-addressing"));
+        AuthenticationSettings authentication = AuthenticationSettings.of(settings);
+        ReplyMac replyMac = new ReplyMac(pseudonymizer, monitorsAddress, settings.flag("shahid.monitors.plus-addressing"),
+                clock, authentication.replyKeyTtl());
         MessageIds messageIds = new MessageIds(settings.text("shahid.domain"));
         TriageDao triage = new TriageDao();
+        HeldNotices heldNotices = new HeldNotices();
         TicketDao tickets = new TicketDao();
         TicketEventDao events = new TicketEventDao();
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
-                organisation, AttachScrubbedEvidence.NONE));
+                organisation, AttachScrubbedEvidence.NONE, new SendLimits(pseudonymizer),
+                settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
@@ -57,13 +63,15 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
                         settings.number("shahid.limits.attachment-bytes"),
                         settings.integer("shahid.limits.nesting-depth"))),
                 // Shahid's own addresses are not listed here: a monitor's reply may well come through them.
-                new LoopGuard(java.util.List.of()), roster, replyMac, settings.text("shahid.monitors.authserv-id", ""),
+                new LoopGuard(java.util.List.of()), roster, replyMac, authentication.senderAuthentication(),
+                authentication.allowUnauthenticatedMonitors(), authentication.replyKeyTtl(),
                 pseudonymizer, tickets, commands, new ReplyAuditDao(), monitorTemplates, outbox, messageIds,
                 new IntakeAttemptDao(jdbi), settings.integer("shahid.intake.max-attempts"),
                 settings.text("shahid.intake.quarantine-folder"), settings.number("shahid.monitors.max-reply-bytes"),
                 monitorsAddress, organisation, clock));
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
-                settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock);
+                settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
+                heldNotices);
         return new Monitors(roster, categories, notifyMonitors, apply, digest);
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.authentication.SenderKey;
+import org.shahid.authentication.SenderMetrics;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.outbound.SendLimits;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
@@ -18,8 +21,8 @@ import org.shahid.tickets.TicketStatus;
  * Queues a notification to the monitors for each new ticket and each reporter follow-up, in the transaction that
  * records the mail (called by {@code MailIntake}), or, when the mail has attachments, in the one that records their
  * examination (called through {@code ExamineEvidence}), so monitors always see the evidence examined. The notification shows the reference, pseudonym, kind,
- * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries the
- * ticket's MAC. A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
+ * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries a
+ * MAC for that ticket and that monitor (see {@link ReplyMac}). A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
  * {@code shahid.monitors.notify}. Thread-safe.
  */
 public final class NotifyMonitors {
@@ -30,13 +33,25 @@ public final class NotifyMonitors {
     public record Parts(Roster roster, boolean byLanguage, Categories categories, ReplyMac replyMac,
                         MonitorTemplates templates, TriageDao triage, TicketDao tickets, TicketEventDao events,
                         OutboxDao outbox, MessageIds messageIds, String monitorsAddress, String organisation,
-                        AttachScrubbedEvidence evidence) {
+                        AttachScrubbedEvidence evidence, SendLimits limits, int perSenderPerHour,
+                        HeldNotices held) {
     }
 
     private final Parts parts;
 
     public NotifyMonitors(Parts parts) {
         this.parts = parts;
+    }
+
+    /**
+     * Counts this message against its sender's hourly notification cap (in the intake transaction, so it holds
+     * under concurrency); past the cap, its notification is held back and the next digest lists its ticket.
+     */
+    public void limitSender(Handle handle, long ticketId, long messageId, SenderKey sender, Instant now) {
+        if (!parts.limits().take(handle, "notify-sender", sender.value(), parts.perSenderPerHour(), now)) {
+            parts.held().hold(handle, ticketId, messageId, now);
+            SenderMetrics.notificationHeld();
+        }
     }
 
     /** A new ticket: suggest its category, then tell the monitors. */
@@ -112,10 +127,14 @@ public final class NotifyMonitors {
             parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
             return;
         }
+        if (parts.held().isHeld(handle, messageId)) {
+            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED",
+                    "sender over the hourly notification limit; listed in the next digest", now);
+            return;
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", parts.organisation());
         model.put("reference", ticket.reference().value());
-        model.put("macToken", parts.replyMac().subjectToken(ticket.reference()));
         model.put("followUp", followUp);
         model.put("reopened", reopened);
         model.put("pseudonym", ticket.reporterPseudonym());
@@ -129,10 +148,12 @@ public final class NotifyMonitors {
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
         model.put("evidence", evidence);
         model.put("linked", linked);
-        RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
-        String replyTo = parts.replyMac().replyAddress(ticket.reference());
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         for (Monitor monitor : recipients) {
+            // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
+            model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
+            RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
+            String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
             long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
                     monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
             parts.evidence().attach(handle, outboxId, messageId);

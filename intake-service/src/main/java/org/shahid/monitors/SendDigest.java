@@ -13,7 +13,8 @@ import org.shahid.outbound.OutboxDao;
 /**
  * Mails each monitor the open tickets assigned to them and the unassigned open ones older than
  * {@code shahid.monitors.digest-unassigned-after}, through the outbox; a monitor with nothing to list gets no
- * mail. Called by the {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}).
+ * mail. Tickets whose notification was held back because their sender passed the hourly notification cap are
+ * listed once. Called by the {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}).
  * Thread-safe.
  */
 public final class SendDigest {
@@ -30,10 +31,19 @@ public final class SendDigest {
     private final String monitorsAddress;
     private final String organisation;
     private final Clock clock;
+    private final HeldNotices held;
 
     public SendDigest(Jdbi jdbi, Roster roster, TriageDao triage, MonitorTemplates templates, OutboxDao outbox,
                       MessageIds messageIds, Duration unassignedAfter, String monitorsAddress, String organisation,
                       Clock clock) {
+        this(jdbi, roster, triage, templates, outbox, messageIds, unassignedAfter, monitorsAddress, organisation,
+                clock, new HeldNotices());
+    }
+
+    public SendDigest(Jdbi jdbi, Roster roster, TriageDao triage, MonitorTemplates templates, OutboxDao outbox,
+                      MessageIds messageIds, Duration unassignedAfter, String monitorsAddress, String organisation,
+                      Clock clock, HeldNotices held) {
+        this.held = held;
         this.jdbi = jdbi;
         this.roster = roster;
         this.triage = triage;
@@ -52,11 +62,13 @@ public final class SendDigest {
         return jdbi.inTransaction(handle -> {
             List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter))
                     .stream().map(SendDigest::row).toList();
+            // Tickets whose notification was held back (a sender over the hourly cap): listed once, to everyone.
+            List<String> heldBack = held.takeForDigest(handle, now);
             int queued = 0;
             for (Monitor monitor : roster.monitors()) {
                 List<Map<String, Object>> assigned = triage.openAssignedTo(handle, monitor.address()).stream()
                         .map(SendDigest::row).toList();
-                if (assigned.isEmpty() && unassigned.isEmpty()) {
+                if (assigned.isEmpty() && unassigned.isEmpty() && heldBack.isEmpty()) {
                     continue;
                 }
                 Map<String, Object> model = new HashMap<>();
@@ -65,6 +77,7 @@ public final class SendDigest {
                 model.put("unassignedAfter", unassignedAfter.toHours() + "h");
                 model.put("assigned", assigned);
                 model.put("unassigned", unassigned);
+                model.put("heldBack", heldBack);
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
                         messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
                 queued++;

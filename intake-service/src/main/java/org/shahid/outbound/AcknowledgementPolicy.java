@@ -1,26 +1,38 @@
 package org.shahid.outbound;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
+import org.shahid.authentication.SenderKey;
 
 /**
- * Limits acknowledgements per reporter pseudonym and hour ({@code shahid.ack.per-sender-per-hour}), so that a
- * forged sender or a loop the other guards miss cannot make Shahid send a flood. Thread-safe.
+ * Limits acknowledgements (and other answers to a reporter's mail) per sender and hour
+ * ({@code shahid.ack.per-sender-per-hour}, keyed on the canonical address, so plus-tags and Gmail dots share one
+ * limit) and in all per hour ({@code shahid.ack.global-per-hour}), so that forged senders or a loop the other guards
+ * miss cannot make Shahid flood an inbox or relay. Both counters are taken in the caller's transaction
+ * ({@link SendLimits}), so they hold under concurrent intake. Thread-safe.
  */
 public final class AcknowledgementPolicy {
 
     public static final String PURPOSE = "ACKNOWLEDGEMENT";
 
-    private final OutboxDao outbox;
-    private final int perHour;
+    private final SendLimits limits;
+    private final int perSenderPerHour;
+    private final int globalPerHour;
 
-    public AcknowledgementPolicy(OutboxDao outbox, int perHour) {
-        this.outbox = outbox;
-        this.perHour = perHour;
+    public AcknowledgementPolicy(SendLimits limits, int perSenderPerHour, int globalPerHour) {
+        this.limits = limits;
+        this.perSenderPerHour = perSenderPerHour;
+        this.globalPerHour = globalPerHour;
     }
 
-    public boolean allows(Handle handle, String pseudonym, Instant now) {
-        return outbox.countForPseudonymSince(handle, pseudonym, PURPOSE, now.minus(Duration.ofHours(1))) < perHour;
+    /** Why this sender may not be answered now, or null when it may; takes one unit of each limit it passes. */
+    public String refusalFor(Handle handle, SenderKey sender, Instant now) {
+        if (!limits.take(handle, "ack-sender", sender.value(), perSenderPerHour, now)) {
+            return "acknowledgement limit per sender and hour reached";
+        }
+        if (!limits.take(handle, "ack-global", "", globalPerHour, now)) {
+            return "acknowledgement limit per hour for all senders reached";
+        }
+        return null;
     }
 }

@@ -52,6 +52,7 @@ public final class SendOutbox {
     private final long maxDeferralNanos;
     private volatile long lastFullClaimNanos = System.nanoTime();
     private final Session session;
+    private final VerpAddress verp;
     /** Mails the relay accepted whose "sent" could not be recorded (database down): recorded before anything else. */
     private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -68,6 +69,14 @@ public final class SendOutbox {
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
                       Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy,
                       Duration maxDeferral) {
+        this(jdbi, outbox, sealedIdentities, smtp, pacing, clock, intakeBusy, maxDeferral, new VerpAddress(null, ""));
+    }
+
+    /** With {@code verp}: each mail's envelope sender names its outbox row, so its bounce finds it. */
+    public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
+                      Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy,
+                      Duration maxDeferral, VerpAddress verp) {
+        this.verp = verp;
         this.intakeBusy = intakeBusy;
         this.maxDeferralNanos = maxDeferral.toNanos();
         this.jdbi = jdbi;
@@ -229,8 +238,7 @@ public final class SendOutbox {
 
     private void handleFailure(OutboxMail mail, Exception error) {
         String description = SafeError.describe(error);
-        int code = SafeError.replyCode(error);
-        boolean permanent = code >= 500 && code < 600;
+        boolean permanent = IsPermanentSendFailure.test(error);
         if (permanent || mail.attempts() + 1 >= pacing.maxAttempts()) {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), description));
             IntakeMetrics.mailSent(mail.purpose(), "FAILED");
@@ -276,7 +284,7 @@ public final class SendOutbox {
                 setHeader("Message-ID", "<" + mail.messageId() + ">");
             }
         };
-        message.setEnvelopeFrom(mail.fromAddress());
+        message.setEnvelopeFrom(verp.envelopeSenderOf(mail.id(), mail.fromAddress()));
         message.setFrom(new InternetAddress(mail.fromAddress(), pacing.senderName(), StandardCharsets.UTF_8.name()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, false));
         if (mail.replyTo() != null) {

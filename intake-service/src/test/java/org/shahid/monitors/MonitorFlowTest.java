@@ -74,7 +74,7 @@ class MonitorFlowTest {
         String body = GreenMailUtil.getBody(notification);
         assertThat(notification.getSubject()).startsWith("[" + reference + "]");
         assertThat(raw).doesNotContainIgnoringCase(REPORTER).doesNotContain("Layla").doesNotContain("192.0.2.77");
-        assertThat(replyAddressOf(notification)).matches("monitors\\+" + reference + "-[0-9a-f]{16}@shahid.test");
+        assertThat(replyAddressOf(notification)).matches("monitors\\+" + reference + "-[0-9]+-[0-9a-f]{16}@shahid.test");
         assertThat(shahid.text("SELECT suggested_category FROM ticket_triage")).isEqualTo("fake-accounts");
         assertThat(body).contains("fake-accounts");
 
@@ -129,9 +129,10 @@ class MonitorFlowTest {
         String second = shahid.text("SELECT reference FROM ticket WHERE reference <> '" + first + "'");
         String firstAddress = replyAddressOf(firstNotification);
         String mac = firstAddress.substring(firstAddress.lastIndexOf('-') + 1, firstAddress.indexOf('@'));
+        String key = firstAddress.substring(firstAddress.indexOf(first) + first.length() + 1, firstAddress.indexOf('@'));
 
         reply("stranger@example.net", firstAddress, "Re: [" + first + "]", "#status rejected\nspam");
-        reply(MONITOR1, "monitors+" + second + "-" + mac + "@shahid.test", "Re: [" + second + "]", "#status investigating");
+        reply(MONITOR1, "monitors+" + second + "-" + key + "@shahid.test", "Re: [" + second + "]", "#status investigating");
         String tampered = firstAddress.replace(mac, (mac.charAt(0) == 'a' ? "b" : "a") + mac.substring(1));
         reply(MONITOR2, tampered, "Re: [" + first + "]", "#status investigating");
         awaitAudited(3);

@@ -42,20 +42,6 @@ class ParsedReplyTest {
     }
 
     @Test
-    void authenticationResultsCountOnlyTheTopmostOfOurServer() {
-        String ours = "mx.shahid.test; dkim=pass header.d=shahid.test; spf=pass smtp.mailfrom=monitor1@shahid.test";
-        String forgedBelow = "mx.shahid.test; dkim=pass header.d=shahid.test";
-        String failing = "mx.shahid.test; dkim=fail header.d=shahid.test; spf=softfail smtp.mailfrom=monitor1@shahid.test";
-        assertThat(AuthenticationResults.failure(List.of(ours), "mx.shahid.test", "shahid.test")).isEmpty();
-        assertThat(AuthenticationResults.failure(List.of(failing, forgedBelow), "mx.shahid.test", "shahid.test"))
-                .isPresent();
-        assertThat(AuthenticationResults.failure(List.of("other.example; dkim=pass header.d=shahid.test"),
-                "mx.shahid.test", "shahid.test")).contains("no Authentication-Results header of mx.shahid.test");
-        assertThat(AuthenticationResults.failure(List.of("mx.shahid.test; dkim=pass header.d=evil.example"),
-                "mx.shahid.test", "shahid.test")).isPresent();
-    }
-
-    @Test
     void suggestsFakeAccountsForAnArabicReport() {
         Categories categories = Categories.load(java.nio.file.Path.of("routes/categories.yaml"));
         assertThat(categories.suggestCategory("هناك حسابات وهمية كثيرة تنشر منشورات عن المرشح في البصرة"))

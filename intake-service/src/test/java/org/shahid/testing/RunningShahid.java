@@ -38,6 +38,7 @@ public final class RunningShahid implements AutoCloseable {
     public static final String REPORT = "report@shahid.test";
     public static final String INFO = "info@shahid.test";
     public static final String MONITORS = "monitors@shahid.test";
+    public static final String BOUNCES = "bounces@shahid.test";
 
     private final GreenMail mail;
     private final TestDatabase database;
@@ -55,6 +56,7 @@ public final class RunningShahid implements AutoCloseable {
         mail.setUser(REPORT, REPORT, REPORT);
         mail.setUser(INFO, INFO, INFO);
         mail.setUser(MONITORS, MONITORS, MONITORS);
+        mail.setUser(BOUNCES, BOUNCES, BOUNCES);
         this.database = TestDatabase.create();
     }
 
@@ -80,6 +82,7 @@ public final class RunningShahid implements AutoCloseable {
         overrides.put("shahid.mailbox.report.password", REPORT);
         overrides.put("shahid.mailbox.info.password", INFO);
         overrides.put("shahid.mailbox.monitors.password", MONITORS);
+        overrides.put("shahid.mailbox.bounces.password", BOUNCES);
         overrides.put("shahid.keys.dir", stateDir.resolve("keys").toString());
         overrides.put("shahid.keys.generate-missing", "true");
         overrides.put("shahid.data-dir", stateDir.resolve("data").toString());
@@ -88,6 +91,8 @@ public final class RunningShahid implements AutoCloseable {
         overrides.put("shahid.outbox.backoff-max", "2s");
         overrides.put("shahid.language.fallback", "en");
         overrides.put("shahid.health.port", "0");
+        // GreenMail writes no Authentication-Results; tests of run's own settings override this.
+        overrides.put("shahid.monitors.allow-unauthenticated", "true");
         overrides.putAll(extraSettings);
         return Settings.load(Map.of(), overrides);
     }

@@ -1,0 +1,117 @@
+package org.shahid.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.authentication.SenderKey;
+import org.shahid.config.Database;
+import org.shahid.config.Settings;
+import org.shahid.sealing.Keyring;
+import org.shahid.sealing.Pseudonymizer;
+import org.shahid.testing.TestDatabase;
+
+/**
+ * The acknowledgement limits on the real MariaDB, taken by concurrent workers in their own transactions. One
+ * database for the class: each test counts in hours of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AcknowledgementLimitsConcurrencyTest {
+
+    private static final int WORKERS = 8;
+
+    @TempDir
+    static Path keys;
+
+    private TestDatabase testDatabase;
+    private Database database;
+    private Pseudonymizer pseudonymizer;
+
+    @BeforeAll
+    void start() {
+        testDatabase = TestDatabase.create();
+        database = Database.open(Settings.load(Map.of(), Map.of(
+                "shahid.home", Path.of("").toAbsolutePath().toString(),
+                "shahid.db.url", testDatabase.url(),
+                "shahid.db.user", testDatabase.user(),
+                "shahid.db.password", testDatabase.password(),
+                "shahid.db.pool-size", String.valueOf(WORKERS + 2))));
+        pseudonymizer = new Pseudonymizer(Keyring.load(keys, true));
+    }
+
+    @AfterAll
+    void stop() {
+        database.close();
+        testDatabase.close();
+    }
+
+    /** Runs every decision at once, each in its own transaction, and returns how many were allowed. */
+    private int allowedAmong(AcknowledgementPolicy policy, List<String> senders, Instant now) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        CountDownLatch ready = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> decisions = new ArrayList<>();
+            for (String sender : senders) {
+                SenderKey key = SenderKey.of(pseudonymizer, sender);
+                Callable<Boolean> decide = () -> {
+                    ready.await();
+                    return database.jdbi().inTransaction(handle -> policy.refusalFor(handle, key, now) == null);
+                };
+                decisions.add(pool.submit(decide));
+            }
+            ready.countDown();
+            int allowed = 0;
+            for (Future<Boolean> decision : decisions) {
+                allowed += decision.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            return allowed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAddressAndItsVariantsGetNoMoreThanTheLimitUnderConcurrency() throws Exception {
+        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer), 5, 1000);
+        List<String> variants = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            variants.add(switch (i % 4) {
+                case 0 -> "victim@gmail.com";
+                case 1 -> "victim+" + i + "@gmail.com";
+                case 2 -> "v.ic.tim@gmail.com";
+                default -> "Victim@GoogleMail.com";
+            });
+        }
+        Instant now = Instant.parse("2026-12-01T09:10:00Z");
+        assertThat(allowedAmong(policy, variants, now)).isEqualTo(5);
+        assertThat(allowedAmong(policy, List.of("other@example.org"), now)).isEqualTo(1);
+        assertThat(allowedAmong(policy, List.of("victim@gmail.com"), now.plusSeconds(3600))).isEqualTo(1);
+        List<String> limitKeys = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT limit_key FROM send_limit_window").mapTo(String.class).list());
+        assertThat(limitKeys).isNotEmpty().allMatch(key -> key.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void theGlobalCapHoldsAcrossManySendersUnderConcurrency() throws Exception {
+        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer), 5, 12);
+        List<String> senders = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            senders.add("forged" + i + "@example.net");
+        }
+        assertThat(allowedAmong(policy, senders, Instant.parse("2026-12-02T09:10:00Z"))).isEqualTo(12);
+    }
+}

@@ -1,0 +1,1 @@
+[${reference}] Reply key expired: nothing was changed ${macToken}
