@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.shahid.intake.ParsedAttachment;
+import org.shahid.parsing.ParsedAttachment;
 import org.shahid.sealing.SealedBlobStore;
 
 /**

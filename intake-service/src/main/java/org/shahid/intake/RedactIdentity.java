@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shahid.parsing.MailHeaders;
+import org.shahid.parsing.ParsedMail;
 
 /**
  * Makes the working copy of a mail (subject, text, HTML) that tickets and monitors see: the sender's own

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.shahid.outbound.OutboxDao;
+import org.shahid.parsing.ParsedMail;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;

@@ -22,6 +22,7 @@ import org.shahid.config.ShahidService;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.outbound.Language;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.parsing.UnparseableMailException;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketReference;

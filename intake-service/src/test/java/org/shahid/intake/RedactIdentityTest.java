@@ -3,6 +3,9 @@ package org.shahid.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.shahid.parsing.MailLimits;
+import org.shahid.parsing.MailParser;
+import org.shahid.parsing.ParsedMail;
 import org.shahid.testing.TestMails;
 
 /** Redaction of the working copy: realistic English, Arabic and Sorani reports, their signatures and quotes. */

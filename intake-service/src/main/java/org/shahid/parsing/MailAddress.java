@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

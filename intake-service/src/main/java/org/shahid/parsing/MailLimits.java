@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 /**
  * The bounds {@link MailParser} applies to one mail: how many attachments it keeps, how large each may be,

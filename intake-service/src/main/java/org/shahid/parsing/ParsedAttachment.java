@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 /**
  * One attachment or inline non-body part of a mail, with a file name that is safe to write to disk. When

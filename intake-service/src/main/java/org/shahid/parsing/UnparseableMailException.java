@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 /**
  * Thrown by {@link MailParser} only when an input cannot be read as a mail at all. The message is a short,

@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

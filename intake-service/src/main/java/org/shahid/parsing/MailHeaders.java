@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import jakarta.mail.Header;
 import jakarta.mail.Part;
@@ -59,7 +59,7 @@ public final class MailHeaders {
     }
 
     /** Unfolds a raw header value and reads its 8-bit bytes; no RFC 2047 decoding. */
-    static String cleanValue(String rawValue) {
+    public static String cleanValue(String rawValue) {
         if (rawValue == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import java.util.Locale;
 import org.apache.tika.mime.MimeTypeException;

@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

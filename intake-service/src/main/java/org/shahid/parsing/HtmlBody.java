@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import java.util.Set;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.parsing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
