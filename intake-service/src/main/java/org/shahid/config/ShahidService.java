@@ -31,6 +31,21 @@ import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
 import org.shahid.intake.ReceiptCodes;
 import org.shahid.intake.ResolveThread;
+import org.shahid.intake.AnswerCaseClosed;
+import org.shahid.intake.IntakeBudget;
+import org.shahid.intake.IsAuthenticatedSender;
+import org.shahid.intake.OpenTicket;
+import org.shahid.intake.ParseMail;
+import org.shahid.intake.QueueAcknowledgement;
+import org.shahid.intake.RecordFollowUp;
+import org.shahid.intake.RecordMessage;
+import org.shahid.intake.RedactMail;
+import org.shahid.monitors.AuthenticationResults;
+import org.shahid.monitors.NoticeOfIntake;
+import org.shahid.outbound.AcknowledgeInOutbox;
+import org.shahid.sealing.SealSender;
+import org.shahid.sealing.SealedRedactionTerms;
+import org.shahid.sealing.SenderKeys;
 import org.shahid.monitors.ComposeStatusUpdate;
 import org.shahid.monitors.Monitors;
 import org.shahid.outbound.AcknowledgementPolicy;
@@ -218,32 +233,32 @@ public final class ShahidService implements AutoCloseable {
             LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
             IntakeActivity activity = new IntakeActivity();
-            MailIntake intake = new MailIntake(new MailIntake.Parts(
-                    database.jdbi(),
-                    new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
+            IntakeBudget budget = new IntakeBudget(settings.duration("shahid.intake.parse-budget"));
+            TicketEventDao events = new TicketEventDao();
+            SealedRedactionTerms redactionTerms = new SealedRedactionTerms(new Sealer(keyring));
+            LanguageDetector languageDetector = new LanguageDetector();
+            QueueAcknowledgement acknowledge = new AcknowledgeInOutbox(outbox,
+                    new AcknowledgementPolicy(settings.integer("shahid.ack.per-sender-per-hour")),
+                    new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
+                    new MessageIds(settings.text("shahid.domain")), events, fallback);
+            MailIntake intake = new MailIntake(database.jdbi(), processedMails, budget, new MailIntake.Steps(
+                    new ParseMail(new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                             settings.number("shahid.limits.attachment-bytes"),
                             settings.integer("shahid.limits.nesting-depth"))),
-                    new LoopGuard(settings.list("shahid.own-addresses")),
-                    new LanguageDetector(),
-                    fallback,
-                    pseudonymizer,
-                    blobs,
-                    sealedIdentities,
+                            new LoopGuard(settings.list("shahid.own-addresses")), senderAuthentication(settings),
+                            settings.integer("shahid.limits.header-bytes")),
+                    new SealSender(blobs, new SenderKeys(pseudonymizer)),
+                    new RedactMail(id -> pseudonymizer.keyedHash("message-id", id), settings.text("shahid.domain")),
+                    text -> languageDetector.detect(text, fallback).code(),
                     sealEvidence,
-                    tickets,
-                    messages,
-                    new TicketEventDao(),
-                    new AttachmentDao(),
-                    processedMails,
-                    new ResolveThread(tickets, messages, outbox, pseudonymizer, new ReceiptCodes(pseudonymizer,
+                    new ResolveThread(tickets, new ReceiptCodes(pseudonymizer,
                             settings.integer("shahid.receipt.max-wrong-per-hour"))),
-                    outbox,
-                    new AcknowledgementPolicy(outbox, settings.integer("shahid.ack.per-sender-per-hour")),
-                    new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
-                    new MessageIds(settings.text("shahid.domain")),
-                    clock,
-                    monitors.notifyMonitors(),
-                    examinations));
+                    new OpenTicket(tickets, events),
+                    new RecordFollowUp(tickets, events),
+                    new RecordMessage(messages, sealedIdentities, new AttachmentDao(), redactionTerms),
+                    List.of(new AnswerCaseClosed(sealedIdentities, acknowledge)),
+                    acknowledge,
+                    new NoticeOfIntake(monitors.notifyMonitors(), examinations)), clock);
             ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
                     sealEvidence, linkEvidence, new TicketEventDao(),
                     (handle, message, now) -> monitors.notifyMonitors().afterExamination(handle, message.ticketId(),
@@ -253,7 +268,7 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.evidence.examine-slice"),
                             settings.duration("shahid.evidence.yield-to-intake"),
                             settings.duration("shahid.evidence.message-budget")),
-                    clock, activity);
+                    clock, activity, redactionTerms);
             PrefetchMailAttributes prefetch = new PrefetchMailAttributes(
                     settings.integer("shahid.imap.max-messages-per-poll"));
             IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(
@@ -280,6 +295,19 @@ public final class ShahidService implements AutoCloseable {
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
                     examineEvidence);
+        }
+
+        /**
+         * Whether the receiving server vouched for a reporter's From ({@code shahid.mail.authserv-id}, falling back
+         * to {@code shahid.monitors.authserv-id}); without an authserv-id nobody is authenticated.
+         */
+        private static IsAuthenticatedSender senderAuthentication(Settings settings) {
+            String authservId = settings.text("shahid.mail.authserv-id", settings.text("shahid.monitors.authserv-id", ""));
+            if (authservId.isBlank()) {
+                return IsAuthenticatedSender.NOBODY;
+            }
+            return new IsAuthenticatedSender((headers, from) -> from.contains("@") && AuthenticationResults
+                    .failure(headers, authservId, from.substring(from.lastIndexOf('@') + 1)).isEmpty());
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

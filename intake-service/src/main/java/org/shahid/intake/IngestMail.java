@@ -200,7 +200,8 @@ public final class IngestMail implements Processor {
         }
         String reason = SafeReason.of(error);
         int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
-        if (attempt < maxAttempts) {
+        // A hostile mail (a huge header block, its time budget used up) would fail again on every poll: no retry.
+        if (attempt < maxAttempts && !(error instanceof QuarantineAtOnce)) {
             IntakeMetrics.mailProcessed(mailbox.name(), "RETRY");
             throw new IntakeFailure("mail " + key.shortForm() + " failed (attempt " + attempt + " of " + maxAttempts
                     + "): " + reason);

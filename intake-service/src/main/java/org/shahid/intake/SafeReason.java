@@ -19,7 +19,8 @@ final class SafeReason {
                 reason.append(" <- ");
             }
             reason.append(cause.getClass().getSimpleName());
-            if (cause instanceof UnparseableMailException || cause instanceof IntakeFailure) {
+            if (cause instanceof UnparseableMailException || cause instanceof IntakeFailure
+                    || cause instanceof QuarantineAtOnce) {
                 reason.append(": ").append(cause.getMessage());
             }
             StackTraceElement[] trace = cause.getStackTrace();

@@ -152,18 +152,6 @@ public final class OutboxDao {
                 .findOne();
     }
 
-    /** How many mails of this purpose went to this pseudonym's tickets since a moment (rate limiting). */
-    public int countForPseudonymSince(Handle handle, String pseudonym, String purpose, Instant since) {
-        return handle.createQuery("""
-                        SELECT COUNT(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id
-                        WHERE t.reporter_pseudonym = :pseudonym AND o.purpose = :purpose AND o.created_at >= :since""")
-                .bind("pseudonym", pseudonym)
-                .bind("purpose", purpose)
-                .bind("since", since)
-                .mapTo(Integer.class)
-                .one();
-    }
-
     /** Rows for the admin listing, optionally of one status. */
     public List<OutboxRow> list(Handle handle, String status, int limit) {
         return handle.createQuery("""

@@ -1,0 +1,24 @@
+package org.shahid.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The monitors' step of intake, in the ticket transaction, so monitors hear of exactly the mails that were
+ * recorded: notify them now, or, when the mail has evidence or links to examine, queue it for examination and
+ * notify them once that is recorded. Implemented by the monitors' notifications and wired at start.
+ * Implementations are thread-safe.
+ *
+ * @see org.shahid.evidence.ExamineEvidence
+ */
+public interface QueueMonitorsNotice {
+
+    /**
+     * @param workingText the redacted text as stored
+     * @param bodyUrls links taken from the redacted text
+     * @param hasEvidence whether an attachment was kept for examination
+     */
+    void notice(Handle handle, RecordedMail mail, String workingText, Set<String> bodyUrls, boolean hasEvidence,
+                Instant now);
+}
