@@ -31,6 +31,7 @@ import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
 import org.shahid.intake.ReceiptCodes;
 import org.shahid.intake.ResolveThread;
+import org.shahid.authentication.SenderAuthentication;
 import org.shahid.intake.AnswerCaseClosed;
 import org.shahid.intake.IntakeBudget;
 import org.shahid.intake.IsAuthenticatedSender;
@@ -40,7 +41,6 @@ import org.shahid.intake.QueueAcknowledgement;
 import org.shahid.intake.RecordFollowUp;
 import org.shahid.intake.RecordMessage;
 import org.shahid.intake.RedactMail;
-import org.shahid.monitors.AuthenticationResults;
 import org.shahid.monitors.NoticeOfIntake;
 import org.shahid.outbound.AcknowledgeInOutbox;
 import org.shahid.sealing.SealSender;
@@ -306,8 +306,7 @@ public final class ShahidService implements AutoCloseable {
             if (authservId.isBlank()) {
                 return IsAuthenticatedSender.NOBODY;
             }
-            return new IsAuthenticatedSender((headers, from) -> from.contains("@") && AuthenticationResults
-                    .failure(headers, authservId, from.substring(from.lastIndexOf('@') + 1)).isEmpty());
+            return new IsAuthenticatedSender(new SenderAuthentication(authservId.strip())::authenticates);
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */
