@@ -44,6 +44,9 @@ public final class ExamineEvidence {
                          Duration messageBudget) {
     }
 
+    /** The flag of a document whose scrubbed copy was withheld because its text names the reporter. */
+    public static final String NAMES_REPORTER = "names-reporter";
+
     /** Intake counts as quiet once no mail has been in it for this long. */
     private static final Duration INTAKE_QUIET = Duration.ofMillis(300);
 
@@ -130,7 +133,8 @@ public final class ExamineEvidence {
             }
         }
         RedactionTerms terms = jdbi.withHandle(handle -> redactionTerms.of(handle, claim.messageId()));
-        results.replaceAll(result -> new Examined(result.attachmentId(), redacted(result.file(), terms)));
+        results.replaceAll(result -> new Examined(result.attachmentId(), redacted(withoutCopyNamingTheReporter(
+                result.file(), terms), terms)));
         // Linking reads what other messages recorded: one examiner at a time across nodes, or two messages
         // sharing a URL, examined at once, would each miss the other.
         return jdbi.withHandle(handle -> {
@@ -160,6 +164,22 @@ public final class ExamineEvidence {
                 + (flags.isEmpty() ? "" : ", flags: " + String.join(",", flags)), now);
         whenExamined.examined(handle, claim, now);
         return true;
+    }
+
+    /**
+     * A document whose text names the reporter keeps no scrubbed copy: monitors get its redacted text and the flag
+     * {@code names-reporter}; the original stays sealed for those who may unseal it.
+     */
+    private EvidenceFile withoutCopyNamingTheReporter(EvidenceFile file, RedactionTerms terms) {
+        if (file.scrubbedSha256() == null || !terms.appearsIn(file.extractedText())) {
+            return file;
+        }
+        sealEvidence.withdrawCopy(file.scrubbedSha256());
+        List<String> flags = new ArrayList<>(file.flags());
+        flags.add(NAMES_REPORTER);
+        return new EvidenceFile(file.fileName(), file.declaredType(), file.detectedType(), file.size(), file.sha256(),
+                file.sealedKey(), file.kept(), file.note(), flags, null, null, file.removedMetadata(),
+                file.extractedText(), file.textTruncated(), file.members());
     }
 
     /** What the examiner found, without the reporter: their names and numbers go from text, OCR and member names. */

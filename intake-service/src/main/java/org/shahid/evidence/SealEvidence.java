@@ -73,6 +73,18 @@ public final class SealEvidence {
         return examine(received, blobs.read(received.sealedKey()));
     }
 
+    /**
+     * Removes a scrubbed copy again: the examiner found the reporter's own name in it, and a document cannot be
+     * redacted the way its extracted text is. Its sealed original stays.
+     */
+    public void withdrawCopy(String scrubbedSha256) {
+        try {
+            Files.deleteIfExists(copies.pathOf(scrubbedSha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove a scrubbed copy", e);
+        }
+    }
+
     /** The sealed store's key of a kept attachment's original. */
     public static String sealedKeyOf(String sha256) {
         return NAMESPACE + "/" + sha256;

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * camel-mail what to do with it afterwards. On success the consumer flags the mail seen (it stays UNSEEN until
  * then, so a crash before the commit refetches it and the idempotency key makes that harmless). A mail that
  * fails {@code shahid.intake.max-attempts} times, or is too large, is quarantined and moved to
- * {@code shahid.intake.quarantine-folder}. Database and I/O outages are not counted as attempts: the mail
+ * {@code shahid.intake.quarantine-folder}; a hostile one ({@link QuarantineAtOnce}: a huge header block, its parsing
+ * budget used up) at its first failure. Database and I/O outages are not counted as attempts: the mail
  * simply stays for the next poll. Thread-safe.
  */
 public final class IngestMail implements Processor {

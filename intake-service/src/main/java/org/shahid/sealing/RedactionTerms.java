@@ -54,6 +54,7 @@ public record RedactionTerms(List<String> addresses, List<String> names) {
             "whatsapp://", "tel:", "sms:", "mailto:", "callto:", "skype:", "viber://", "t.me/+", "signal.me/",
             "telegram.me/+");
     private static final Pattern TOKEN = Pattern.compile("[^\\s<>\"'\\u00A0]+");
+    private static final Pattern HOST_AND_PATH = Pattern.compile("[a-z0-9.-]{1,253}\\.[a-z]{2,24}/.*");
     /** A token this long is no link a person wrote; it is left to the term and number rules. */
     private static final int MAX_LINK_CHARS = 4096;
     private static final int MAX_TERMS = 64;
@@ -92,6 +93,15 @@ public record RedactionTerms(List<String> addresses, List<String> names) {
         return out.indexOf(':') < 0 ? out : replaceIpv6(out);
     }
 
+    /** Whether the text names this reporter: one of their addresses, or a name or name part as a whole word. */
+    public boolean appearsIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return containsTerm(lower, addresses, false) || containsTerm(lower, names, true);
+    }
+
     /** A file name without the reporter's names, numbers and addresses ("Ahmed_Ali_ID.jpg" joins words by "_"). */
     public String replaceInFileName(String fileName) {
         if (fileName == null || fileName.isEmpty()) {
@@ -122,18 +132,24 @@ public record RedactionTerms(List<String> addresses, List<String> names) {
     }
 
     private boolean isIdentifyingLink(String token) {
+        // Every link has a ':' (scheme) or a '.' (host); most words of a report have neither.
+        if (token.indexOf(':') < 0 && token.indexOf('.') < 0) {
+            return false;
+        }
         String lower = token.toLowerCase(Locale.ROOT);
         int start = 0;
         while (start < lower.length() && "([{".indexOf(lower.charAt(start)) >= 0) {
             start++;
         }
-        String link = lower.substring(start).replaceFirst("^(?:https?://)?(?:www\\.)?", "");
+        String link = lower.substring(start);
+        link = link.startsWith("https://") ? link.substring(8) : link.startsWith("http://") ? link.substring(7) : link;
+        link = link.startsWith("www.") ? link.substring(4) : link;
         for (String prefix : IDENTIFYING_LINK_PREFIXES) {
             if (link.startsWith(prefix)) {
                 return true;
             }
         }
-        boolean looksLikeLink = lower.contains("://") || lower.startsWith("www.") || link.matches("[a-z0-9.-]{1,253}\\.[a-z]{2,24}/.*");
+        boolean looksLikeLink = lower.contains("://") || lower.startsWith("www.") || HOST_AND_PATH.matcher(link).matches();
         return looksLikeLink && (containsTerm(lower, addresses, false) || containsTerm(lower, names, true));
     }
 

@@ -58,6 +58,8 @@ class HostileInputTest {
         double tSmall = bestOf(small);
         double tMedium = bestOf(medium);
         double tLarge = bestOf(large);
+        System.out.printf("redaction over 10 / 100 / 1000 KB: %.2f / %.2f / %.2f ms%n", tSmall / 1e6, tMedium / 1e6,
+                tLarge / 1e6);
         // A floor for the smallest input, so that timer resolution cannot make a tiny denominator.
         double floor = 0.05e6;
         assertThat(tMedium / Math.max(tSmall, floor)).as("100 KB over 10 KB").isLessThan(MAX_RATIO_PER_TENFOLD);

@@ -163,6 +163,9 @@ class LeakTest {
                 .contains("[phone]").contains("[signature removed]").contains("[quoted text removed]")
                 .contains("[link removed]").contains("[ip]").contains("youtube.com/watch?v=vote12")
                 .contains("[name]_national_ID.pdf").contains("Envelope photo");
+        // The PDF names its author, the reporter: its text is redacted, its scrubbed copy withheld, its original sealed.
+        assertThat(shahid.text("SELECT CONCAT_WS('|', flags, IFNULL(scrubbed_sha256, 'no copy')) FROM attachment"
+                + " WHERE file_name LIKE '%.pdf'")).contains("names-reporter").endsWith("|no copy");
         if (OcrAvailability.isAvailable("ara+eng")) {
             // The screenshot was read: its text is there, with the reporter's name and number redacted.
             assertThat(shahid.text("SELECT GROUP_CONCAT(extracted_text) FROM attachment")).contains("[name]");
