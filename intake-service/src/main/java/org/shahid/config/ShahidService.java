@@ -23,17 +23,33 @@ import org.shahid.intake.RawMailOnlyBinding;
 import org.shahid.intake.LanguageDetector;
 import org.shahid.intake.LoopGuard;
 import org.shahid.intake.MailIntake;
-import org.shahid.intake.MailLimits;
-import org.shahid.intake.MailParser;
+import org.shahid.parsing.MailLimits;
+import org.shahid.parsing.MailParser;
 import org.shahid.intake.PrefetchMailAttributes;
 import org.shahid.intake.ProcessedMailDao;
 import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.QuarantineMail;
 import org.shahid.intake.ReceiptCodes;
 import org.shahid.intake.ResolveThread;
+import org.shahid.authentication.AuthenticationSettings;
+import org.shahid.intake.AnswerCaseClosed;
+import org.shahid.intake.IntakeBudget;
+import org.shahid.intake.IsAuthenticatedSender;
+import org.shahid.intake.OpenTicket;
+import org.shahid.intake.ParseMail;
+import org.shahid.intake.QueueAcknowledgement;
+import org.shahid.intake.RecordFollowUp;
+import org.shahid.intake.RecordMessage;
+import org.shahid.intake.RedactMail;
+import org.shahid.monitors.NoticeOfIntake;
+import org.shahid.outbound.AcknowledgeInOutbox;
+import org.shahid.sealing.SealSender;
+import org.shahid.sealing.SealedRedactionTerms;
+import org.shahid.sealing.SenderKeys;
 import org.shahid.monitors.ComposeStatusUpdate;
 import org.shahid.monitors.Monitors;
 import org.shahid.outbound.AcknowledgementPolicy;
+import org.shahid.outbound.SendLimits;
 import org.shahid.outbound.ComposeAcknowledgement;
 import org.shahid.outbound.Language;
 import org.shahid.outbound.MessageIds;
@@ -224,34 +240,34 @@ public final class ShahidService implements AutoCloseable {
             LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
             IntakeActivity activity = new IntakeActivity();
-            MailIntake intake = new MailIntake(new MailIntake.Parts(
-                    database.jdbi(),
-                    new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
-                            settings.number("shahid.limits.attachment-bytes"),
-                            settings.integer("shahid.limits.nesting-depth"))),
-                    new LoopGuard(settings.list("shahid.own-addresses")),
-                    new LanguageDetector(),
-                    fallback,
-                    pseudonymizer,
-                    blobs,
-                    sealedIdentities,
-                    sealEvidence,
-                    tickets,
-                    messages,
-                    new TicketEventDao(),
-                    new AttachmentDao(),
-                    processedMails,
-                    new ResolveThread(tickets, messages, outbox, pseudonymizer, new ReceiptCodes(pseudonymizer,
-                            settings.integer("shahid.receipt.max-wrong-per-hour"))),
-                    outbox,
-                    new AcknowledgementPolicy(new org.shahid.outbound.SendLimits(pseudonymizer),
+            IntakeBudget budget = new IntakeBudget(settings.duration("shahid.intake.parse-budget"));
+            TicketEventDao events = new TicketEventDao();
+            SealedRedactionTerms redactionTerms = new SealedRedactionTerms(new Sealer(keyring));
+            LanguageDetector languageDetector = new LanguageDetector();
+            QueueAcknowledgement acknowledge = new AcknowledgeInOutbox(outbox,
+                    new AcknowledgementPolicy(new SendLimits(pseudonymizer),
                             settings.integer("shahid.ack.per-sender-per-hour"),
                             settings.integer("shahid.ack.global-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
-                    new MessageIds(settings.text("shahid.domain")),
-                    clock,
-                    monitors.notifyMonitors(),
-                    examinations));
+                    new MessageIds(settings.text("shahid.domain")), events, fallback);
+            MailIntake intake = new MailIntake(database.jdbi(), processedMails, budget, new MailIntake.Steps(
+                    new ParseMail(new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
+                            settings.number("shahid.limits.attachment-bytes"),
+                            settings.integer("shahid.limits.nesting-depth"))),
+                            new LoopGuard(settings.list("shahid.own-addresses")), senderAuthentication(settings),
+                            settings.integer("shahid.limits.header-bytes")),
+                    new SealSender(blobs, new SenderKeys(pseudonymizer)),
+                    new RedactMail(id -> pseudonymizer.keyedHash("message-id", id), settings.text("shahid.domain")),
+                    text -> languageDetector.detect(text, fallback).code(),
+                    sealEvidence,
+                    new ResolveThread(tickets, new ReceiptCodes(pseudonymizer,
+                            settings.integer("shahid.receipt.max-wrong-per-hour"))),
+                    new OpenTicket(tickets, events),
+                    new RecordFollowUp(tickets, events),
+                    new RecordMessage(messages, sealedIdentities, new AttachmentDao(), redactionTerms),
+                    List.of(new AnswerCaseClosed(sealedIdentities, acknowledge)),
+                    acknowledge,
+                    new NoticeOfIntake(monitors.notifyMonitors(), examinations)), clock);
             ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
                     sealEvidence, linkEvidence, new TicketEventDao(),
                     (handle, message, now) -> {
@@ -264,7 +280,7 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.evidence.examine-slice"),
                             settings.duration("shahid.evidence.yield-to-intake"),
                             settings.duration("shahid.evidence.message-budget")),
-                    clock, activity);
+                    clock, activity, redactionTerms);
             PrefetchMailAttributes prefetch = new PrefetchMailAttributes(
                     settings.integer("shahid.imap.max-messages-per-poll"));
             IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(
@@ -304,6 +320,18 @@ public final class ShahidService implements AutoCloseable {
                     java.time.Duration.ofDays(settings.integer("shahid.retention.reply-grace-days")),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.quarantine-days")),
                     settings.duration("shahid.retention.orphan-age"));
+        }
+
+        /**
+         * Whether the receiving server vouched for a reporter's From ({@code shahid.mail.authserv-id}, falling back
+         * to {@code shahid.monitors.authserv-id}); without an authserv-id nobody is authenticated.
+         */
+        private static IsAuthenticatedSender senderAuthentication(Settings settings) {
+            AuthenticationSettings authentication = AuthenticationSettings.of(settings);
+            if (authentication.authservId().isBlank()) {
+                return IsAuthenticatedSender.NOBODY;
+            }
+            return new IsAuthenticatedSender(authentication.senderAuthentication()::authenticates);
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.intake.IntakeActivity;
+import org.shahid.sealing.RedactionTerms;
+import org.shahid.sealing.SealedRedactionTerms;
 import org.shahid.tickets.TicketEventDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Examines the evidence of messages after their tickets were committed: for each queued message, reads each kept
  * attachment's original back from the sealed store, has {@link SealEvidence} detect, scrub and extract it, and then
  * in ONE transaction records the results, links the ticket by what was found and tells the monitors
- * ({@link WhenExamined}). A message whose examination keeps failing (its sealed original unreadable, say) is
+ * ({@link WhenExamined}). Extracted text, OCR and member names are redacted with the message's sealed
+ * {@link RedactionTerms} (the reporter's names, addresses, phones), which are deleted with the results. A message whose examination keeps failing (its sealed original unreadable, say) is
  * recorded after {@code maxAttempts} with the flag {@code examination-failed}, so monitors still hear of it.
  * Called by the {@code evidence} route. Thread-safe; each message is examined by one caller at a time.
  */
@@ -41,6 +44,9 @@ public final class ExamineEvidence {
                          Duration messageBudget) {
     }
 
+    /** The flag of a document whose scrubbed copy was withheld because its text names the reporter. */
+    public static final String NAMES_REPORTER = "names-reporter";
+
     /** Intake counts as quiet once no mail has been in it for this long. */
     private static final Duration INTAKE_QUIET = Duration.ofMillis(300);
 
@@ -54,10 +60,12 @@ public final class ExamineEvidence {
     private final Pacing pacing;
     private final Clock clock;
     private final IntakeActivity intake;
+    private final SealedRedactionTerms redactionTerms;
 
     public ExamineEvidence(Jdbi jdbi, ExaminationDao queue, AttachmentDao attachments, SealEvidence sealEvidence,
                            LinkEvidence linkEvidence, TicketEventDao events, WhenExamined whenExamined,
-                           Pacing pacing, Clock clock, IntakeActivity intake) {
+                           Pacing pacing, Clock clock, IntakeActivity intake, SealedRedactionTerms redactionTerms) {
+        this.redactionTerms = redactionTerms;
         this.jdbi = jdbi;
         this.queue = queue;
         this.attachments = attachments;
@@ -124,6 +132,9 @@ public final class ExamineEvidence {
                         "examination failed: " + reason)));
             }
         }
+        RedactionTerms terms = jdbi.withHandle(handle -> redactionTerms.of(handle, claim.messageId()));
+        results.replaceAll(result -> new Examined(result.attachmentId(), redacted(withoutCopyNamingTheReporter(
+                result.file(), terms), terms)));
         // Linking reads what other messages recorded: one examiner at a time across nodes, or two messages
         // sharing a URL, examined at once, would each miss the other.
         return jdbi.withHandle(handle -> {
@@ -141,6 +152,7 @@ public final class ExamineEvidence {
             LOG.info("Evidence of message {} was recorded by another examiner", claim.messageId());
             return false;
         }
+        redactionTerms.forget(handle, claim.messageId());
         List<String> flags = new ArrayList<>();
         for (Examined result : results) {
             attachments.recordExamination(handle, result.attachmentId(), claim.ticketId(), result.file(), now);
@@ -152,6 +164,33 @@ public final class ExamineEvidence {
                 + (flags.isEmpty() ? "" : ", flags: " + String.join(",", flags)), now);
         whenExamined.examined(handle, claim, now);
         return true;
+    }
+
+    /**
+     * A document whose text names the reporter keeps no scrubbed copy: monitors get its redacted text and the flag
+     * {@code names-reporter}; the original stays sealed for those who may unseal it.
+     */
+    private EvidenceFile withoutCopyNamingTheReporter(EvidenceFile file, RedactionTerms terms) {
+        if (file.scrubbedSha256() == null || !terms.appearsIn(file.extractedText())) {
+            return file;
+        }
+        sealEvidence.withdrawCopy(file.scrubbedSha256());
+        List<String> flags = new ArrayList<>(file.flags());
+        flags.add(NAMES_REPORTER);
+        return new EvidenceFile(file.fileName(), file.declaredType(), file.detectedType(), file.size(), file.sha256(),
+                file.sealedKey(), file.kept(), file.note(), flags, null, null, file.removedMetadata(),
+                file.extractedText(), file.textTruncated(), file.members());
+    }
+
+    /** What the examiner found, without the reporter: their names and numbers go from text, OCR and member names. */
+    private static EvidenceFile redacted(EvidenceFile file, RedactionTerms terms) {
+        List<EmbeddedMember> members = file.members().stream().map(member -> new EmbeddedMember(member.sha256(),
+                member.size(), member.type(), terms.replaceInFileName(member.name()), member.sealedKey(),
+                member.scrubbedSha256(), member.scrubbedSize(), member.removedMetadata(), member.flags())).toList();
+        return new EvidenceFile(terms.replaceInFileName(file.fileName()), file.declaredType(), file.detectedType(),
+                file.size(), file.sha256(), file.sealedKey(), file.kept(), file.note(), file.flags(),
+                file.scrubbedSha256(), file.scrubbedSize(), file.removedMetadata(), terms.replaceIn(file.extractedText()),
+                file.textTruncated(), members);
     }
 
     /** A kept attachment recorded without examination: still sealed and hashed, no copy, no text. */

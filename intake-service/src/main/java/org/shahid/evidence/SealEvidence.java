@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.shahid.intake.ParsedAttachment;
+import org.shahid.parsing.ParsedAttachment;
 import org.shahid.sealing.SealedBlobStore;
 
 /**
@@ -71,6 +71,18 @@ public final class SealEvidence {
     /** Examines a received attachment, reading its original back from the sealed store. */
     public EvidenceFile examine(EvidenceFile received) {
         return examine(received, blobs.read(received.sealedKey()));
+    }
+
+    /**
+     * Removes a scrubbed copy again: the examiner found the reporter's own name in it, and a document cannot be
+     * redacted the way its extracted text is. Its sealed original stays.
+     */
+    public void withdrawCopy(String scrubbedSha256) {
+        try {
+            Files.deleteIfExists(copies.pathOf(scrubbedSha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove a scrubbed copy", e);
+        }
     }
 
     /** The sealed store's key of a kept attachment's original. */

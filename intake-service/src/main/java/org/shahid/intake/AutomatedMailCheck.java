@@ -1,5 +1,7 @@
 package org.shahid.intake;
 
+import org.shahid.parsing.ParsedMail;
+
 /**
  * One sign that a mail was written by a machine (an auto-reply, a bounce, a list), so that answering it
  * could start a mail loop (RFC 3834). Such mail is recorded but never acknowledged. Implementations are

@@ -2,6 +2,7 @@ package org.shahid.intake;
 
 import java.util.Locale;
 import java.util.Set;
+import org.shahid.parsing.ParsedMail;
 
 /** Precedence: bulk, junk, list or auto_reply: mass or automatic mail that must not be answered. */
 public final class HasBulkPrecedence implements AutomatedMailCheck {

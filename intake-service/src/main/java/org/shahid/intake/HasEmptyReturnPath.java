@@ -1,5 +1,7 @@
 package org.shahid.intake;
 
+import org.shahid.parsing.ParsedMail;
+
 /** Return-Path {@code <>}: the null sender of bounces and other notifications, which must never be answered. */
 public final class HasEmptyReturnPath implements AutomatedMailCheck {
 

@@ -1,5 +1,7 @@
 package org.shahid.intake;
 
+import org.shahid.parsing.ParsedMail;
+
 /** Mail distributed by a mailing list (List-Id or List-Unsubscribe, RFC 2919/2369). */
 public final class HasListId implements AutomatedMailCheck {
 

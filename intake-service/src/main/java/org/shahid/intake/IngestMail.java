@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * camel-mail what to do with it afterwards. On success the consumer flags the mail seen (it stays UNSEEN until
  * then, so a crash before the commit refetches it and the idempotency key makes that harmless). A mail that
  * fails {@code shahid.intake.max-attempts} times, or is too large, is quarantined and moved to
- * {@code shahid.intake.quarantine-folder}. Database and I/O outages are not counted as attempts: the mail
+ * {@code shahid.intake.quarantine-folder}; a hostile one ({@link QuarantineAtOnce}: a huge header block, its parsing
+ * budget used up) at its first failure. Database and I/O outages are not counted as attempts: the mail
  * simply stays for the next poll. Thread-safe.
  */
 public final class IngestMail implements Processor {
@@ -207,7 +208,8 @@ public final class IngestMail implements Processor {
         }
         String reason = SafeReason.of(error);
         int attempt = attempts.recordFailure(key, mailbox.name(), reason, clock.instant());
-        if (attempt < maxAttempts) {
+        // A hostile mail (a huge header block, its time budget used up) would fail again on every poll: no retry.
+        if (attempt < maxAttempts && !(error instanceof QuarantineAtOnce)) {
             IntakeMetrics.mailProcessed(mailbox.name(), "RETRY");
             throw new IntakeFailure("mail " + key.shortForm() + " failed (attempt " + attempt + " of " + maxAttempts
                     + "): " + reason);

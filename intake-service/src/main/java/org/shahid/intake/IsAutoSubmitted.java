@@ -1,6 +1,7 @@
 package org.shahid.intake;
 
 import java.util.Locale;
+import org.shahid.parsing.ParsedMail;
 
 /** Auto-Submitted other than "no" (RFC 3834), or the vendor headers of auto-responders that predate it. */
 public final class IsAutoSubmitted implements AutomatedMailCheck {

@@ -1,6 +1,7 @@
 package org.shahid.intake;
 
 import java.util.Locale;
+import org.shahid.parsing.ParsedMail;
 
 /** A delivery status or disposition notification (multipart/report, RFC 6522): a bounce or a read receipt. */
 public final class IsDeliveryReport implements AutomatedMailCheck {

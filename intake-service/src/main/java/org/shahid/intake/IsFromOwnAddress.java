@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.shahid.parsing.ParsedMail;
 
 /** Mail that claims to come from one of Shahid's own addresses: answering it would talk to ourselves. */
 public final class IsFromOwnAddress implements AutomatedMailCheck {

@@ -2,6 +2,8 @@ package org.shahid.intake;
 
 import java.util.Locale;
 import java.util.Set;
+import org.shahid.parsing.MailAddress;
+import org.shahid.parsing.ParsedMail;
 
 /** Mail from MAILER-DAEMON, postmaster and similar system senders: bounces and delivery notices. */
 public final class IsFromSystemSender implements AutomatedMailCheck {

@@ -3,6 +3,7 @@ package org.shahid.intake;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.shahid.parsing.ParsedMail;
 
 /**
  * Decides whether a mail may be answered: the first {@link AutomatedMailCheck} that matches gives the reason

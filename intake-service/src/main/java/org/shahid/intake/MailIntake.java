@@ -5,92 +5,95 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.authentication.ReplyAddress;
 import org.shahid.authentication.SenderKey;
-import org.shahid.authentication.SenderMetrics;
-import org.shahid.evidence.AttachmentDao;
 import org.shahid.evidence.EvidenceFile;
-import org.shahid.evidence.ExaminationDao;
 import org.shahid.evidence.ExtractUrls;
 import org.shahid.evidence.SealEvidence;
-import org.shahid.monitors.NotifyMonitors;
-import org.shahid.outbound.AcknowledgementPolicy;
-import org.shahid.outbound.ComposeAcknowledgement;
-import org.shahid.outbound.Language;
-import org.shahid.outbound.MessageIds;
-import org.shahid.outbound.OutboxDao;
-import org.shahid.outbound.RenderedMail;
-import org.shahid.sealing.Pseudonymizer;
-import org.shahid.sealing.SealedBlobStore;
-import org.shahid.sealing.SealedIdentity;
-import org.shahid.sealing.SealedIdentityDao;
+import org.shahid.sealing.RedactionTerms;
+import org.shahid.sealing.ReporterFreeMail;
+import org.shahid.sealing.SealSender;
 import org.shahid.tickets.Ticket;
-import org.shahid.tickets.TicketDao;
-import org.shahid.tickets.TicketEventDao;
 import org.shahid.tickets.TicketMessageDao;
-import org.shahid.tickets.TicketReference;
-import org.shahid.tickets.TicketStatus;
 
 /**
- * Turns one raw mail into a ticket or a follow-up, exactly once: parses it, seals the sender's identity and
- * the original, and in ONE transaction claims the mail's idempotency key, writes the ticket, the working copy
- * of the message, its evidence records and the acknowledgement in the outbox. No Camel types: the
+ * Turns one raw mail into a ticket or a follow-up, exactly once, as a pipeline of named steps read top to bottom in
+ * {@link #ingest}: parse, seal the sender, redact, receive the evidence, and then in ONE transaction thread or open
+ * the ticket, record the message, claim the mail's idempotency key, queue the acknowledgement (or run the
+ * follow-up steps) and queue the monitors' notice. The sealing step is the identity gate: every step after it sees
+ * only the {@link ReporterFreeMail}. Parsing and redaction run within {@link IntakeBudget}. No Camel types: the
  * {@code IngestMail} route step feeds it. Thread-safe.
  */
 public final class MailIntake {
 
-    /** Everything intake needs, wired once at start. */
-    public record Parts(Jdbi jdbi, MailParser parser, LoopGuard loopGuard, LanguageDetector languageDetector,
-                        Language fallbackLanguage, Pseudonymizer pseudonymizer, SealedBlobStore blobs,
-                        SealedIdentityDao sealedIdentities, SealEvidence sealEvidence, TicketDao tickets,
-                        TicketMessageDao messages, TicketEventDao events, AttachmentDao attachments,
-                        ProcessedMailDao processedMails, ResolveThread threads, OutboxDao outbox,
-                        AcknowledgementPolicy acknowledgementPolicy, ComposeAcknowledgement acknowledgements,
-                        MessageIds messageIds, Clock clock, NotifyMonitors notifyMonitors,
-                        ExaminationDao examinations) {
+    /** The steps, in the order a mail passes them; wired once at start. */
+    public record Steps(ParseMail parse, SealSender sealSender, RedactMail redact, UnaryOperator<String> detectLanguage,
+                        SealEvidence receiveEvidence, ResolveThread thread, OpenTicket openTicket,
+                        RecordFollowUp joinTicket, RecordMessage recordMessage, List<FollowUpStep> followUpSteps,
+                        QueueAcknowledgement acknowledge, QueueMonitorsNotice noticeMonitors) {
+
+        public Steps {
+            followUpSteps = List.copyOf(followUpSteps);
+        }
     }
 
-    /** Outbox purpose of the answer to a follow-up on a ticket whose identities were purged. */
-    public static final String CASE_CLOSED_PURPOSE = "CASE_CLOSED";
+    private final Jdbi jdbi;
+    private final ProcessedMailDao processedMails;
+    private final IntakeBudget budget;
+    private final Steps steps;
+    private final Clock clock;
 
-    private static final RedactIdentity REDACTION = new RedactIdentity();
-
-    private final Parts parts;
-
-    public MailIntake(Parts parts) {
-        this.parts = parts;
+    public MailIntake(Jdbi jdbi, ProcessedMailDao processedMails, IntakeBudget budget, Steps steps, Clock clock) {
+        this.jdbi = jdbi;
+        this.processedMails = processedMails;
+        this.budget = budget;
+        this.steps = steps;
+        this.clock = clock;
     }
 
     /** True when this mail was processed before (by an earlier delivery, or before a crash). */
     public boolean alreadyProcessed(MailKey key) {
-        return parts.jdbi().withHandle(handle -> parts.processedMails().isProcessed(handle, key));
+        return jdbi.withHandle(handle -> processedMails.isProcessed(handle, key));
     }
 
-    public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws UnparseableMailException {
-        ParsedMail mail = parts.parser().parse(raw);
-        String fromAddress = mail.from().map(MailAddress::address).orElse("");
-        // A sender without a usable address gets a pseudonym of its own mail, so nobody can thread into it.
-        String pseudonym = parts.pseudonymizer().pseudonymOf(fromAddress.isEmpty() ? "unknown:" + key : fromAddress);
-        // Shahid answers only an address written exactly as one valid mailbox: never a repaired or invented one.
-        String replyAddress = strictReplyAddress(mail);
-        SenderKey sender = SenderKey.of(parts.pseudonymizer(), replyAddress);
-        Optional<String> automated = parts.loopGuard().reasonNotToAnswer(mail);
-        Language language = parts.languageDetector().detect(mail.subject() + "\n" + mail.text(),
-                parts.fallbackLanguage());
+    /** What passes the gate: the reporter-free view, and the terms that redacted it (sealed for the examiner). */
+    private record Gated(ParseMail.Parsed parsed, RedactionTerms terms, ReporterFreeMail view, String languageCode) {
+    }
+
+    /** The mail as the transaction records it; the sender only as sealed. */
+    private record Received(Mailbox mailbox, MailKey key, ReporterFreeMail view, String languageCode,
+                            SealSender.SealedSender sender, RedactionTerms terms, List<EvidenceFile> evidence) {
+
+        ReplyPermit permit() {
+            Optional<String> reason = view.automated()
+                    .or(() -> sender.hasReplyAddress() ? Optional.empty() : Optional.of(ReplyPermit.NO_REPLY_ADDRESS));
+            return new ReplyPermit(reason, sender.rateKey());
+        }
+    }
+
+    public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws Exception {
+        Gated gated = budget.within(() -> {
+            ParseMail.Parsed parsed = steps.parse().parse(raw);
+            RedactionTerms terms = RedactIdentity.termsOf(parsed.mail());
+            ReporterFreeMail view = steps.redact().redact(parsed.mail(), terms, parsed.automated(),
+                    parsed.authenticated());
+            return new Gated(parsed, terms, view, steps.detectLanguage().apply(view.subject() + "\n" + view.text()));
+        });
+        ParseMail.Parsed parsed = gated.parsed();
+        SealSender.SealedSender sender = steps.sealSender().seal(raw, parsed.replyAddress(), parsed.displayName(),
+                parsed.originalHeaders(), parsed.authenticated());
         // Only hashed and sealed here: examining (type, scrubbing, text, OCR) comes after the commit, off this path.
-        List<EvidenceFile> evidence = mail.attachments().stream().map(parts.sealEvidence()::received).toList();
-        String sealedRaw = parts.blobs().put("mail", raw);
-        SealedIdentity identity = new SealedIdentity(replyAddress,
-                mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
-        Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
-                identity, REDACTION.redact(mail), sender);
+        List<EvidenceFile> evidence = gated.view().attachments().stream().map(steps.receiveEvidence()::received)
+                .toList();
+        Received received = new Received(mailbox, key, gated.view(), gated.languageCode(), sender, gated.terms(),
+                evidence);
         for (int attempt = 1; ; attempt++) {
             try {
-                return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
+                return jdbi.inTransaction(handle -> record(handle, received, clock.instant()));
             } catch (AlreadyRecorded duplicate) {
-                parts.blobs().delete(sealedRaw); // this delivery's copy; the first one's stays
+                steps.sealSender().discard(sender);
                 return IntakeOutcome.duplicate();
             } catch (RuntimeException e) {
                 if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
@@ -98,6 +101,48 @@ public final class MailIntake {
                 }
             }
         }
+    }
+
+    private IntakeOutcome record(Handle handle, Received received, Instant now) {
+        ReporterFreeMail view = received.view();
+        SealSender.SealedSender sender = received.sender();
+        ResolveThread.Resolution thread = steps.thread().resolve(handle, view,
+                sender.authenticated() ? Optional.of(sender.pseudonym()) : Optional.empty(), sender.rateKey().shortKey(), now);
+        boolean followUp = thread.ticket().isPresent();
+        Ticket ticket;
+        if (followUp) {
+            ticket = thread.ticket().get();
+            steps.joinTicket().record(handle, ticket, thread.receipt(), now);
+        } else {
+            ticket = steps.openTicket().open(handle, received.mailbox(), received.languageCode(), sender.pseudonym(),
+                    view.automated().isPresent(), thread.receipt(), now);
+        }
+        RecordedMail recorded = steps.recordMessage().record(handle, ticket, followUp, received.mailbox(),
+                received.languageCode(), view, sender, received.terms(), received.evidence(), now);
+        // The mail's key is claimed last, with its outcome: a second delivery of the same mail, committed
+        // concurrently, waits here on the unique key and then rolls back everything it wrote.
+        ProcessedMailDao.Outcome outcome = followUp ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
+        if (!processedMails.claim(handle, received.key(), received.mailbox().name(), outcome, ticket.id(), now)) {
+            throw new AlreadyRecorded();
+        }
+        boolean acknowledged = false;
+        if (followUp) {
+            for (FollowUpStep step : steps.followUpSteps()) {
+                step.apply(handle, recorded, view, received.permit(), now);
+            }
+        } else {
+            String receiptCode = steps.thread().issueReceipt(handle, ticket.id(), now).value();
+            acknowledged = steps.acknowledge().acknowledge(handle, recorded, received.permit(), receiptCode, now);
+        }
+        // Links come from the REDACTED text: a profile or chat link of the reporter never reaches evidence tables.
+        Set<String> bodyUrls = ExtractUrls.from(view.text());
+        // Automated mail is not counted against a sender: it is never notified one by one anyway.
+        Optional<SenderKey> countedSender = view.automated().isPresent() ? Optional.empty()
+                : Optional.of(sender.rateKey());
+        steps.noticeMonitors().notice(handle, recorded, countedSender, TicketMessageDao.asStored(view.text()), bodyUrls,
+                received.evidence().stream().anyMatch(EvidenceFile::kept), now);
+        return new IntakeOutcome(followUp ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
+                Optional.of(ticket.reference()), acknowledged);
     }
 
     /** Mails of one poll commit concurrently; InnoDB may pick one of two as a deadlock victim. It can simply rerun. */
@@ -113,152 +158,10 @@ public final class MailIntake {
         return false;
     }
 
-    private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
-                            Optional<String> automated, Language language, List<EvidenceFile> evidence,
-                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy,
-                            SenderKey sender) {
-    }
-
-    /** The one From's addr-spec as written, or "" (no From, several, or not exactly one valid mailbox). */
-    private static String strictReplyAddress(ParsedMail mail) {
-        List<String> froms = mail.headers().all("From");
-        return froms.size() == 1 ? ReplyAddress.strictlyFrom(froms.get(0)).orElse("") : "";
-    }
-
     /** Rolls back a transaction whose mail another delivery (or a run before a crash) already recorded. */
     private static final class AlreadyRecorded extends RuntimeException {
         AlreadyRecorded() {
             super("mail already recorded", null, false, false);
         }
-    }
-
-    private IntakeOutcome record(Handle handle, Received received, Instant now) {
-        ResolveThread.Resolution resolution = parts.threads().resolve(handle, received.mail(), received.pseudonym(), now);
-        Optional<Ticket> thread = resolution.ticket();
-        String reporter = "reporter " + received.pseudonym();
-        long ticketId;
-        TicketReference reference;
-        if (thread.isPresent()) {
-            ticketId = thread.get().id();
-            reference = thread.get().reference();
-            parts.tickets().touch(handle, ticketId, now);
-            parts.events().append(handle, ticketId, reporter, "FOLLOW_UP_RECEIVED",
-                    resolution.receipt() == ReceiptCodes.Check.MATCHED ? "by receipt code" : null, now);
-        } else {
-            reference = TicketReference.random();
-            ticketId = parts.tickets().insert(handle, reference, received.mailbox().kind(), received.mailbox().name(),
-                    received.language().code(), received.pseudonym(), received.automated().isPresent(), now);
-            parts.events().append(handle, ticketId, reporter, "OPENED", "by mail to " + received.mailbox().name(), now);
-            recordReceiptCheck(handle, ticketId, reporter, resolution.receipt(), now);
-        }
-        long messageId = insertMessage(handle, ticketId, received, now);
-        long sealedId = parts.sealedIdentities().insert(handle, ticketId, messageId, received.identity(),
-                received.sealedRaw(), now);
-        for (EvidenceFile file : received.evidence()) {
-            parts.attachments().insertReceived(handle, AttachmentDao.NewAttachment.of(ticketId, messageId, file), now);
-        }
-        // The mail's key is claimed last, with its outcome: a second delivery of the same mail, committed
-        // concurrently, waits here on the unique key and then rolls back everything it wrote.
-        ProcessedMailDao.Outcome outcome = thread.isPresent()
-                ? ProcessedMailDao.Outcome.FOLLOW_UP : ProcessedMailDao.Outcome.TICKET;
-        if (!parts.processedMails().claim(handle, received.key(), received.mailbox().name(), outcome, ticketId, now)) {
-            throw new AlreadyRecorded();
-        }
-        String receiptCode = thread.isEmpty()
-                ? parts.threads().issueReceipt(handle, ticketId, now).map(ReceiptCode::value).orElse("") : "";
-        boolean acknowledged = thread.isEmpty()
-                && acknowledge(handle, ticketId, reference, sealedId, received, receiptCode, now);
-        if (thread.isPresent() && parts.sealedIdentities().hasPurged(handle, ticketId)) {
-            answerCaseClosed(handle, ticketId, reference, sealedId, received, now);
-        }
-        // Same transaction as the ticket: monitors hear of exactly the mails that were recorded; a mail with
-        // evidence is queued for examination and they hear of it once that is recorded.
-        // Links to other tickets are made there too, one message at a time (see ExamineEvidence).
-        if (received.automated().isEmpty()) {
-            parts.notifyMonitors().limitSender(handle, ticketId, messageId, received.sender(), now);
-        }
-        Set<String> bodyUrls = ExtractUrls.from(received.mail().text());
-        boolean examineLater = !bodyUrls.isEmpty() || received.evidence().stream().anyMatch(EvidenceFile::kept);
-        if (examineLater) {
-            boolean reopened = thread.isPresent() && parts.notifyMonitors().reopenIfFinished(handle, ticketId, now);
-            parts.examinations().enqueue(handle, messageId, ticketId, thread.isPresent(), reopened, bodyUrls, now);
-        } else if (thread.isPresent()) {
-            parts.notifyMonitors().followUp(handle, ticketId, messageId, now);
-        } else {
-            Ticket opened = new Ticket(ticketId, reference, received.mailbox().kind(), received.mailbox().name(),
-                    TicketStatus.NEW, received.language().code(), received.pseudonym(),
-                    received.automated().isPresent(), now, now);
-            parts.notifyMonitors().newTicketWithoutEvidence(handle, opened, messageId,
-                    TicketMessageDao.asStored(received.workingCopy().text()), now);
-        }
-        return new IntakeOutcome(thread.isPresent() ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
-                Optional.of(reference), acknowledged);
-    }
-
-    private long insertMessage(Handle handle, long ticketId, Received received, Instant now) {
-        ParsedMail mail = received.mail();
-        String messageIdHash = mail.messageId().map(parts.threads()::hashOfMessageId).orElse(null);
-        String problems = mail.problems().isEmpty() ? null : String.join("\n", mail.problems());
-        RedactIdentity.Redacted copy = received.workingCopy();
-        return parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticketId, "IN", copy.subject(),
-                copy.text(), copy.html(), received.language().code(), received.automated().isPresent(),
-                messageIdHash, problems), now);
-    }
-
-    private void recordReceiptCheck(Handle handle, long ticketId, String reporter, ReceiptCodes.Check check,
-                                    Instant now) {
-        switch (check) {
-            case WRONG -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_NOT_MATCHED",
-                    "the code matched no ticket; opened as a new report", now);
-            case RATE_LIMITED -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_IGNORED",
-                    "too many wrong receipt codes from this sender within an hour", now);
-            default -> {
-            }
-        }
-    }
-
-    /**
-     * A follow-up to a ticket whose identities were purged: the case is closed. It is answered at the address
-     * this mail came from (its own, newly sealed identity), under the same loop guards as an acknowledgement.
-     */
-    private void answerCaseClosed(Handle handle, long ticketId, TicketReference reference, long sealedId,
-                                  Received received, Instant now) {
-        if (received.automated().isPresent() || received.identity().replyAddress().isEmpty()
-                || parts.acknowledgementPolicy().refusalFor(handle, received.sender(), now) != null) {
-            parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_SUPPRESSED", null, now);
-            return;
-        }
-        Mailbox mailbox = received.mailbox();
-        RenderedMail content = parts.acknowledgements().composeCaseClosed(reference, received.language(),
-                mailbox.address());
-        parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, CASE_CLOSED_PURPOSE, sealedId, null,
-                mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
-        parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_QUEUED", null, now);
-    }
-
-    private boolean acknowledge(Handle handle, long ticketId, TicketReference reference, long sealedId,
-                                Received received, String receiptCode, Instant now) {
-        Optional<String> reasonNotTo = received.automated();
-        if (reasonNotTo.isPresent()) {
-            SenderMetrics.acknowledgementSuppressed("AUTOMATED");
-        } else if (received.identity().replyAddress().isEmpty()) {
-            reasonNotTo = Optional.of("no valid reply address (From is not exactly one RFC 5322 mailbox)");
-            SenderMetrics.acknowledgementSuppressed("NO_VALID_ADDRESS");
-        } else {
-            reasonNotTo = Optional.ofNullable(parts.acknowledgementPolicy().refusalFor(handle, received.sender(), now));
-            reasonNotTo.ifPresent(reason -> SenderMetrics.acknowledgementSuppressed(
-                    reason.contains("all senders") ? "GLOBAL_LIMIT" : "SENDER_LIMIT"));
-        }
-        if (reasonNotTo.isPresent()) {
-            parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_SUPPRESSED", reasonNotTo.get(), now);
-            return false;
-        }
-        Mailbox mailbox = received.mailbox();
-        RenderedMail content = parts.acknowledgements().compose(reference, mailbox.kind(), received.language(),
-                mailbox.address(), receiptCode);
-        parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, AcknowledgementPolicy.PURPOSE, sealedId, null,
-                mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
-        parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_QUEUED", null, now);
-        return true;
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import org.shahid.parsing.RawMail;
 
 /**
  * The idempotency key of a mail: SHA-256 over its header fields and body, leaving out the trace fields each

@@ -8,7 +8,7 @@ import org.shahid.sealing.Pseudonymizer;
 
 /**
  * Issues a receipt code per new ticket (kept only as a keyed hash in {@code receipt_code}) and matches the code a
- * follow-up carries, from any address. Wrong codes are counted per sender pseudonym: past
+ * follow-up carries, from any address. Wrong codes are counted per sender rate key: past
  * {@code shahid.receipt.max-wrong-per-hour} in an hour, that sender's codes are ignored. Called by
  * {@link ResolveThread} and {@link MailIntake} inside the intake transaction. Thread-safe.
  */
@@ -40,12 +40,12 @@ public final class ReceiptCodes {
         return code;
     }
 
-    public Match match(Handle handle, ParsedMail mail, String senderPseudonym, Instant now) {
-        Optional<ReceiptCode> code = ReceiptCode.findIn(mail.subject(), mail.text());
+    /** @param senderKey the sender's rate key, which wrong codes are counted by */
+    public Match match(Handle handle, Optional<ReceiptCode> code, String senderKey, Instant now) {
         if (code.isEmpty()) {
             return new Match(Check.NONE, Optional.empty());
         }
-        if (isRateLimited(handle, senderPseudonym, now)) {
+        if (isRateLimited(handle, senderKey, now)) {
             return new Match(Check.RATE_LIMITED, Optional.empty());
         }
         Optional<Long> ticket = handle.createQuery("SELECT ticket_id FROM receipt_code WHERE code_hash = :hash")
@@ -56,7 +56,7 @@ public final class ReceiptCodes {
             return new Match(Check.MATCHED, ticket);
         }
         handle.createUpdate("INSERT INTO receipt_code_miss (pseudonym, occurred_at) VALUES (:pseudonym, :now)")
-                .bind("pseudonym", senderPseudonym)
+                .bind("pseudonym", senderKey)
                 .bind("now", now)
                 .execute();
         return new Match(Check.WRONG, Optional.empty());

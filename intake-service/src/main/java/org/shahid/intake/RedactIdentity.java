@@ -3,43 +3,38 @@ package org.shahid.intake;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shahid.parsing.MailHeaders;
+import org.shahid.parsing.ParsedMail;
+import org.shahid.sealing.RedactionTerms;
 
 /**
- * Makes the working copy of a mail (subject, text, HTML) that tickets and monitors see: the sender's own
- * addresses, local parts, display names, phone numbers, receipt codes and signature block become placeholders, and
- * quoted earlier mail is trimmed. The original stays only in the sealed store. Called by {@link MailIntake} before
- * {@code ticket_message} is written. Stateless and thread-safe.
+ * Makes the working copy of a mail (subject, text, HTML, attachment names) that tickets and monitors see: quoted
+ * earlier mail and the signature block are trimmed, then {@link RedactionTerms} replace the sender's addresses,
+ * names, identifying links, phone numbers and IP addresses, and receipt codes become placeholders. The HTML copy is
+ * the redacted text again, escaped: HTML hides signatures, footers and quotes in markup that the text rules do not
+ * see. The original stays only in the sealed store. The redact step of {@link MailIntake}. Every rule is linear in
+ * its input; sender fields are read from at most {@link #MAX_HEADER_CHARS} characters each. Stateless and
+ * thread-safe.
  */
 public final class RedactIdentity {
 
-    public static final String ADDRESS = "[address]";
-    public static final String NAME = "[name]";
-    public static final String PHONE = "[phone]";
+    public static final String ADDRESS = RedactionTerms.ADDRESS;
+    public static final String NAME = RedactionTerms.NAME;
+    public static final String PHONE = RedactionTerms.PHONE;
     public static final String SIGNATURE = "[signature removed]";
     public static final String QUOTE = "[quoted text removed]";
     public static final String RECEIPT = "[receipt code]";
+    /** 8 KB of an address header names anyone a real mail names; the rest is an attack on the patterns. */
+    public static final int MAX_HEADER_CHARS = 8 * 1024;
 
     /** Header fields that name the sender; their addresses and names are what is redacted. */
     private static final List<String> SENDER_FIELDS = List.of("From", "Sender", "Reply-To", "Return-Path");
-    private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+");
-    /** Western, Arabic-Indic and Extended (Persian) Arabic-Indic digits: phones arrive in all three. */
-    private static final String D = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
-    private static final String SEP = "[\\s\\u00A0.\\-\\u2010-\\u2015]?";
-    private static final Pattern PHONE_NUMBER = Pattern.compile(String.join("|",
-            // Iraqi mobile, international: +964 7xx xxx xxxx or 00964 ...
-            "(?:\\+|00|\\u0660\\u0660|\\u06F0\\u06F0)\\s?[9\\u0669\\u06F9][6\\u0666\\u06F6][4\\u0664\\u06F4]" + SEP
-                    + "\\(?(?:[0\\u0660\\u06F0]\\)?)?" + SEP + D + "{3}" + SEP + D + "{3}" + SEP + D + "{4}",
-            // Iraqi mobile, national: 07xx xxx xxxx
-            "(?<!" + D + ")[0\\u0660\\u06F0][7\\u0667\\u06F7]" + D + "{2}" + SEP + D + "{3}" + SEP + D + "{4}(?!" + D + ")",
-            // Any other international number: + and 8 to 15 digits with separators
-            "(?<!" + D + ")\\+\\s?" + D + "(?:" + SEP + D + "){7,14}(?!" + D + ")"));
+    private static final Pattern ANGLE_BRACKETED = Pattern.compile("<[^<>]*>");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
     /** RFC 3676 signature separator, and the bare "--" many clients write. */
     private static final Pattern SIGNATURE_SEPARATOR = Pattern.compile("^--\\s?$");
     /** Closings after which a signature block follows: English, Arabic, Sorani Kurdish. */
@@ -68,16 +63,35 @@ public final class RedactIdentity {
     }
 
     public Redacted redact(ParsedMail mail) {
-        Terms terms = termsOf(mail);
-        String text = ReceiptCode.redactIn(withoutSignature(withoutQuotedMail(mail.text())), RECEIPT);
-        String html = mail.sanitizedHtml() == null ? null
-                : ReceiptCode.redactIn(terms.replaceIn(mail.sanitizedHtml()), RECEIPT);
-        return new Redacted(ReceiptCode.redactIn(terms.replaceIn(mail.subject()), RECEIPT), terms.replaceIn(text), html);
+        return redact(mail, termsOf(mail));
     }
 
-    /** Redacts one text with the identity of {@code mail}'s sender (no signature or quote trimming). */
-    public String redactTerms(ParsedMail mail, String text) {
-        return termsOf(mail).replaceIn(text);
+    public Redacted redact(ParsedMail mail, RedactionTerms terms) {
+        String text = terms.replaceIn(ReceiptCode.redactIn(withoutSignature(withoutQuotedMail(mail.text())), RECEIPT));
+        String html = mail.sanitizedHtml() == null ? null : asHtml(text);
+        return new Redacted(terms.replaceIn(ReceiptCode.redactIn(mail.subject(), RECEIPT)), text, html);
+    }
+
+    /** The redacted text as a minimal HTML document: escaped, one line per line, direction from the content. */
+    static String asHtml(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 64).append("<div dir=\"auto\">");
+        text.lines().forEach(line -> html.append(escape(line)).append("<br>\n"));
+        return html.append("</div>").toString();
+    }
+
+    private static String escape(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String withoutQuotedMail(String text) {
@@ -179,7 +193,11 @@ public final class RedactIdentity {
         return String.join("\n", kept);
     }
 
-    private static Terms termsOf(ParsedMail mail) {
+    /**
+     * The reporter's identifiers as this mail shows them: the parsed From, and the addresses and names of every
+     * sender field, each read from at most {@link #MAX_HEADER_CHARS} characters (a hostile header must stay cheap).
+     */
+    public static RedactionTerms termsOf(ParsedMail mail) {
         Set<String> addresses = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         mail.from().ifPresent(from -> {
@@ -188,7 +206,8 @@ public final class RedactIdentity {
         });
         for (String field : SENDER_FIELDS) {
             for (String value : mail.headers().all(field)) {
-                collect(value, addresses, names);
+                collect(value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value,
+                        addresses, names);
             }
         }
         Set<String> words = new LinkedHashSet<>();
@@ -206,7 +225,9 @@ public final class RedactIdentity {
             }
         }
         names.removeIf(String::isBlank);
-        return new Terms(longestFirst(addresses), longestFirst(names), longestFirst(words));
+        List<String> allNames = new ArrayList<>(firstOf(names));
+        firstOf(words).stream().filter(word -> !allNames.contains(word)).forEach(allNames::add);
+        return new RedactionTerms(firstOf(addresses), allNames);
     }
 
     private static void collect(String headerValue, Set<String> addresses, Set<String> names) {
@@ -223,21 +244,46 @@ public final class RedactIdentity {
         } catch (Exception unparseable) {
             // Lenient fallback below finds what an unparseable field still shows.
         }
-        Matcher found = ADDRESS_LIKE.matcher(value);
-        while (found.find()) {
-            addresses.add(found.group());
-        }
+        addresses.addAll(addressLike(value));
         try {
-            names.add(MimeUtility.decodeText(value.replaceAll("<[^>]*>", "").replace("\"", "")).strip());
+            names.add(MimeUtility.decodeText(ANGLE_BRACKETED.matcher(value).replaceAll("").replace("\"", "")).strip());
         } catch (Exception undecodable) {
             // The raw value was already collected through the addresses.
         }
         names.removeIf(name -> name.contains("@"));
     }
 
+    /**
+     * Everything around an '@' that could be an address, found in one pass: from each '@' outwards over address
+     * characters. A regex of the form {@code x+@x+} costs quadratic time on a long run without '@'.
+     */
+    static List<String> addressLike(String value) {
+        List<String> found = new ArrayList<>();
+        int searchedUpTo = 0;
+        for (int at = value.indexOf('@'); at >= 0 && found.size() < MAX_TERMS_PER_KIND; at = value.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > searchedUpTo && isAddressChar(value.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
+            while (end < value.length() && isAddressChar(value.charAt(end))) {
+                end++;
+            }
+            if (start < at && end > at + 1) {
+                found.add(value.substring(start, end));
+            }
+            searchedUpTo = at + 1;
+        }
+        return found;
+    }
+
+    private static boolean isAddressChar(char c) {
+        return !Character.isWhitespace(c) && "<>\"(),;:@[]".indexOf(c) < 0;
+    }
+
     private static List<String> partsOf(String name) {
         List<String> parts = new ArrayList<>();
-        for (String part : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+        for (String part : NAME_SEPARATORS.split(name)) {
             if (part.codePointCount(0, part.length()) >= MIN_NAME_PART && !part.chars().allMatch(Character::isDigit)) {
                 parts.add(part);
             }
@@ -245,111 +291,7 @@ public final class RedactIdentity {
         return parts;
     }
 
-    private static List<String> longestFirst(Set<String> values) {
-        return values.stream().filter(value -> !value.isBlank()).limit(MAX_TERMS_PER_KIND)
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    }
-
-    /**
-     * What identifies this sender, longest first so that a whole name goes before its parts. Replacement scans with
-     * {@code indexOf} on a lower-cased copy (a case-insensitive regex per term cost milliseconds per mail).
-     */
-    private record Terms(List<String> addresses, List<String> names) {
-
-        Terms(List<String> addresses, List<String> names, List<String> words) {
-            this(lowerCased(addresses), lowerCased(concat(names, words)));
-        }
-
-        String replaceIn(String text) {
-            if (text == null || text.isEmpty()) {
-                return text;
-            }
-            String out = replaceAll(replaceAll(text, addresses, ADDRESS, false), names, NAME, true);
-            return hasDigit(out) ? PHONE_NUMBER.matcher(out).replaceAll(PHONE) : out;
-        }
-
-        private static String replaceAll(String text, List<String> terms, String placeholder, boolean wholeWord) {
-            if (terms.isEmpty()) {
-                return text;
-            }
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.length() != text.length()) {
-                return replaceByRegex(text, terms, placeholder, wholeWord);
-            }
-            boolean[] taken = new boolean[text.length()];
-            List<int[]> ranges = new ArrayList<>();
-            for (String term : terms) {
-                for (int at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
-                    int end = at + term.length();
-                    if ((!wholeWord || isBoundary(text, at, end)) && isFree(taken, at, end)) {
-                        java.util.Arrays.fill(taken, at, end, true);
-                        ranges.add(new int[] {at, end});
-                    }
-                }
-            }
-            if (ranges.isEmpty()) {
-                return text;
-            }
-            ranges.sort(Comparator.comparingInt(range -> range[0]));
-            StringBuilder out = new StringBuilder(text.length());
-            int copied = 0;
-            for (int[] range : ranges) {
-                out.append(text, copied, range[0]).append(placeholder);
-                copied = range[1];
-            }
-            return out.append(text, copied, text.length()).toString();
-        }
-
-        /** For the rare text whose lower case changes length (such as a dotted capital I). */
-        private static String replaceByRegex(String text, List<String> terms, String placeholder, boolean wholeWord) {
-            String out = text;
-            for (String term : terms) {
-                String quoted = Pattern.quote(term);
-                String regex = wholeWord ? "(?<![\\p{L}\\p{M}\\p{N}])" + quoted + "(?![\\p{L}\\p{M}\\p{N}])" : quoted;
-                out = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
-                        .replaceAll(Matcher.quoteReplacement(placeholder));
-            }
-            return out;
-        }
-
-        private static boolean isBoundary(String text, int start, int end) {
-            return (start == 0 || !isWordChar(text.codePointBefore(start)))
-                    && (end >= text.length() || !isWordChar(text.codePointAt(end)));
-        }
-
-        private static boolean isWordChar(int codePoint) {
-            int type = Character.getType(codePoint);
-            return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
-        }
-
-        private static boolean isFree(boolean[] taken, int start, int end) {
-            for (int i = start; i < end; i++) {
-                if (taken[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static List<String> concat(List<String> first, List<String> second) {
-            List<String> all = new ArrayList<>(first);
-            second.stream().filter(word -> !all.contains(word)).forEach(all::add);
-            return all;
-        }
-
-        private static List<String> lowerCased(List<String> terms) {
-            return terms.stream().map(term -> term.toLowerCase(Locale.ROOT)).distinct()
-                    .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        }
-
-        private static boolean hasDigit(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isDigit(text.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    private static List<String> firstOf(Set<String> values) {
+        return values.stream().filter(value -> !value.isBlank()).limit(MAX_TERMS_PER_KIND).toList();
     }
 }

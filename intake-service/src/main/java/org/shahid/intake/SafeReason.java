@@ -1,5 +1,7 @@
 package org.shahid.intake;
 
+import org.shahid.parsing.UnparseableMailException;
+
 /**
  * A failure described for logs, tables and admins without any text that came from the mail: the exception
  * types along the cause chain, plus the reason of our own exceptions, whose messages are written to be safe.
@@ -17,7 +19,8 @@ final class SafeReason {
                 reason.append(" <- ");
             }
             reason.append(cause.getClass().getSimpleName());
-            if (cause instanceof UnparseableMailException || cause instanceof IntakeFailure) {
+            if (cause instanceof UnparseableMailException || cause instanceof IntakeFailure
+                    || cause instanceof QuarantineAtOnce) {
                 reason.append(": ").append(cause.getMessage());
             }
             StackTraceElement[] trace = cause.getStackTrace();

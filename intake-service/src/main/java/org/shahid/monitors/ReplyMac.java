@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.shahid.intake.MailHeaders;
+import org.shahid.parsing.MailHeaders;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.tickets.TicketReference;
 

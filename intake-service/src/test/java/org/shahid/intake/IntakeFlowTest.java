@@ -22,6 +22,7 @@ import org.shahid.config.ShahidService;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.outbound.Language;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.parsing.UnparseableMailException;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketReference;
@@ -165,8 +166,9 @@ class IntakeFlowTest {
         shahid.deliverRaw(REPORT, TestMails.plain(REPORTER, REPORT, "Vote buying", "Cash offered for votes."));
         MimeMessage ack = shahid.awaitReceived(REPORTER, 1).get(0);
 
+        // The reference is in every notification; the acknowledgement's Message-ID only the reporter received.
         shahid.deliverRaw(REPORT, TestMails.plain("intruder@example.net", REPORT, "Re: " + ack.getSubject(),
-                "Let me read this ticket.", "In-Reply-To: " + ack.getMessageID() + "\r\n"));
+                "Let me read this ticket.", "In-Reply-To: <" + java.util.UUID.randomUUID() + "@shahid.test>\r\n"));
         shahid.awaitCount("SELECT COUNT(*) FROM ticket", 2);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_message m JOIN ticket t ON t.id = m.ticket_id"

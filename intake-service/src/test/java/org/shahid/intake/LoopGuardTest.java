@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.shahid.parsing.MailLimits;
+import org.shahid.parsing.MailParser;
+import org.shahid.parsing.ParsedMail;
 
 /** One fixture per kind of machine-written mail (Zammad's checklist), and the human mail that must pass. */
 class LoopGuardTest {

@@ -3,6 +3,9 @@ package org.shahid.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.shahid.parsing.MailLimits;
+import org.shahid.parsing.MailParser;
+import org.shahid.parsing.ParsedMail;
 import org.shahid.testing.TestMails;
 
 /** Redaction of the working copy: realistic English, Arabic and Sorani reports, their signatures and quotes. */
@@ -141,6 +144,35 @@ class RedactIdentityTest {
 
         assertThat(mail.subject()).isEqualTo("Code [receipt code]");
         assertThat(mail.text()).startsWith("my code is [receipt code]");
+    }
+
+    @Test
+    void givesTheHtmlCopyTheSameTrimmingAsTheTextAndNoneOfItsMarkup() throws Exception {
+        ParsedMail mail = parser.parse(TestMails.htmlOnly("Layla Hassan <layla.hassan@example.org>", "report@shahid.test",
+                "Report", "<p>Men paid voters at school 12.</p><p>Regards,<br>Layla Hassan<br>"
+                        + "<a href=\"https://wa.me/9647701234567\">WhatsApp me</a><br>"
+                        + "<img src=\"https://tracker.example/p.gif\"> Sent from my iPhone</p>"));
+
+        RedactIdentity.Redacted redacted = redact.redact(mail);
+
+        assertThat(redacted.html()).startsWith("<div dir=\"auto\">").contains("Men paid voters at school 12.")
+                .contains("[signature removed]").doesNotContainIgnoringCase("layla").doesNotContain("wa.me")
+                .doesNotContain("9647701234567").doesNotContain("<a ").doesNotContain("<img").doesNotContain("iPhone");
+    }
+
+    @Test
+    void readsAddressHeadersFromTheirFirstEightKilobytesOnly() throws Exception {
+        String padding = "x".repeat(RedactIdentity.MAX_HEADER_CHARS);
+        ParsedMail mail = parser.parse(TestMails.plain("Layla <layla@example.org>", "report@shahid.test", "Report",
+                "Write to hidden.tail@example.net or layla@example.org.",
+                "Reply-To: Backup <lh.backup@example.net>, " + padding + " <hidden.tail@example.net>\r\n"));
+
+        RedactIdentity.Redacted redacted = redact.redact(mail);
+
+        // What the first 8 KB name is redacted; an address past them is not read as the sender's.
+        assertThat(RedactIdentity.termsOf(mail).addresses()).contains("lh.backup@example.net", "layla@example.org")
+                .doesNotContain("hidden.tail@example.net");
+        assertThat(redacted.text()).contains("[address].");
     }
 
     @Test

@@ -170,8 +170,10 @@ class MonitorFlowTest {
         awaitAudited(2);
         assertThat(shahid.text("SELECT status FROM ticket")).isEqualTo("RESOLVED");
 
+        // A reply to the acknowledgement: an unauthenticated From alone joins no ticket.
+        String acknowledgement = shahid.awaitReceived(REPORTER, 1).get(0).getMessageID();
         shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain(REPORTER, RunningShahid.REPORT, "Re: [" + reference + "]",
-                "They posted again today."));
+                "They posted again today.", "In-Reply-To: " + acknowledgement + "\r\n"));
         List<MimeMessage> notes = shahid.awaitReceived(MONITOR1, 2);
         assertThat(notes.get(1).getSubject()).contains("Follow-up").contains("reopened");
         assertThat(shahid.text("SELECT status FROM ticket")).isEqualTo("TRIAGED");

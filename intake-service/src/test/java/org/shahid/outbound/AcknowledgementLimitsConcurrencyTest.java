@@ -66,7 +66,7 @@ class AcknowledgementLimitsConcurrencyTest {
         try {
             List<Future<Boolean>> decisions = new ArrayList<>();
             for (String sender : senders) {
-                SenderKey key = SenderKey.of(pseudonymizer, sender);
+                SenderKey key = new org.shahid.sealing.SenderKeys(pseudonymizer).rateKeyOf(sender);
                 Callable<Boolean> decide = () -> {
                     ready.await();
                     return database.jdbi().inTransaction(handle -> policy.refusalFor(handle, key, now) == null);

@@ -88,8 +88,11 @@ class RetentionTest {
                     .isEqualTo(1);
 
             String reference = shahid.text("SELECT reference FROM ticket WHERE id = 1");
+            // A reply to the acknowledgement: an unauthenticated From alone joins no ticket.
+            String acknowledgement = shahid.awaitReceived("old.closed@example.org", 1).get(0).getMessageID();
             shahid.deliverRaw(REPORT, TestMails.plain("Reporter <old.closed@example.org>", REPORT,
-                    "Re: [" + reference + "] Your report was received", "Any news about my report?"));
+                    "Re: [" + reference + "] Your report was received", "Any news about my report?",
+                    "In-Reply-To: " + acknowledgement + "\r\n"));
             MimeMessage answer = shahid.awaitReceived("old.closed@example.org", 2).get(1);
 
             assertThat(answer.getSubject()).contains(reference).contains("This case is closed");

@@ -27,14 +27,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shahid.evidence.OcrAvailability;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.slf4j.LoggerFactory;
 
 /**
  * End to end through GreenMail and MariaDB: English, Arabic and Kurdish reports with attachments and follow-ups,
- * reporters' addresses, names, phones and IPs in headers and bodies; then every table but sealed_identity, every
- * mail Shahid sent (without its To line), the log and the sealed files are searched for them: zero hits.
+ * reporters' addresses, names in Latin and Arabic script, phones in every common form, IPs, signatures with links,
+ * an HTML-only mail, identifying attachment names and identifying text inside a PDF and a screenshot (OCR); then a
+ * full mysqldump, every file under the data folder, every mail Shahid sent (monitors' included, without its To
+ * line), the log and /metrics are searched for them: zero hits.
  */
 class LeakTest {
 
@@ -51,11 +54,14 @@ class LeakTest {
     }
 
     private static final Reporter LAYLA = new Reporter("layla.hassan@example.org", "Layla Hassan",
-            "+964 770 123 4567", "192.0.2.77", List.of());
+            "+964 770 123 4567", "192.0.2.77", List.of("9647701234567", "07701234567", "٠٧٧٠ ١٢٣ ٤٥٦٧",
+                    "۰۷۷۰-۱۲۳-۴۵۶۷", "wa.me/9647701234567", "facebook.com/layla.hassan", "2001:db8::77",
+                    "laylahassan-teacher"));
     private static final Reporter AHMED = new Reporter("ahmed.karim@example.iq", "أحمد كريم", "٠٧٨٠ ٤٤٤ ٥٥٦٦",
-            "198.51.100.23", List.of("anon.ahmed@burner.example.net", "anon.ahmed", "Abu Zaid", "198.51.100.99"));
+            "198.51.100.23", List.of("anon.ahmed@burner.example.net", "anon.ahmed", "Abu Zaid", "198.51.100.99",
+                    "Ahmed Karim", "07804445566", "9647804445566"));
     private static final Reporter REBWAR = new Reporter("rebwar.ali@example.krd", "ڕێبوار عەلی", "0750 333 2211",
-            "203.0.113.9", List.of());
+            "203.0.113.9", List.of("9647503332211", "instagram.com/rebwar.ali"));
     private static final Pattern RECEIPT = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
     private static final Pattern REFERENCE = Pattern.compile("SHD-[A-Z0-9-]+");
 
@@ -90,19 +96,28 @@ class LeakTest {
         shahid.deliverRaw(REPORT, TestMails.plain("Layla Hassan <" + LAYLA.address() + ">", REPORT,
                 "Layla Hassan: vote buying at school 12",
                 "My name is Layla Hassan. Men paid voters at school 12 in Karrada.\n"
-                        + "Call me on " + LAYLA.phone() + " or mail " + LAYLA.address() + ".\n\nRegards,\nLayla Hassan\n"
-                        + "Sent from my iPhone\n",
+                        + "Call me on " + LAYLA.phone() + ", 9647701234567, 07701234567, ٠٧٧٠ ١٢٣ ٤٥٦٧ or ۰۷۷۰-۱۲۳-۴۵۶۷,"
+                        + " or mail " + LAYLA.address() + ". WhatsApp: https://wa.me/9647701234567 or"
+                        + " tel:+9647701234567. My page: https://facebook.com/layla.hassan\n"
+                        + "The video: https://youtube.com/watch?v=vote12 . My IP at home: 192.0.2.77, 2001:db8::77.\n"
+                        + "\nRegards,\nLayla Hassan\nhttps://linkedin.com/in/laylahassan-teacher\n"
+                        + "wa.me/9647701234567\nSent from my iPhone\n",
                 trace(LAYLA, "[" + LAYLA.ip() + "]") + "Reply-To: Layla Hassan <" + LAYLA.address() + ">\r\n"));
-        shahid.deliverRaw(REPORT, TestMails.withAttachment(TestMails.encodedWord(AHMED.displayName()) + " <"
+        shahid.deliverRaw(REPORT, TestMails.withFiles(TestMails.encodedWord(AHMED.displayName()) + " <"
                         + AHMED.address() + ">\r\n" + trace(AHMED, "phone.example.iq").strip(),
                 REPORT, TestMails.encodedWord("شراء أصوات - أحمد كريم"),
                 "أنا أحمد كريم، شاهدت توزيع المال على الناخبين.\nرقمي " + AHMED.phone() + "\n\nمع التحية\nأحمد كريم\n",
-                StandardCharsets.UTF_8, "evidence.pdf", "application/pdf", TestMails.pdf("Envelope photo")));
+                List.of(new TestMails.File("Ahmed_Karim_national_ID.pdf", "application/pdf",
+                                TestMails.pdf("Envelope photo. Statement of Ahmed Karim, 07804445566")),
+                        new TestMails.File("ahmed.karim-9647804445566.png", "image/png",
+                                screenshot("Ahmed Karim 0780 444 5566")))));
         shahid.deliverRaw(INFO, TestMails.htmlOnly(TestMails.encodedWord(REBWAR.displayName()) + " <"
                         + REBWAR.address() + ">\r\n" + trace(REBWAR, "[" + REBWAR.ip() + "]").strip(),
                 INFO, "Pêşniyar",
                 "<p>سڵاو، من ڕێبوار عەلی. پێشنیارێکم هەیە بۆ چاودێریکردنی بنکەکانی دەنگدان.</p>"
-                        + "<p>ژمارەم: " + REBWAR.phone() + "</p><p>لەگەڵ ڕێزدا<br>ڕێبوار عەلی</p>"));
+                        + "<p>ژمارەم: " + REBWAR.phone() + "</p><p>لەگەڵ ڕێزدا<br>ڕێبوار عەلی<br>"
+                        + "<a href=\"https://wa.me/9647503332211\">WhatsApp</a> "
+                        + "<a href=\"https://instagram.com/rebwar.ali\">instagram.com/rebwar.ali</a></p>"));
         MimeMessage laylaAck = shahid.awaitReceived(LAYLA.address(), 1).get(0);
         MimeMessage ahmedAck = shahid.awaitReceived(AHMED.address(), 1).get(0);
         shahid.awaitReceived(REBWAR.address(), 1);
@@ -124,16 +139,14 @@ class LeakTest {
         shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'", 0);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(3);
-        assertThat(shahid.count("SELECT COUNT(*) FROM attachment")).isEqualTo(1);
-        StringBuilder everything = new StringBuilder();
-        for (String table : tables()) {
-            if (!table.equals("sealed_identity")) {
-                everything.append("\n== ").append(table).append('\n').append(shahid.dump(table));
-            }
-        }
+        assertThat(shahid.count("SELECT COUNT(*) FROM attachment")).isEqualTo(2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM redaction_terms")).as("used by the examiner, then gone").isZero();
+        assertThat(tables()).contains("ticket", "ticket_message", "outbox", "ticket_event", "unseal_audit",
+                "evidence_examination");
+        StringBuilder everything = new StringBuilder(mysqldump());
         String sentMail = sentMailWithoutRecipients();
-        String logged = logged();
-        String sealed = shahid.dump("sealed_identity") + sealedFiles();
+        String logged = logged() + metrics();
+        String sealed = sealedFiles();
 
         for (Reporter reporter : List.of(LAYLA, AHMED, REBWAR)) {
             for (String term : reporter.terms()) {
@@ -147,7 +160,65 @@ class LeakTest {
         assertThat(logged).contains("Shahid started");
         // The working copy kept the report itself.
         assertThat(everything).contains("Men paid voters at school 12").contains("شاهدت توزيع المال على الناخبين")
-                .contains("[phone]").contains("[signature removed]").contains("[quoted text removed]");
+                .contains("[phone]").contains("[signature removed]").contains("[quoted text removed]")
+                .contains("[link removed]").contains("[ip]").contains("youtube.com/watch?v=vote12")
+                .contains("[name]_national_ID.pdf").contains("Envelope photo");
+        // The PDF names its author, the reporter: its text is redacted, its scrubbed copy withheld, its original sealed.
+        assertThat(shahid.text("SELECT CONCAT_WS('|', flags, IFNULL(scrubbed_sha256, 'no copy')) FROM attachment"
+                + " WHERE file_name LIKE '%.pdf'")).contains("names-reporter").endsWith("|no copy");
+        if (OcrAvailability.isAvailable("ara+eng")) {
+            // The screenshot was read: its text is there, with the reporter's name and number redacted.
+            assertThat(shahid.text("SELECT GROUP_CONCAT(extracted_text) FROM attachment")).contains("[name]");
+        }
+    }
+
+    /** A phone screenshot showing the reporter's own name and number, for OCR. */
+    private static byte[] screenshot(String text) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1000, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+        graphics.setColor(java.awt.Color.BLACK);
+        graphics.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 48));
+        graphics.drawString(text, 30, 110);
+        graphics.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    /** The whole test database as mysqldump writes it, binary columns as hex. */
+    private String mysqldump() throws Exception {
+        String url = shahid.database().url();
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        java.net.URI server = java.net.URI.create(url.substring("jdbc:".length()));
+        List<String> command = new ArrayList<>(List.of("mysqldump", "--hex-blob", "--skip-extended-insert",
+                "-h", server.getHost(), "-P", String.valueOf(server.getPort() < 0 ? 3306 : server.getPort()),
+                "-u", shahid.database().user()));
+        if (!shahid.database().password().isEmpty()) {
+            command.add("-p" + shahid.database().password());
+        }
+        command.add(name);
+        Process dump = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dump.waitFor()).as("mysqldump exit code").isZero();
+        assertThat(out).contains("CREATE TABLE `ticket_message`").contains("INSERT INTO `ticket_message`");
+        return out;
+    }
+
+    /** What /metrics serves. */
+    private String metrics() throws Exception {
+        int port = shahid.service().health().orElseThrow().port();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static String find(Pattern pattern, String text) {

@@ -47,7 +47,13 @@ public final class TestMails {
                 .map(pdf -> new File(pdf.getKey(), "application/pdf", pdf.getValue())).toList());
     }
 
-    private record File(String name, String contentType, byte[] content) {
+    /** One attachment of {@link #withFiles}. */
+    public record File(String name, String contentType, byte[] content) {
+    }
+
+    /** A UTF-8 multipart/mixed mail with attachments of any type, in the given order. */
+    public static byte[] withFiles(String from, String to, String subject, String body, List<File> files) {
+        return multipart(from, to, subject, body, StandardCharsets.UTF_8, files);
     }
 
     private static byte[] multipart(String from, String to, String subject, String body, Charset charset,

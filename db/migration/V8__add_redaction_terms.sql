@@ -1,0 +1,9 @@
+-- The identity gate. A message's redaction terms (the reporter's names and addresses, sealed with the operational
+-- keyset) live only until its attachments were examined; the examiner deletes the row with its results.
+CREATE TABLE redaction_terms (
+    message_id   BIGINT       NOT NULL PRIMARY KEY,
+    key_id       BIGINT       NOT NULL,
+    sealed_terms BLOB         NOT NULL,
+    created_at   TIMESTAMP(3) NOT NULL,
+    CONSTRAINT fk_redaction_terms_message FOREIGN KEY (message_id) REFERENCES ticket_message (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
