@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.shahid.rig.BenchMails;
+import org.shahid.rig.PrivateDovecot;
+import org.shahid.rig.TcpProxy;
 import org.shahid.config.ShahidService;
 import org.shahid.intake.MailKey;
 

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.shahid.rig.BenchMails;
+import org.shahid.rig.PrivateDovecot;
+import org.shahid.rig.TcpProxy;
 import org.shahid.config.Settings;
 
 /**

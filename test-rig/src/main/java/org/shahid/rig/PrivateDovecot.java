@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.rig;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,25 +13,26 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.shahid.config.Settings;
-import org.shahid.config.ShahidCommand;
+import org.shahid.rig.BenchMails;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code bench}: measures Shahid against the raw limit of the machine, on a private Dovecot and the configured
  * MariaDB (a bench database is created and dropped), and prints a table ending with {@code ratio: X.XX} (Shahid's
  * mails per second over the raw baseline's, for the mix). {@code --quick} finishes within 3 minutes.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "shahid-bench", mixinStandardHelpOptions = true,
         description = {"Benchmark Shahid against a raw Jakarta Mail + JDBC loop on a private Dovecot.",
             "Needs Dovecot (apt-get install -y dovecot-imapd) and MariaDB (SHAHID_DB_URL, default root@127.0.0.1:3306)."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchMain implements Callable<Integer> {
 
     private static final String LARGE_PREFIX = "large-result:";
 
-    @ParentCommand
-    ShahidCommand shahid;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
 
     private static final int WARM_UP_MAILS = 300;
 
@@ -48,8 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Settings settings = shahid.settings();
-        Map<String, String> environment = shahid.environment();
+        Map<String, String> environment = System.getenv();
+        Settings settings = Settings.load(environment, Map.of());
         if (largeOnly) {
             return largeCase(environment, settings.home(), out);
         }
@@ -159,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static String runLargeChild(Path home) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ShahidCommand.class.getName(), "bench", "--large-only")
+                BenchMain.class.getName(), "--large-only")
                 .redirectErrorStream(true)
                 .start();
         String result = "failed (no result line)";

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
