@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.shahid.rig.BenchMails;
-import org.shahid.rig.PrivateDovecot;
-import org.shahid.rig.TcpProxy;
+import org.shahid.testing.BenchMails;
+import org.shahid.testing.PrivateDovecot;
+import org.shahid.testing.TcpProxy;
 import org.shahid.config.Settings;
 
 /**

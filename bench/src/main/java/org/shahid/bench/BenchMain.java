@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.shahid.config.Settings;
-import org.shahid.rig.BenchMails;
+import org.shahid.testing.BenchMails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

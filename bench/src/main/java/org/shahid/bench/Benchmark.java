@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.shahid.rig.BenchMails;
-import org.shahid.rig.PrivateDovecot;
-import org.shahid.rig.TcpProxy;
+import org.shahid.testing.BenchMails;
+import org.shahid.testing.PrivateDovecot;
+import org.shahid.testing.TcpProxy;
 import org.shahid.config.ShahidService;
 import org.shahid.intake.MailKey;
 

@@ -40,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedMariaDb embedded = null;
         try {
             Map<String, String> overrides = demoSettings(home, mail);
+            // Push intake on its fixed demo port (CONTRACT.md), unless the environment names another.
+            overrides.put("shahid.push.port", environment.getOrDefault("SHAHID_PUSH_PORT", "2525"));
             DemoBanner banner;
             if (environment.containsKey("SHAHID_DB_URL")) {
                 banner = DemoBanner.withExternalDatabase(mail, environment.get("SHAHID_DB_URL"));

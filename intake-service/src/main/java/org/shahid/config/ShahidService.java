@@ -16,6 +16,7 @@ import org.shahid.evidence.OcrAvailability;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
+import org.shahid.push.SmtpPushListener;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeActivity;
 import org.shahid.intake.IntakeLookahead;
@@ -69,13 +70,16 @@ public final class ShahidService implements AutoCloseable {
     private final Main camel;
     private final Beans beans;
     private final HealthEndpoint health;
+    private final SmtpPushListener push;
 
-    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health) {
+    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health,
+                          SmtpPushListener push) {
         this.settings = settings;
         this.database = database;
         this.camel = camel;
         this.beans = beans;
         this.health = health;
+        this.push = push;
     }
 
     public static ShahidService start(Settings settings, Clock clock) {
@@ -104,12 +108,31 @@ public final class ShahidService implements AutoCloseable {
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
                             camel.getCamelContext(), database, IntakeMetrics.prometheus())
                     : null;
+            SmtpPushListener push = startPushIntake(settings, beans, camel, health);
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());
-            return new ShahidService(settings, database, camel, beans, health);
+            return new ShahidService(settings, database, camel, beans, health, push);
         } catch (Exception e) {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** The push listener when {@code shahid.push.port} is set; if it cannot listen, nothing stays running. */
+    private static SmtpPushListener startPushIntake(Settings settings, Beans beans, Main camel, HealthEndpoint health) {
+        if (!SmtpPushListener.configured(settings)) {
+            return null;
+        }
+        try {
+            return SmtpPushListener.start(settings, beans.ingestMail());
+        } catch (RuntimeException e) {
+            if (health != null) {
+                health.close();
+            }
+            camel.stop();
+            beans.lookahead().close();
+            beans.extractor().close();
+            throw e;
         }
     }
 
@@ -169,8 +192,16 @@ public final class ShahidService implements AutoCloseable {
         return java.util.Optional.ofNullable(health);
     }
 
+    /** The push listener, or empty when {@code shahid.push.port} is not set. */
+    public java.util.Optional<SmtpPushListener> push() {
+        return java.util.Optional.ofNullable(push);
+    }
+
     @Override
     public void close() {
+        if (push != null) {
+            push.close(); // first: a mail relayed from now on waits in the mail server's queue
+        }
         if (health != null) {
             health.close();
         }

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.shahid.rig.PrivateDovecot;
-import org.shahid.rig.TcpProxy;
 import org.shahid.config.ShahidCommand;
 
 /**
