@@ -32,8 +32,11 @@ import org.shahid.config.Settings;
 final class BenchEnvironment implements AutoCloseable {
 
     static final String REPORT = "report@shahid.test";
-    static final String BASELINE_MIX = "baseline-mix@shahid.test";
-    static final String BASELINE_TEXT = "baseline-text@shahid.test";
+    static final String BASELINE_WARM_UP = "baseline-warm@shahid.test";
+    static final String BASELINE_MIX_BEFORE = "baseline-mix-1@shahid.test";
+    static final String BASELINE_MIX_AFTER = "baseline-mix-2@shahid.test";
+    static final String BASELINE_TEXT_BEFORE = "baseline-text-1@shahid.test";
+    static final String BASELINE_TEXT_AFTER = "baseline-text-2@shahid.test";
     /** Routes of mailboxes nothing is delivered to in a run; monitors' notifications are still sent. */
     private static final Set<String> UNUSED_MAILBOX_ROUTES = Set.of("info.camel.yaml", "monitors.camel.yaml");
 
@@ -73,7 +76,8 @@ final class BenchEnvironment implements AutoCloseable {
         try {
             execute(server, user, password, "CREATE DATABASE " + databaseName
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_MIX, BASELINE_TEXT));
+            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_WARM_UP, BASELINE_MIX_BEFORE,
+                    BASELINE_MIX_AFTER, BASELINE_TEXT_BEFORE, BASELINE_TEXT_AFTER));
             relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             relay.start();
             Path home = prepareHome(shahidHome, folder.resolve("home"));
@@ -115,6 +119,13 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Settings that point Shahid at this environment; {@code extra} wins. */
     Settings shahidSettings(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(shahidSettingsMap());
+        overrides.putAll(extra);
+        return Settings.load(Map.of("SHAHID_HOME", home.toString()), overrides);
+    }
+
+    /** The settings that point Shahid at this environment, as overrides of its defaults. */
+    Map<String, String> shahidSettingsMap() {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("shahid.home", home.toString());
         overrides.put("shahid.db.url", databaseUrl());
@@ -131,8 +142,13 @@ final class BenchEnvironment implements AutoCloseable {
         overrides.put("shahid.smtp.host", "127.0.0.1");
         overrides.put("shahid.smtp.port", String.valueOf(relay.getSmtp().getPort()));
         overrides.put("shahid.language.fallback", "en");
-        overrides.putAll(extra);
-        return Settings.load(Map.of("SHAHID_HOME", home.toString()), overrides);
+        // Nothing else on the bench machine may answer for Shahid: its health port is any free one.
+        overrides.put("shahid.health.port", "0");
+        return overrides;
+    }
+
+    Path folder() {
+        return folder;
     }
 
     String databaseUrl() {
