@@ -17,6 +17,7 @@ import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
 import org.shahid.push.SmtpPushListener;
+import org.shahid.outbound.OutboxWakeUp;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeActivity;
 import org.shahid.intake.IntakeLookahead;
@@ -71,15 +72,17 @@ public final class ShahidService implements AutoCloseable {
     private final Beans beans;
     private final HealthEndpoint health;
     private final SmtpPushListener push;
+    private final OutboxWakeUp outboxWakeUp;
 
     private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health,
-                          SmtpPushListener push) {
+                          SmtpPushListener push, OutboxWakeUp outboxWakeUp) {
         this.settings = settings;
         this.database = database;
         this.camel = camel;
         this.beans = beans;
         this.health = health;
         this.push = push;
+        this.outboxWakeUp = outboxWakeUp;
     }
 
     public static ShahidService start(Settings settings, Clock clock) {
@@ -95,6 +98,9 @@ public final class ShahidService implements AutoCloseable {
         Database database = Database.open(settings);
         try {
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
+            // Acknowledgements go out right after their ticket commits, not at the outbox trigger's next run.
+            OutboxWakeUp outboxWakeUp = new OutboxWakeUp(beans.sendOutbox());
+            beans.activity().afterEachMail(outboxWakeUp::wake);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
             try {
@@ -111,7 +117,7 @@ public final class ShahidService implements AutoCloseable {
             SmtpPushListener push = startPushIntake(settings, beans, camel, health);
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());
-            return new ShahidService(settings, database, camel, beans, health, push);
+            return new ShahidService(settings, database, camel, beans, health, push, outboxWakeUp);
         } catch (Exception e) {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -202,6 +208,7 @@ public final class ShahidService implements AutoCloseable {
         if (push != null) {
             push.close(); // first: a mail relayed from now on waits in the mail server's queue
         }
+        outboxWakeUp.close();
         if (health != null) {
             health.close();
         }
@@ -219,7 +226,7 @@ public final class ShahidService implements AutoCloseable {
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
                         PurgeSealedIdentities retention, IsolatedExtractor extractor,
                         PrefetchMailAttributes prefetch, IntakeLookahead lookahead,
-                        ExamineEvidence examineEvidence) {
+                        ExamineEvidence examineEvidence, IntakeActivity activity) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
@@ -310,7 +317,7 @@ public final class ShahidService implements AutoCloseable {
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
-                    examineEvidence);
+                    examineEvidence, activity);
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */
