@@ -73,16 +73,16 @@ public final class BenchMain implements Callable<Integer> {
                     Benchmark.mails(run + "v", WARM_UP_MAILS, null, 7));
             benchmark.shahid("warm-up", Benchmark.mails(run + "w", WARM_UP_MAILS, null, 7), 0, false, 120);
             results.add(benchmark.baseline("baseline, mix (before)", BenchEnvironment.BASELINE_MIX_BEFORE, mixMails));
-            results.add(benchmark.shahid("Shahid, mix (inbox preloaded)", mixMails, 0, true, quick ? 60 : 300));
+            results.add(benchmark.shahid("Shahid, mix (inbox preloaded)", mixMails, 0, true, quick ? 300 : 600));
             results.add(benchmark.baseline("baseline, mix (after)", BenchEnvironment.BASELINE_MIX_AFTER, mixMails));
             results.add(benchmark.baseline("baseline, text (before)", BenchEnvironment.BASELINE_TEXT_BEFORE,
                     textMails));
-            results.add(benchmark.shahid("Shahid, text (inbox preloaded)", textMails, 0, true, quick ? 40 : 200));
+            results.add(benchmark.shahid("Shahid, text (inbox preloaded)", textMails, 0, true, quick ? 200 : 400));
             results.add(benchmark.baseline("baseline, text (after)", BenchEnvironment.BASELINE_TEXT_AFTER, textMails));
             results.add(benchmark.shahid("Shahid, mix at 20 mails/s", Benchmark.mails(run + "s", steady, null, 3),
-                    STEADY_RATE, true, steady / 20 + 30));
+                    STEADY_RATE, true, steady / 20 + 120));
             results.add(benchmark.pushed("Shahid, push, mix at 20 mails/s",
-                    Benchmark.mails(run + "p", steady, null, 5), STEADY_RATE, steady / 20 + 30));
+                    Benchmark.mails(run + "p", steady, null, 5), STEADY_RATE, steady / 20 + 120));
             if (!quick) {
                 results.add(benchmark.shahid("Shahid, backlog of 10,000 text",
                         Benchmark.mails(run + "b", 10_000, BenchMails.Kind.TEXT, 4), 0, false, 900));
