@@ -46,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
             if (!environment.containsKey("SHAHID_MONITORS_ALLOW_UNAUTHENTICATED")) {
                 overrides.put(AuthenticationSettings.ALLOW_UNAUTHENTICATED, "true");
             }
+            // Push intake on its fixed demo port (CONTRACT.md), unless the environment names another.
+            overrides.put("shahid.push.port", environment.getOrDefault("SHAHID_PUSH_PORT", "2525"));
             DemoBanner banner;
             if (environment.containsKey("SHAHID_DB_URL")) {
                 banner = DemoBanner.withExternalDatabase(mail, environment.get("SHAHID_DB_URL"));

@@ -15,7 +15,7 @@ import org.shahid.admin.ReportCommand;
 import org.shahid.admin.TicketsCommand;
 import org.shahid.admin.UnsealCommand;
 import org.shahid.admin.ValidateCommand;
-import org.shahid.admin.bench.BenchCommand;
+import org.shahid.admin.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

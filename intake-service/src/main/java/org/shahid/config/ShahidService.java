@@ -16,6 +16,8 @@ import org.shahid.evidence.OcrAvailability;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.intake.IngestMail;
+import org.shahid.push.SmtpPushListener;
+import org.shahid.outbound.OutboxWakeUp;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeActivity;
 import org.shahid.intake.IntakeLookahead;
@@ -87,13 +89,18 @@ public final class ShahidService implements AutoCloseable {
     private final Main camel;
     private final Beans beans;
     private final HealthEndpoint health;
+    private final SmtpPushListener push;
+    private final OutboxWakeUp outboxWakeUp;
 
-    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health) {
+    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health,
+                          SmtpPushListener push, OutboxWakeUp outboxWakeUp) {
         this.settings = settings;
         this.database = database;
         this.camel = camel;
         this.beans = beans;
         this.health = health;
+        this.push = push;
+        this.outboxWakeUp = outboxWakeUp;
     }
 
     public static ShahidService start(Settings settings, Clock clock) {
@@ -109,6 +116,9 @@ public final class ShahidService implements AutoCloseable {
         Database database = Database.open(settings);
         try {
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
+            // Acknowledgements go out right after their ticket commits, not at the outbox trigger's next run.
+            OutboxWakeUp outboxWakeUp = new OutboxWakeUp(beans.sendOutbox());
+            beans.activity().afterEachMail(outboxWakeUp::wake);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
             try {
@@ -122,12 +132,31 @@ public final class ShahidService implements AutoCloseable {
                     ? HealthEndpoint.start(settings.text("shahid.health.host"), settings.integer("shahid.health.port"),
                             camel.getCamelContext(), database, IntakeMetrics.prometheus())
                     : null;
+            SmtpPushListener push = startPushIntake(settings, beans, camel, health);
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());
-            return new ShahidService(settings, database, camel, beans, health);
+            return new ShahidService(settings, database, camel, beans, health, push, outboxWakeUp);
         } catch (Exception e) {
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** The push listener when {@code shahid.push.port} is set; if it cannot listen, nothing stays running. */
+    private static SmtpPushListener startPushIntake(Settings settings, Beans beans, Main camel, HealthEndpoint health) {
+        if (!SmtpPushListener.configured(settings)) {
+            return null;
+        }
+        try {
+            return SmtpPushListener.start(settings, beans.ingestMail());
+        } catch (RuntimeException e) {
+            if (health != null) {
+                health.close();
+            }
+            camel.stop();
+            beans.lookahead().close();
+            beans.extractor().close();
+            throw e;
         }
     }
 
@@ -187,8 +216,17 @@ public final class ShahidService implements AutoCloseable {
         return java.util.Optional.ofNullable(health);
     }
 
+    /** The push listener, or empty when {@code shahid.push.port} is not set. */
+    public java.util.Optional<SmtpPushListener> push() {
+        return java.util.Optional.ofNullable(push);
+    }
+
     @Override
     public void close() {
+        if (push != null) {
+            push.close(); // first: a mail relayed from now on waits in the mail server's queue
+        }
+        outboxWakeUp.close();
         if (health != null) {
             health.close();
         }
@@ -206,7 +244,7 @@ public final class ShahidService implements AutoCloseable {
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
                         PurgeSealedIdentities retention, IsolatedExtractor extractor,
                         PrefetchMailAttributes prefetch, IntakeLookahead lookahead,
-                        ExamineEvidence examineEvidence) {
+                        ExamineEvidence examineEvidence, IntakeActivity activity) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
@@ -310,7 +348,7 @@ public final class ShahidService implements AutoCloseable {
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     retentionPeriods(settings), sealExaminedOriginals, clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
-                    examineEvidence);
+                    examineEvidence, activity);
         }
 
         /** The periods of {@code shahid.retention.*}. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IntakeActivity {
 
     private final AtomicInteger inProgress = new AtomicInteger();
+    private final java.util.List<Runnable> afterEachMail = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong lastEndedNanos = new AtomicLong(System.nanoTime() - Duration.ofHours(1).toNanos());
 
     /** Called when intake starts on a mail; pair with {@link #ended()}. */
@@ -23,6 +24,12 @@ public final class IntakeActivity {
     public void ended() {
         lastEndedNanos.set(System.nanoTime());
         inProgress.decrementAndGet();
+        afterEachMail.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} on intake's thread after each mail (e.g. to wake the outbox); it must return fast. */
+    public void afterEachMail(Runnable listener) {
+        afterEachMail.add(listener);
     }
 
     /** True while a mail is in intake, or one ended less than {@code quiet} ago. */

@@ -59,6 +59,7 @@ class DemoJarIT {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().remove("SHAHID_DB_URL");
+        builder.environment().put("SHAHID_PUSH_PORT", "0");
         builder.environment().put("SHAHID_DATA_DIR", dataDir.toString());
         demo = builder.start();
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.admin.bench.BenchMails;
+import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
 
 /** The connection to MariaDB cut for 30 seconds during intake, through a proxy the test controls. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.admin.bench.BenchMails;
+import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
 
 /** The IMAP connection reset again and again while mails with attachments are being fetched. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.admin.bench.BenchMails;
+import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
 
 /** Shahid killed with SIGKILL at random points while it works through a full inbox, and restarted each time. */

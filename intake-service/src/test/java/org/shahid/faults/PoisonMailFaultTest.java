@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.admin.bench.BenchMails;
+import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
 
 /**

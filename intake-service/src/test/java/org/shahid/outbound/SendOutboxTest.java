@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shahid.admin.bench.TcpProxy;
+import org.shahid.testing.TcpProxy;
 import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.sealing.SealedIdentityDao;

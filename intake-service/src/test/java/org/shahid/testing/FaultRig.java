@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.shahid.admin.bench.PrivateDovecot;
-import org.shahid.admin.bench.TcpProxy;
 import org.shahid.config.ShahidCommand;
 
 /**
@@ -256,7 +254,8 @@ public final class FaultRig implements AutoCloseable {
                 .until(() -> count("SELECT COUNT(*) FROM processed_mail") >= 0);
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on this machine now (fault tests run beside other services and other Shahids). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

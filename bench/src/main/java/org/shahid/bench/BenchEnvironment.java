@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.shahid.testing.BenchMails;
+import org.shahid.testing.PrivateDovecot;
+import org.shahid.testing.TcpProxy;
 import org.shahid.config.Settings;
 
 /**
@@ -29,8 +32,11 @@ import org.shahid.config.Settings;
 final class BenchEnvironment implements AutoCloseable {
 
     static final String REPORT = "report@shahid.test";
-    static final String BASELINE_MIX = "baseline-mix@shahid.test";
-    static final String BASELINE_TEXT = "baseline-text@shahid.test";
+    static final String BASELINE_WARM_UP = "baseline-warm@shahid.test";
+    static final String BASELINE_MIX_BEFORE = "baseline-mix-1@shahid.test";
+    static final String BASELINE_MIX_AFTER = "baseline-mix-2@shahid.test";
+    static final String BASELINE_TEXT_BEFORE = "baseline-text-1@shahid.test";
+    static final String BASELINE_TEXT_AFTER = "baseline-text-2@shahid.test";
     /** Routes of mailboxes nothing is delivered to in a run; monitors' notifications are still sent. */
     private static final Set<String> UNUSED_MAILBOX_ROUTES = Set.of("info.camel.yaml", "monitors.camel.yaml");
 
@@ -70,7 +76,8 @@ final class BenchEnvironment implements AutoCloseable {
         try {
             execute(server, user, password, "CREATE DATABASE " + databaseName
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_MIX, BASELINE_TEXT));
+            dovecot = PrivateDovecot.start(folder, List.of(REPORT, BASELINE_WARM_UP, BASELINE_MIX_BEFORE,
+                    BASELINE_MIX_AFTER, BASELINE_TEXT_BEFORE, BASELINE_TEXT_AFTER));
             relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             relay.start();
             Path home = prepareHome(shahidHome, folder.resolve("home"));
@@ -112,6 +119,13 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Settings that point Shahid at this environment; {@code extra} wins. */
     Settings shahidSettings(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(shahidSettingsMap());
+        overrides.putAll(extra);
+        return Settings.load(Map.of("SHAHID_HOME", home.toString()), overrides);
+    }
+
+    /** The settings that point Shahid at this environment, as overrides of its defaults. */
+    Map<String, String> shahidSettingsMap() {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("shahid.home", home.toString());
         overrides.put("shahid.db.url", databaseUrl());
@@ -130,8 +144,13 @@ final class BenchEnvironment implements AutoCloseable {
         overrides.put("shahid.language.fallback", "en");
         // The bench measures acknowledgement latency over thousands of mails within the hour: no global cap.
         overrides.put("shahid.ack.global-per-hour", String.valueOf(Integer.MAX_VALUE));
-        overrides.putAll(extra);
-        return Settings.load(Map.of("SHAHID_HOME", home.toString()), overrides);
+        // Nothing else on the bench machine may answer for Shahid: its health port is any free one.
+        overrides.put("shahid.health.port", "0");
+        return overrides;
+    }
+
+    Path folder() {
+        return folder;
     }
 
     String databaseUrl() {

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import java.security.MessageDigest;
 import java.sql.Connection;

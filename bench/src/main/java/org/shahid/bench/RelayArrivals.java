@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;

@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback TCP proxy in front of a server. It counts the lines the clients send (for IMAP every command is one
- * tagged line, so this counts round trips), and it can be severed: open connections are reset and new ones
+ * tagged line, so this counts round trips; it also notes when the first FETCH and the last STORE passed, which is
+ * where the bench's clocks start and stop), and it can be severed: open connections are reset and new ones
  * refused until it is restored. The benchmark counts IMAP commands with it; the fault tests cut the database or
  * the mail server with it. Thread-safe.
  */
@@ -25,6 +26,9 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong clientLines = new AtomicLong();
     private final java.util.Map<String, Long> commands = new ConcurrentHashMap<>();
+    private final AtomicLong firstFetchNanos = new AtomicLong();
+    private final AtomicLong stores = new AtomicLong();
+    private volatile long lastStoreNanos;
     private volatile boolean severed;
     private volatile boolean closed;
 
@@ -55,6 +59,24 @@ public final class TcpProxy implements AutoCloseable {
     public void resetCount() {
         clientLines.set(0);
         commands.clear();
+        firstFetchNanos.set(0);
+        stores.set(0);
+        lastStoreNanos = 0;
+    }
+
+    /** {@link System#nanoTime()} when a client sent its first FETCH since the last reset; 0 if none yet. */
+    public long firstFetchNanos() {
+        return firstFetchNanos.get();
+    }
+
+    /** STORE commands (e.g. flagging a mail seen) since the last reset. */
+    public long stores() {
+        return stores.get();
+    }
+
+    /** {@link System#nanoTime()} of the last STORE since the last reset; 0 if none. */
+    public long lastStoreNanos() {
+        return lastStoreNanos;
     }
 
     /** Resets every open connection and refuses new ones until {@link #restore()}. */
@@ -144,7 +166,15 @@ public final class TcpProxy implements AutoCloseable {
                     // the item fetched tells which code path asked (body, header, flags)
                     verb = verb + " " + words[3].replaceAll("[0-9<>.]+$", "").trim();
                 }
-                commands.merge(verb.trim().toUpperCase(java.util.Locale.ROOT), 1L, Long::sum);
+                String command = verb.trim().toUpperCase(java.util.Locale.ROOT);
+                commands.merge(command, 1L, Long::sum);
+                long now = System.nanoTime();
+                if (command.contains("FETCH")) {
+                    firstFetchNanos.compareAndSet(0, now);
+                } else if (command.endsWith("STORE")) {
+                    stores.incrementAndGet();
+                    lastStoreNanos = now;
+                }
                 lineStart = i + 1;
             }
         }

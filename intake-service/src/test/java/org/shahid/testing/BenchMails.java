@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

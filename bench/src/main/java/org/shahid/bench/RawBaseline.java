@@ -1,4 +1,4 @@
-package org.shahid.admin.bench;
+package org.shahid.bench;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -21,23 +21,26 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 /**
  * The practical limit of the machine for Shahid's work: one Jakarta Mail connection fetches every mail of an
  * INBOX (peeking, so nothing is flagged before it is stored), stores one row (Message-ID, SHA-256, raw size) per
- * mail in its own transaction, then flags that mail seen with its own STORE. It does not batch. Same fetch size as
- * Shahid. Not thread-safe; one run per instance.
+ * mail in its own transaction, then flags that mail seen with its own STORE. It does not batch. The same fetch
+ * settings as Shahid's mailbox route (fetch size, partial fetch). Connecting, LOGIN and SELECT happen in
+ * {@link #open}, outside the bench's clock, which runs from the first FETCH to the last STORE. Not thread-safe;
+ * one drain per session.
  */
-final class RawBaseline {
+final class RawBaseline implements AutoCloseable {
 
-    private final String host;
-    private final int port;
-    private final int fetchSize;
+    private final Store store;
+    private final Folder inbox;
+    private final Connection database;
 
-    RawBaseline(String host, int port, int fetchSize) {
-        this.host = host;
-        this.port = port;
-        this.fetchSize = fetchSize;
+    private RawBaseline(Store store, Folder inbox, Connection database) {
+        this.store = store;
+        this.inbox = inbox;
+        this.database = database;
     }
 
-    /** Processes every mail in the user's INBOX; returns how many. */
-    int drain(String user, Connection database) throws MessagingException, SQLException {
+    /** Logs in as {@code user} and selects its INBOX; the database table exists afterwards. */
+    static RawBaseline open(String host, int port, int fetchSize, boolean partialFetch, String user,
+                            Connection database) throws MessagingException, SQLException {
         try (Statement statement = database.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
                     + " message_id VARCHAR(255), sha256 CHAR(64) NOT NULL, size INT NOT NULL) ENGINE = InnoDB");
@@ -47,13 +50,19 @@ final class RawBaseline {
         properties.put("mail.imap.host", host);
         properties.put("mail.imap.port", String.valueOf(port));
         properties.put("mail.imap.fetchsize", String.valueOf(fetchSize));
+        properties.put("mail.imap.partialfetch", String.valueOf(partialFetch));
         Store store = Session.getInstance(properties).getStore("imap");
         store.connect(user, user);
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        return new RawBaseline(store, inbox, database);
+    }
+
+    /** Processes every mail in the INBOX; returns how many. */
+    int drain() throws MessagingException, SQLException {
         int count = 0;
-        try (store; PreparedStatement insert = database.prepareStatement(
+        try (PreparedStatement insert = database.prepareStatement(
                 "INSERT INTO bench_baseline (message_id, sha256, size) VALUES (?, ?, ?)")) {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
             for (Message message : inbox.getMessages()) {
                 ((IMAPMessage) message).setPeek(true);
                 ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
@@ -70,9 +79,17 @@ final class RawBaseline {
                 message.setFlag(Flags.Flag.SEEN, true);
                 count++;
             }
-            inbox.close(false);
         }
         return count;
+    }
+
+    @Override
+    public void close() throws MessagingException {
+        try {
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
     }
 
     /** The Message-ID read from the raw header block, without another IMAP round trip. */

@@ -1,0 +1,175 @@
+package org.shahid.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.shahid.config.Settings;
+import org.shahid.intake.MailKey;
+import org.shahid.testing.BenchMails;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shahid-bench} (also started by the product's {@code bench} verb): measures Shahid against the raw limit
+ * of the machine, on a private Dovecot and the configured MariaDB (a bench database is created and dropped).
+ * Both sides warm, timed alike, interleaved baseline / Shahid / baseline; Shahid runs in a JVM of its own. Prints
+ * every run, then {@code shahid-mix-mails-per-s}, {@code shahid-text-mails-per-s}, {@code ack-p99-ms-at-20} and,
+ * last, {@code ratio: X.XX} (Shahid's mix over the mean of the two baseline mix runs). {@code --quick} finishes
+ * within 3 minutes.
+ */
+@Command(name = "shahid-bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark Shahid against a raw Jakarta Mail + JDBC loop on a private Dovecot.",
+            "Needs Dovecot (apt-get install -y dovecot-imapd) and MariaDB (SHAHID_DB_URL, default root@127.0.0.1:3306)."})
+public final class BenchMain implements Callable<Integer> {
+
+    private static final int WARM_UP_MAILS = 300;
+    private static final double STEADY_RATE = 20;
+
+    @Option(names = "--quick", description = "600 mails per phase (200 at a steady rate); finishes within 3 minutes")
+    boolean quick;
+
+    @Option(names = "--lookups", paramLabel = "TICKETS",
+            description = "only the lookups: bulk-insert TICKETS tickets (the full run uses 1000000) and time lookups")
+    Integer lookupsOnly;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Map<String, String> environment = System.getenv();
+        Settings settings = Settings.load(environment, Map.of());
+        if (lookupsOnly != null) {
+            try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
+                printLookups(out, bench, lookupsOnly);
+            }
+            return 0;
+        }
+        int mix = quick ? 600 : 2000;
+        int text = quick ? 600 : 1000;
+        int steady = quick ? 200 : 600;
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        int fetchSize = settings.integer("shahid.imap.fetch-size");
+        boolean partialFetch = settings.flag("shahid.imap.partial-fetch");
+        out.printf("Shahid bench (%s): %d cores, %s mails of the mix (70%% text, 20%% 200 KB JPEG, 10%% 1 MB PDF)%n",
+                quick ? "quick" : "full", Runtime.getRuntime().availableProcessors(), mix);
+        List<Benchmark.PhaseResult> results = new ArrayList<>();
+        try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home());
+             Benchmark benchmark = new Benchmark(bench, fetchSize, partialFetch)) {
+            List<Benchmark.Delivery> mixMails = Benchmark.mails(run + "m", mix, null, 1);
+            List<Benchmark.Delivery> textMails = Benchmark.mails(run + "t", text, BenchMails.Kind.TEXT, 2);
+            benchmark.startShahid(Map.of("shahid.push.port", "0"), List.of(), "shahid");
+            // Not measured: both sides first run the same warm-up, so that the JIT has compiled their paths (a
+            // service on election day has long been warm).
+            benchmark.baseline("warm-up", BenchEnvironment.BASELINE_WARM_UP,
+                    Benchmark.mails(run + "v", WARM_UP_MAILS, null, 7));
+            benchmark.shahid("warm-up", Benchmark.mails(run + "w", WARM_UP_MAILS, null, 7), 0, false, 120);
+            results.add(benchmark.baseline("baseline, mix (before)", BenchEnvironment.BASELINE_MIX_BEFORE, mixMails));
+            results.add(benchmark.shahid("Shahid, mix (inbox preloaded)", mixMails, 0, true, quick ? 300 : 600));
+            results.add(benchmark.baseline("baseline, mix (after)", BenchEnvironment.BASELINE_MIX_AFTER, mixMails));
+            results.add(benchmark.baseline("baseline, text (before)", BenchEnvironment.BASELINE_TEXT_BEFORE,
+                    textMails));
+            results.add(benchmark.shahid("Shahid, text (inbox preloaded)", textMails, 0, true, quick ? 200 : 400));
+            results.add(benchmark.baseline("baseline, text (after)", BenchEnvironment.BASELINE_TEXT_AFTER, textMails));
+            results.add(benchmark.shahid("Shahid, mix at 20 mails/s", Benchmark.mails(run + "s", steady, null, 3),
+                    STEADY_RATE, true, steady / 20 + 120));
+            results.add(benchmark.pushed("Shahid, push, mix at 20 mails/s",
+                    Benchmark.mails(run + "p", steady, null, 5), STEADY_RATE, steady / 20 + 120));
+            if (!quick) {
+                results.add(benchmark.shahid("Shahid, backlog of 10,000 text",
+                        Benchmark.mails(run + "b", 10_000, BenchMails.Kind.TEXT, 4), 0, false, 900));
+            }
+        }
+        printTable(out, results);
+        if (!quick) {
+            try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
+                printLookups(out, bench, 1_000_000);
+            }
+            out.println("25 MB attachment, Shahid's JVM with -Xmx256m: " + largeCase(environment, settings));
+        }
+        Summary summary = Summary.of(results);
+        out.printf(Locale.ROOT, "shahid-mix-mails-per-s: %.1f%n", summary.shahidMix());
+        out.printf(Locale.ROOT, "shahid-text-mails-per-s: %.1f%n", summary.shahidText());
+        out.printf(Locale.ROOT, "ack-p99-ms-at-20: %d%n", summary.ackP99At20());
+        out.printf(Locale.ROOT, "text-ratio: %.2f%n", summary.textRatio());
+        out.printf(Locale.ROOT, "ratio: %.2f%n", summary.mixRatio());
+        return 0;
+    }
+
+    private static void printLookups(PrintStream out, BenchEnvironment bench, int tickets) throws Exception {
+        try (java.sql.Connection connection = bench.connect()) {
+            LookupsAtScale.Result result = LookupsAtScale.run(connection, tickets);
+            out.printf(Locale.ROOT, "lookups at %,d tickets (inserted in %.0f s): by reference p50/p95/p99 %s us,"
+                            + " index %s; thread by Message-ID hash %s us, index %s%n", result.tickets(),
+                    result.insertSeconds(), result.byReference().toString().replace(" ms", ""),
+                    result.referenceIndex(), result.byMessageId().toString().replace(" ms", ""),
+                    result.messageIdIndex());
+        }
+    }
+
+    private static void printTable(PrintStream out, List<Benchmark.PhaseResult> results) {
+        String format = "%-34s %6s %8s %8s %9s %24s %24s %9s %9s %12s%n";
+        out.printf(format, "phase", "mails", "seconds", "mails/s", "IMAP/mail", "delivery->ticket p50/95/99",
+                "delivery->ack p50/95/99", "peak heap", "peak RSS", "evidence s");
+        for (Benchmark.PhaseResult result : results) {
+            out.printf(Locale.ROOT, format, result.name(), result.mails(), String.format(Locale.ROOT, "%.2f",
+                            result.seconds()), String.format(Locale.ROOT, "%.1f", result.perSecond()),
+                    String.format(Locale.ROOT, "%.2f", result.rtPerMail()), result.toTicket(),
+                    result.toAcknowledgement(), MemoryPeaks.megabytes(result.peakHeap()),
+                    MemoryPeaks.megabytes(result.peakResident()), Double.isNaN(result.evidenceSeconds()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f", result.evidenceSeconds()));
+        }
+        out.println("baseline: one IMAP connection, fetch + one INSERT committed per mail + one STORE \\Seen per mail"
+                + " (no batching), Shahid's fetch settings, warm; Shahid: the report@ route as shipped, in a JVM of"
+                + " its own (memory columns are that JVM's); same Dovecot, same MariaDB.");
+        out.println("seconds: from the first FETCH to the last STORE \\Seen (and, for Shahid, its last ticket commit);"
+                + " log-in and SELECT outside the clock. Push: from the first mail due to the last 250.");
+        out.println("evidence s: from the first delivery until every attachment is examined (type, scrubbing, text,"
+                + " OCR), which happens after the ticket commits.");
+    }
+
+    /** The 25 MB case: one mail through a Shahid whose JVM has a 256 MB heap. */
+    private static String largeCase(Map<String, String> environment, Settings settings) throws Exception {
+        try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home());
+             Benchmark benchmark = new Benchmark(bench, settings.integer("shahid.imap.fetch-size"),
+                     settings.flag("shahid.imap.partial-fetch"))) {
+            byte[] raw = new BenchMails(5, "large").largeMail(0, 25_000_000);
+            List<Benchmark.Delivery> one = List.of(new Benchmark.Delivery(raw, MailKey.of(raw).value(),
+                    "large0.large@example.org"));
+            benchmark.startShahid(Map.of(), List.of("-Xmx256m"), "shahid-256m");
+            Benchmark.PhaseResult result = benchmark.shahid("25 MB", one, 0, true, 120);
+            return String.format(Locale.ROOT, "passed: %.1f s to ticket, peak heap %s, peak RSS %s", result.seconds(),
+                    MemoryPeaks.megabytes(result.peakHeap()), MemoryPeaks.megabytes(result.peakResident()));
+        } catch (RuntimeException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    /** The machine-readable figures, from the table's rows by name. */
+    record Summary(double shahidMix, double shahidText, long ackP99At20, double mixRatio, double textRatio) {
+
+        static Summary of(List<Benchmark.PhaseResult> results) {
+            double mix = rate(results, "Shahid, mix (inbox preloaded)");
+            double text = rate(results, "Shahid, text (inbox preloaded)");
+            double baselineMix = (rate(results, "baseline, mix (before)") + rate(results, "baseline, mix (after)")) / 2;
+            double baselineText = (rate(results, "baseline, text (before)")
+                    + rate(results, "baseline, text (after)")) / 2;
+            long ackP99 = results.stream().filter(result -> result.name().equals("Shahid, mix at 20 mails/s"))
+                    .findFirst().orElseThrow().toAcknowledgement().p99();
+            return new Summary(mix, text, ackP99, mix / baselineMix, text / baselineText);
+        }
+
+        private static double rate(List<Benchmark.PhaseResult> results, String name) {
+            return results.stream().filter(result -> result.name().equals(name)).findFirst().orElseThrow()
+                    .perSecond();
+        }
+    }
+}

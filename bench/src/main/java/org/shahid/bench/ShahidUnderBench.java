@@ -1,0 +1,75 @@
+package org.shahid.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.shahid.config.Settings;
+import org.shahid.config.ShahidService;
+
+/**
+ * The main class of the bench's child JVM, which runs Shahid and nothing else, so that its memory figures are
+ * Shahid's own. Reads its settings from the properties file named by its argument and takes commands, one per
+ * line, on standard input; answers each on standard output with a line starting {@value #ANSWER} (Shahid logs
+ * to standard error). Closing standard input stops it. Runs on one thread.
+ */
+public final class ShahidUnderBench {
+
+    static final String ANSWER = "bench-child: ";
+
+    private ShahidUnderBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> overrides = new HashMap<>();
+        Properties properties = new Properties();
+        try (Reader file = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            properties.load(file);
+        }
+        properties.stringPropertyNames().forEach(name -> overrides.put(name, properties.getProperty(name)));
+        Settings settings = Settings.load(Map.of("SHAHID_HOME", overrides.get("shahid.home")), overrides);
+        ShahidService service = ShahidService.start(settings, Clock.systemUTC());
+        try {
+            answer("ready " + service.push().map(push -> push.port()).orElse(0));
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = commands.readLine()) != null && !line.equals("quit")) {
+                answer(execute(service, line));
+            }
+        } catch (Exception e) {
+            answer("failed " + e.getClass().getSimpleName());
+        } finally {
+            service.close();
+        }
+        System.exit(0);
+    }
+
+    private static String execute(ShahidService service, String line) throws Exception {
+        String[] words = line.split(" ");
+        switch (words[0]) {
+            case "stop-route" -> service.camelContext().getRouteController().stopRoute(words[1]);
+            case "start-route" -> service.camelContext().getRouteController().startRoute(words[1]);
+            case "reset-peaks" -> MemoryPeaks.reset();
+            case "peaks" -> {
+                return "peaks " + MemoryPeaks.peakHeapBytes() + " " + MemoryPeaks.peakResidentBytes() + " "
+                        + Runtime.getRuntime().maxMemory();
+            }
+            default -> {
+                return "unknown " + words[0];
+            }
+        }
+        return "ok";
+    }
+
+    private static void answer(String text) {
+        System.out.println(ANSWER + text);
+        System.out.flush();
+    }
+}

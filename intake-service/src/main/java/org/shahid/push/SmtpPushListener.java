@@ -1,0 +1,73 @@
+package org.shahid.push;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import org.shahid.config.ConfigurationException;
+import org.shahid.config.Settings;
+import org.shahid.intake.IngestMail;
+import org.subethamail.smtp.server.SMTPServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Push intake: an SMTP listener that the mail server relays report@ and info@ to, beside (or instead of) IMAP
+ * polling. Each mail goes through the same {@link IngestMail#handle} as a polled one (same keys, attempts and
+ * quarantine), see {@link AcceptPushedMail}. Reads {@code shahid.push.*} and {@code shahid.limits.message-bytes};
+ * started by the service when {@code shahid.push.port} is set. Thread-safe; one SMTP session per thread.
+ */
+public final class SmtpPushListener implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpPushListener.class);
+
+    private final SMTPServer server;
+
+    private SmtpPushListener(SMTPServer server) {
+        this.server = server;
+    }
+
+    /** Whether the settings ask for a listener at all. */
+    public static boolean configured(Settings settings) {
+        return settings.has("shahid.push.port");
+    }
+
+    public static SmtpPushListener start(Settings settings, IngestMail ingestMail) {
+        PushRecipients recipients = PushRecipients.from(settings);
+        long maxBytes = settings.number("shahid.limits.message-bytes");
+        String host = settings.text("shahid.push.host");
+        SMTPServer server;
+        try {
+            server = SMTPServer.port(settings.integer("shahid.push.port"))
+                    .bindAddress(InetAddress.getByName(host))
+                    .hostName(settings.text("shahid.push.hostname"))
+                    .softwareName("Shahid")
+                    .maxConnections(settings.integer("shahid.push.max-connections"))
+                    .connectionTimeout((int) settings.duration("shahid.push.connection-timeout").toMillis(),
+                            TimeUnit.MILLISECONDS)
+                    .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
+                    .maxRecipients(4)
+                    .messageHandlerFactory(context -> new AcceptPushedMail(ingestMail, recipients, maxBytes))
+                    .build();
+        } catch (UnknownHostException e) {
+            throw new ConfigurationException("shahid.push.host: unknown host " + host);
+        }
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("push listener cannot listen on " + host + ":"
+                    + settings.integer("shahid.push.port") + " (" + e.getMessage() + ")");
+        }
+        LOG.info("Push intake listening on {}:{}", host, server.getPortAllocated());
+        return new SmtpPushListener(server);
+    }
+
+    /** The port it listens on (the allocated one when {@code shahid.push.port=0}). */
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

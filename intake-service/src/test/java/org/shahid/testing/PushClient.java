@@ -1,0 +1,108 @@
+package org.shahid.testing;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A mail server's side of push intake, in the fewest lines: one SMTP session to Shahid's listener that sends
+ * mails and returns the reply codes as they are (so a test sees 250, 451 or 550 itself). Dot-stuffs the data and
+ * sends it with CRLF line ends. Not thread-safe; one per thread.
+ */
+public final class PushClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    private PushClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        this.out = socket.getOutputStream();
+        expect(reply(), 220);
+        expect(command("EHLO mta.test"), 250);
+    }
+
+    public static PushClient connect(int port) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(120_000);
+        return new PushClient(socket);
+    }
+
+    /** Sends one mail; returns the first refusal (MAIL or RCPT), or else the reply code to the data. */
+    public int send(String sender, List<String> recipients, byte[] raw) throws IOException {
+        int code = command("MAIL FROM:<" + sender + ">");
+        if (code != 250) {
+            command("RSET");
+            return code;
+        }
+        for (String recipient : recipients) {
+            code = command("RCPT TO:<" + recipient + ">");
+            if (code != 250) {
+                command("RSET");
+                return code;
+            }
+        }
+        expect(command("DATA"), 354);
+        out.write(dotStuffed(raw));
+        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        int dataReply = reply();
+        if (dataReply != 250) {
+            // As Postfix does before it reuses a connection: SubEthaSMTP keeps the refused transaction open.
+            command("RSET");
+        }
+        return dataReply;
+    }
+
+    private static byte[] dotStuffed(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        ByteArrayOutputStream data = new ByteArrayOutputStream(raw.length + 1024);
+        for (String line : text.split("\n", -1)) {
+            String stuffed = line.startsWith(".") ? "." + line : line;
+            data.writeBytes((stuffed + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return data.toByteArray();
+    }
+
+    private int command(String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return reply();
+    }
+
+    /** Reads one (possibly multi-line) reply; returns its code. */
+    private int reply() throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                throw new IOException("the listener closed the connection");
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return Integer.parseInt(line.substring(0, 3));
+    }
+
+    private static void expect(int code, int expected) throws IOException {
+        if (code != expected) {
+            throw new IOException("expected " + expected + ", got " + code);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            command("QUIT");
+        } catch (IOException ignored) {
+            // closing anyway
+        } finally {
+            socket.close();
+        }
+    }
+}
