@@ -69,8 +69,14 @@ public final class ShahidService implements AutoCloseable {
     private final Main camel;
     private final Beans beans;
     private final HealthEndpoint health;
+    private final org.shahid.cluster.ClusteredScheduler scheduler;
+    private final org.shahid.reload.ReloadRoutes reloadRoutes;
 
-    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health) {
+    private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health,
+                          org.shahid.cluster.ClusteredScheduler scheduler) {
+        this.scheduler = scheduler;
+        this.reloadRoutes = new org.shahid.reload.ReloadRoutes(camel.getCamelContext(),
+                settings.home().resolve("routes"), (folder, bound) -> camelFor(settings, folder), beans.byRouteName());
         this.settings = settings;
         this.database = database;
         this.camel = camel;
@@ -89,10 +95,16 @@ public final class ShahidService implements AutoCloseable {
         TemplateCatalog templates = loadTemplates(home);
         Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), settings.flag("shahid.keys.generate-missing"));
         Database database = Database.open(settings);
+        org.shahid.cluster.ClusteredScheduler scheduler = null;
         try {
+            new org.shahid.cluster.RequireMatchingKeysets(database.jdbi()).check(keyring.keyIds(), clock.instant());
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
+            // Mailbox polls and cron jobs fire from the scheduler all instances share (docs/operations.md).
+            scheduler = org.shahid.cluster.ClusteredScheduler.create(settings);
+            camel.bind("clusteredScheduler", scheduler.scheduler());
+            camel.addInitialProperty("camel.component.quartz.scheduler", "#clusteredScheduler");
             try {
                 camel.start();
             } catch (RuntimeException e) {
@@ -106,8 +118,11 @@ public final class ShahidService implements AutoCloseable {
                     : null;
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());
-            return new ShahidService(settings, database, camel, beans, health);
+            return new ShahidService(settings, database, camel, beans, health, scheduler);
         } catch (Exception e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -148,6 +163,18 @@ public final class ShahidService implements AutoCloseable {
         }
     }
 
+    /** Applies edited route files (SIGHUP); see {@link org.shahid.reload.ReloadRoutes}. */
+    public boolean reloadRoutes() {
+        return reloadRoutes.reload();
+    }
+
+    /** {@link #reloadRoutes()} on a thread of its own, for a signal handler that must return at once. */
+    public void reloadRoutesInBackground() {
+        Thread thread = new Thread(reloadRoutes::reload, "shahid-reload-routes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public CamelContext camelContext() {
         return camel.getCamelContext();
     }
@@ -169,17 +196,28 @@ public final class ShahidService implements AutoCloseable {
         return java.util.Optional.ofNullable(health);
     }
 
+    /**
+     * Stops cleanly: readiness turns 503 at once, this instance fires no further poll or job (the others take
+     * them over), the mails and the outbox send in hand are finished, and the triggers stay in the database for
+     * the restart. Takes at most Camel's shutdown timeout plus the longest running job.
+     */
     @Override
     public void close() {
+        LOG.info("Shahid stopping: finishing the mails in hand");
         if (health != null) {
-            health.close();
+            health.markStopping();
         }
+        scheduler.standby();
         try {
             camel.stop();
         } finally {
+            scheduler.close();
             beans.lookahead().close();
             beans.extractor().close();
             database.close();
+            if (health != null) {
+                health.close();
+            }
         }
         LOG.info("Shahid stopped");
     }
@@ -188,14 +226,16 @@ public final class ShahidService implements AutoCloseable {
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
                         PurgeSealedIdentities retention, IsolatedExtractor extractor,
                         PrefetchMailAttributes prefetch, IntakeLookahead lookahead,
-                        ExamineEvidence examineEvidence) {
+                        ExamineEvidence examineEvidence, OperationsBeans operations) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
-            return java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
+            java.util.Map<String, Object> beans = new java.util.HashMap<>(operations.byRouteName());
+            beans.putAll(java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
                     "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest(),
                     "purgeSealedIdentities", retention, "prefetchMailAttributes", prefetch,
-                    "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding());
+                    "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding()));
+            return beans;
         }
 
 
@@ -279,7 +319,7 @@ public final class ShahidService implements AutoCloseable {
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
-                    examineEvidence);
+                    examineEvidence, OperationsBeans.wire(settings, templates, monitors));
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

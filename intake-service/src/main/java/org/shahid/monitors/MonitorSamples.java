@@ -39,6 +39,8 @@ final class MonitorSamples {
                         "createdAt", "2025-06-01T10:00:00Z");
                 model.put("assigned", List.of(ticket));
                 model.put("unassigned", List.of(ticket));
+                model.put("unassignedTotal", 201L);
+                model.put("unassignedNotListed", 200L);
             }
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
             case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");

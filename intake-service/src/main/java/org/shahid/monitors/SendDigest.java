@@ -26,6 +26,8 @@ public final class SendDigest {
     private final MonitorTemplates templates;
     private final OutboxDao outbox;
     private final MessageIds messageIds;
+    /** The digest lists at most this many unassigned tickets (the oldest) and counts the rest. */
+    static final int LISTED_UNASSIGNED = 200;
     private final Duration unassignedAfter;
     private final String monitorsAddress;
     private final String organisation;
@@ -50,8 +52,10 @@ public final class SendDigest {
     public int send() {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter))
-                    .stream().map(SendDigest::row).toList();
+            // A digest of thousands of lines helps nobody; it lists the oldest and says how many it left out.
+            List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter),
+                    LISTED_UNASSIGNED).stream().map(SendDigest::row).toList();
+            long unassignedTotal = triage.countOpenUnassignedBefore(handle, now.minus(unassignedAfter));
             int queued = 0;
             for (Monitor monitor : roster.monitors()) {
                 List<Map<String, Object>> assigned = triage.openAssignedTo(handle, monitor.address()).stream()
@@ -65,6 +69,8 @@ public final class SendDigest {
                 model.put("unassignedAfter", unassignedAfter.toHours() + "h");
                 model.put("assigned", assigned);
                 model.put("unassigned", unassigned);
+                model.put("unassignedTotal", unassignedTotal);
+                model.put("unassignedNotListed", unassignedTotal - unassigned.size());
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
                         messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
                 queued++;

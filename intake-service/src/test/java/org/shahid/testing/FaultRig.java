@@ -85,7 +85,7 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_HEALTH_PORT", String.valueOf(healthPort));
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
         environment.put("SHAHID_IMAP_PORT", String.valueOf(imapProxy.port()));
-        environment.put("SHAHID_IMAP_POLL_DELAY_MS", "250");
+        environment.put("SHAHID_IMAP_POLL_CRON", "* * * * * ?");
         environment.put("SHAHID_IMAP_TIMEOUT_MS", "10000");
         environment.put("SHAHID_IMAP_CONNECTION_TIMEOUT_MS", "5000");
         environment.put("SHAHID_MAILBOX_REPORT_PASSWORD", REPORT);

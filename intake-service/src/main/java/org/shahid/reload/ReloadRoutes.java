@@ -1,0 +1,121 @@
+package org.shahid.reload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies edited route files to the running service on an admin's request (SIGHUP): first loads them all into a
+ * Camel context that starts nothing, with every placeholder resolved; a broken set is refused with one log line
+ * and the running routes stay. A good set replaces the routes: each replaced consumer finishes the mail in hand
+ * before it stops (Camel's graceful stop), then the new one starts; routes whose files are unchanged keep
+ * polling. Unlike Camel's file-watching reload (a development feature), nothing happens between requests.
+ * Thread-safe: reloads are serialised.
+ */
+public final class ReloadRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadRoutes.class);
+
+    private final CamelContext camel;
+    private final Path routesFolder;
+    private final BiFunction<Path, Map<String, Object>, Main> throwawayCamel;
+    private final Map<String, Object> beans;
+    private final Map<String, String> fingerprints = new java.util.HashMap<>();
+
+    /**
+     * @param throwawayCamel makes a Camel Main for the routes folder with the service's settings (not started)
+     */
+    public ReloadRoutes(CamelContext camel, Path routesFolder, BiFunction<Path, Map<String, Object>, Main> throwawayCamel,
+                        Map<String, Object> beans) {
+        this.camel = camel;
+        this.routesFolder = routesFolder;
+        this.throwawayCamel = throwawayCamel;
+        this.beans = beans;
+        routeFiles().forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
+    }
+
+    /** Checks the route files, then replaces the routes of the changed ones; returns whether it applied them. */
+    public synchronized boolean reload() {
+        List<Path> files = routeFiles();
+        String problem = problemLoading();
+        if (problem != null) {
+            LOG.warn("Route reload refused, the running routes stay: {}", problem);
+            return false;
+        }
+        List<Path> changed = files.stream()
+                .filter(file -> !WatchedFile.fingerprintOf(file).equals(fingerprints.get(file.toString())))
+                .toList();
+        // A changed template or error handling shapes routes of other files too: those are rebuilt as well.
+        if (changed.stream().anyMatch(ReloadRoutes::shapesOtherRoutes)) {
+            changed = files;
+        }
+        if (changed.isEmpty()) {
+            LOG.info("Route reload: no route file changed");
+            return true;
+        }
+        try {
+            Resource[] resources = changed.stream()
+                    .map(file -> ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath()))
+                    .toArray(Resource[]::new);
+            java.util.Set<String> routeIds = PluginHelper.getRoutesLoader(camel).updateRoutes(resources);
+            changed.forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
+            LOG.info("Route reload: {} file(s) applied, routes {} (re)started", changed.size(), routeIds);
+            return true;
+        } catch (Exception e) {
+            LOG.warn("Route reload failed while applying: {}", e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+            return false;
+        }
+    }
+
+    /** Loads every route file into a context that starts nothing; null when they load, else the problem. */
+    private String problemLoading() {
+        Main check = throwawayCamel.apply(routesFolder, beans);
+        check.configure().withAutoStartup(false);
+        beans.forEach(check::bind);
+        try {
+            check.start();
+            if (check.getCamelContext().getRoutes().isEmpty()) {
+                return "no routes found in " + routesFolder;
+            }
+            return null;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return String.join("; ", message.strip().lines().map(String::strip).toList());
+        } finally {
+            check.stop();
+        }
+    }
+
+    private static boolean shapesOtherRoutes(Path file) {
+        try {
+            String text = Files.readString(file);
+            return text.contains("routeTemplate:") || text.contains("routeConfiguration:");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private List<Path> routeFiles() {
+        try (Stream<Path> list = Files.list(routesFolder)) {
+            return list.filter(file -> file.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
