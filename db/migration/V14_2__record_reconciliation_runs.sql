@@ -11,3 +11,13 @@ CREATE TABLE reconciliation_run (
     problem       VARCHAR(255) NULL,                   -- why a mailbox could not be checked (no identity in it)
     INDEX ix_reconciliation_started (started_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Mails reconciliation has already found accounted for (by mailbox, folder, UIDVALIDITY and UID), so each mail
+-- is fetched once in its life, not on every run. A new UIDVALIDITY means the server renumbered: all are checked.
+CREATE TABLE reconciled_mail (
+    mailbox      VARCHAR(64)  NOT NULL,
+    folder       VARCHAR(64)  NOT NULL,
+    uid_validity BIGINT       NOT NULL,
+    uid          BIGINT       NOT NULL,
+    PRIMARY KEY (mailbox, folder, uid_validity, uid)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -48,7 +48,7 @@ public final class ClusteredScheduler implements AutoCloseable {
         Properties quartz = new Properties();
         // Instances of one cluster share a name; the database's name keeps unrelated services in one JVM apart.
         quartz.setProperty("org.quartz.scheduler.instanceName", "shahid-" + databaseName(settings));
-        quartz.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        quartz.setProperty("org.quartz.scheduler.instanceId", settings.text("shahid.cluster.instance-id"));
         quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         quartz.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
         quartz.setProperty("org.quartz.threadPool.threadNamePrefix", "shahid-scheduler");

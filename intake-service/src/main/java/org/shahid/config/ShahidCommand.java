@@ -9,6 +9,7 @@ import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
 import org.shahid.admin.PreviewCommand;
 import org.shahid.admin.QuarantineCommand;
+import org.shahid.admin.ReconcileCommand;
 import org.shahid.admin.ReportCommand;
 import org.shahid.admin.TicketsCommand;
 import org.shahid.admin.UnsealCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
                 MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, ReportCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, ReconcileCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;

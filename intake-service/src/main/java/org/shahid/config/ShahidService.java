@@ -319,7 +319,8 @@ public final class ShahidService implements AutoCloseable {
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
-                    examineEvidence, OperationsBeans.wire(settings, templates, monitors));
+                    examineEvidence, OperationsBeans.wire(settings, new OperationsBeans.Uses(database.jdbi(),
+                            templates, monitors, ingestMail, outbox, clock)));
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */
