@@ -21,6 +21,13 @@ Unassigned tickets older than ${unassignedAfter}: ${unassignedTotal}<#if unassig
 No unassigned tickets older than ${unassignedAfter}.
 </#if>
 
+<#if breaches?has_content>
+Open tickets that missed a service level (monitoring/service-levels.yaml):
+<#list breaches as breach>
+- ${breach.reference}  ${breach.measure} overdue
+</#list>
+
+</#if>
 Reply to a ticket's notification with #assign me to take it.
 
 ${organisation}

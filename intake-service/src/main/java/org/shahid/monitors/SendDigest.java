@@ -56,11 +56,12 @@ public final class SendDigest {
             List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter),
                     LISTED_UNASSIGNED).stream().map(SendDigest::row).toList();
             long unassignedTotal = triage.countOpenUnassignedBefore(handle, now.minus(unassignedAfter));
+            List<Map<String, Object>> breaches = triage.openServiceLevelBreaches(handle);
             int queued = 0;
             for (Monitor monitor : roster.monitors()) {
                 List<Map<String, Object>> assigned = triage.openAssignedTo(handle, monitor.address()).stream()
                         .map(SendDigest::row).toList();
-                if (assigned.isEmpty() && unassigned.isEmpty()) {
+                if (assigned.isEmpty() && unassigned.isEmpty() && breaches.isEmpty()) {
                     continue;
                 }
                 Map<String, Object> model = new HashMap<>();
@@ -71,6 +72,7 @@ public final class SendDigest {
                 model.put("unassigned", unassigned);
                 model.put("unassignedTotal", unassignedTotal);
                 model.put("unassignedNotListed", unassignedTotal - unassigned.size());
+                model.put("breaches", breaches);
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
                         messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
                 queued++;

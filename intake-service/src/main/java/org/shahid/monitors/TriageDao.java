@@ -123,6 +123,16 @@ public final class TriageDao {
     private static final String UNASSIGNED_BEFORE = OPEN + " AND g.assignee IS NULL AND t.automated = FALSE"
             + " AND t.created_at < :before";
 
+    /** Open tickets that missed a service level (table of the service-level check), oldest limit first. */
+    public List<Map<String, Object>> openServiceLevelBreaches(Handle handle) {
+        return handle.createQuery("""
+                        SELECT t.reference, a.measure FROM service_level_alert a JOIN ticket t ON t.id = a.ticket_id
+                        WHERE a.stage = 'ESCALATION'""" + " AND " + OPEN + " ORDER BY a.due_at")
+                .map((rs, ctx) -> Map.<String, Object>of("reference", rs.getString("reference"),
+                        "measure", rs.getString("measure").equals("FIRST_ACTION") ? "first action" : "resolution"))
+                .list();
+    }
+
     private static OpenTicket openTicket(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new OpenTicket(rs.getString("reference"), rs.getString("status"), rs.getString("priority"),
