@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies edited route files to the running service on an admin's request (SIGHUP): first loads them all into a
  * Camel context that starts nothing, with every placeholder resolved; a broken set is refused with one log line
- * and the running routes stay. A good set replaces the routes: each replaced consumer finishes the mail in hand
- * before it stops (Camel's graceful stop), then the new one starts; routes whose files are unchanged keep
- * polling. Unlike Camel's file-watching reload (a development feature), nothing happens between requests.
+ * and the running routes stay. A good set replaces the routes of changed files (a new file adds its routes):
+ * each replaced consumer finishes the mail in hand before it stops (Camel's graceful stop), then the new one
+ * starts; routes whose files are unchanged keep polling. Route templates and error handling apply at restart. Unlike Camel's file-watching reload (a development feature), nothing happens between requests.
  * Thread-safe: reloads are serialised.
  */
 public final class ReloadRoutes {
@@ -56,27 +56,51 @@ public final class ReloadRoutes {
         List<Path> changed = files.stream()
                 .filter(file -> !WatchedFile.fingerprintOf(file).equals(fingerprints.get(file.toString())))
                 .toList();
-        // A changed template or error handling shapes routes of other files too: those are rebuilt as well.
-        if (changed.stream().anyMatch(ReloadRoutes::shapesOtherRoutes)) {
-            changed = files;
+        // Route templates and route configurations shape the routes of other files: Camel cannot swap them under
+        // running routes, so they take effect at the next (rolling) restart.
+        List<Path> deferred = changed.stream().filter(ReloadRoutes::shapesOtherRoutes).toList();
+        if (!deferred.isEmpty()) {
+            LOG.warn("Route reload: {} hold route templates or error handling and take effect at the next restart",
+                    deferred.stream().map(file -> file.getFileName().toString()).toList());
+            deferred.forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
         }
-        if (changed.isEmpty()) {
-            LOG.info("Route reload: no route file changed");
+        List<Path> applied = changed.stream().filter(file -> !deferred.contains(file)).toList();
+        if (applied.isEmpty()) {
+            LOG.info("Route reload: no route file to apply");
             return true;
         }
         try {
-            Resource[] resources = changed.stream()
+            List<String> replaced = new java.util.ArrayList<>();
+            for (Path file : applied) {
+                for (org.apache.camel.Route route : List.copyOf(camel.getRoutes())) {
+                    Resource source = route.getSourceResource();
+                    if (source != null && sameFile(source, file)) {
+                        // graceful: the consumer finishes the mail in hand before it stops
+                        camel.getRouteController().stopRoute(route.getRouteId());
+                        camel.removeRoute(route.getRouteId());
+                        replaced.add(route.getRouteId());
+                    }
+                }
+            }
+            Resource[] resources = applied.stream()
                     .map(file -> ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath()))
                     .toArray(Resource[]::new);
-            java.util.Set<String> routeIds = PluginHelper.getRoutesLoader(camel).updateRoutes(resources);
-            changed.forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
-            LOG.info("Route reload: {} file(s) applied, routes {} (re)started", changed.size(), routeIds);
+            PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
+            applied.forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
+            LOG.info("Route reload: {} applied (routes stopped and replaced: {}); {} routes running",
+                    applied.stream().map(file -> file.getFileName().toString()).toList(), replaced,
+                    camel.getRoutes().size());
             return true;
         } catch (Exception e) {
             LOG.warn("Route reload failed while applying: {}", e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
             return false;
         }
+    }
+
+    private static boolean sameFile(Resource source, Path file) {
+        String location = source.getLocation().replaceFirst("^file:", "");
+        return Path.of(location).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
     }
 
     /** Loads every route file into a context that starts nothing; null when they load, else the problem. */

@@ -54,6 +54,11 @@ public final class WatchedFile<T> {
         return path;
     }
 
+    /** Whether the version on disk is the one last adopted or refused (no change waits for a check). */
+    public boolean isUpToDate() {
+        return fingerprintOf(path).equals(fingerprint);
+    }
+
     /** Loads and checks the file as it is on disk, without adopting it; throws with the problem. */
     public T check() {
         return load.apply(path);
