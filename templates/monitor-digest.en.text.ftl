@@ -10,10 +10,13 @@ No open tickets are assigned to you.
 </#if>
 
 <#if unassigned?has_content>
-Unassigned tickets older than ${unassignedAfter}:
+Unassigned tickets older than ${unassignedAfter}: ${unassignedTotal}<#if unassignedNotListed gt 0> (the oldest ${unassigned?size} are listed; ${unassignedNotListed} more are not)</#if>
 <#list unassigned as ticket>
 - ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
 </#list>
+<#if unassignedNotListed gt 0>
+... and ${unassignedNotListed} more unassigned tickets not listed here: `tickets` on the server lists them all.
+</#if>
 <#else>
 No unassigned tickets older than ${unassignedAfter}.
 </#if>
@@ -23,6 +26,13 @@ Tickets you were not notified of, because their sender sent more mail in one hou
 allows (ask the admin for them, or wait for a follow-up):
 <#list heldBack as reference>
 - ${reference}
+</#list>
+
+</#if>
+<#if breaches?has_content>
+Open tickets that missed a service level (monitoring/service-levels.yaml):
+<#list breaches as breach>
+- ${breach.reference}  ${breach.measure} overdue
 </#list>
 
 </#if>

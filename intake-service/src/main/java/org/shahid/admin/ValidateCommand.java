@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code validate}: checks what an admin edits before the service meets a reporter: settings, templates
  * (every event and language renders), route files (they load, with every placeholder resolved), the
- * keysets and, unless {@code --offline}, the database (reachable, migrated).
+ * keysets and, unless {@code --offline}, the database (reachable; Flyway applies pending migrations) and the
+ * settings as production needs them (no demo values left, every mailbox password set). {@code --connect} also
+ * logs in to the IMAP server with every mailbox and to the SMTP relay.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check settings, templates, routes, keysets and the database; print every problem.")
@@ -34,8 +36,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     ShahidCommand shahid;
 
-    @Option(names = "--offline", description = "Do not connect to the database.")
+    @Option(names = "--offline", description = "Do not connect to the database (files only; demo values pass).")
     boolean offline;
+
+    @Option(names = "--connect", description = "Also log in to the IMAP server (every mailbox) and the SMTP relay.")
+    boolean connect;
 
     @Override
     public Integer call() {
@@ -57,10 +62,28 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         });
+        if (!offline) {
+            checkAll(problems, "production settings", () -> CheckProductionSettings.problems(settings));
+        }
+        if (connect) {
+            checkAll(problems, "mail servers", () -> CheckMailServers.problems(settings));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.size() + " problem(s):\n" + String.join("\n", problems));
         }
         return 0;
+    }
+
+    private void checkAll(List<String> problems, String what, java.util.function.Supplier<List<String>> check) {
+        try {
+            List<String> found = check.get();
+            if (found.isEmpty()) {
+                out().println("ok: " + what);
+            }
+            found.forEach(problem -> problems.add(what + ": " + problem));
+        } catch (RuntimeException e) {
+            problems.add(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     private void check(List<String> problems, String what, Runnable check) {

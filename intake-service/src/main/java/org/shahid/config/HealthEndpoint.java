@@ -34,6 +34,8 @@ public final class HealthEndpoint implements AutoCloseable {
     private final CamelContext camel;
     private final DataSource dataSource;
     private final Jdbi jdbi;
+    /** Set when shutdown starts: from then on ready answers 503, so no orchestrator sends work here. */
+    private volatile boolean stopping;
 
     private HealthEndpoint(HttpServer server, CamelContext camel, DataSource dataSource, Jdbi jdbi) {
         this.server = server;
@@ -69,7 +71,16 @@ public final class HealthEndpoint implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Shutdown has started: ready answers 503 from now on, while the last mails are finished. */
+    public void markStopping() {
+        stopping = true;
+    }
+
     private void ready(HttpExchange exchange) throws IOException {
+        if (stopping) {
+            respond(exchange, 503, "{\"status\":\"STOPPING\"}", JSON);
+            return;
+        }
         Map<String, String> checks = new TreeMap<>();
         List<String> down = new ArrayList<>();
         check(checks, down, "database", databaseAnswers() ? "UP" : "DOWN");
@@ -78,7 +89,7 @@ public final class HealthEndpoint implements AutoCloseable {
         check(checks, down, "routes", routesStarted ? "UP" : "DOWN");
         Collection<HealthCheck.Result> camelChecks = HealthCheckHelper.invokeReadiness(camel);
         for (HealthCheck.Result result : camelChecks) {
-            check(checks, down, "camel:" + result.getCheck().getId(), result.getState().name());
+            check(checks, down, "camel:" + result.getCheck().getId(), stateOf(result));
         }
         StringBuilder body = new StringBuilder("{\"status\":\"").append(down.isEmpty() ? "UP" : "DOWN")
                 .append("\",\"checks\":{");
@@ -93,6 +104,19 @@ public final class HealthEndpoint implements AutoCloseable {
         }
         body.append('}');
         respond(exchange, down.isEmpty() ? 200 : 503, body.toString(), JSON);
+    }
+
+    /**
+     * A mailbox that has not been polled on this instance without any error is on standby, not down: with several
+     * instances the clustered scheduler polls each mailbox from one of them (docs/operations.md).
+     */
+    private static String stateOf(HealthCheck.Result result) {
+        Object errors = result.getDetails().get(HealthCheck.FAILURE_ERROR_COUNT);
+        boolean neverFailed = errors instanceof Number count && count.longValue() == 0;
+        if (result.getState() == HealthCheck.State.DOWN && neverFailed) {
+            return "STANDBY";
+        }
+        return result.getState().name();
     }
 
     private static void check(Map<String, String> checks, List<String> down, String name, String state) {

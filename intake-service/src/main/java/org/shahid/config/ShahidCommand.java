@@ -11,6 +11,7 @@ import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
 import org.shahid.admin.PreviewCommand;
 import org.shahid.admin.QuarantineCommand;
+import org.shahid.admin.ReconcileCommand;
 import org.shahid.admin.ReportCommand;
 import org.shahid.admin.TicketsCommand;
 import org.shahid.admin.UnsealCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
                 MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, CustodiansCommand.class,
                 RetentionCommand.class, ReportCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, ReconcileCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;

@@ -91,9 +91,15 @@ public final class ShahidService implements AutoCloseable {
     private final HealthEndpoint health;
     private final SmtpPushListener push;
     private final OutboxWakeUp outboxWakeUp;
+    private final org.shahid.cluster.ClusteredScheduler scheduler;
+    private final org.shahid.reload.ReloadRoutes reloadRoutes;
 
     private ShahidService(Settings settings, Database database, Main camel, Beans beans, HealthEndpoint health,
-                          SmtpPushListener push, OutboxWakeUp outboxWakeUp) {
+                          SmtpPushListener push, OutboxWakeUp outboxWakeUp,
+                          org.shahid.cluster.ClusteredScheduler scheduler) {
+        this.scheduler = scheduler;
+        this.reloadRoutes = new org.shahid.reload.ReloadRoutes(camel.getCamelContext(),
+                settings.home().resolve("routes"), (folder, bound) -> camelFor(settings, folder), beans.byRouteName());
         this.settings = settings;
         this.database = database;
         this.camel = camel;
@@ -114,13 +120,19 @@ public final class ShahidService implements AutoCloseable {
         TemplateCatalog templates = loadTemplates(home);
         Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), settings.flag("shahid.keys.generate-missing"));
         Database database = Database.open(settings);
+        org.shahid.cluster.ClusteredScheduler scheduler = null;
         try {
+            new org.shahid.cluster.RequireMatchingKeysets(database.jdbi()).check(keyring.keyIds(), clock.instant());
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             // Acknowledgements go out right after their ticket commits, not at the outbox trigger's next run.
             OutboxWakeUp outboxWakeUp = new OutboxWakeUp(beans.sendOutbox());
             beans.activity().afterEachMail(outboxWakeUp::wake);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
+            // Mailbox polls and cron jobs fire from the scheduler all instances share (docs/operations.md).
+            scheduler = org.shahid.cluster.ClusteredScheduler.create(settings);
+            camel.bind("clusteredScheduler", scheduler.scheduler());
+            camel.addInitialProperty("camel.component.quartz.scheduler", "#clusteredScheduler");
             try {
                 camel.start();
             } catch (RuntimeException e) {
@@ -135,8 +147,11 @@ public final class ShahidService implements AutoCloseable {
             SmtpPushListener push = startPushIntake(settings, beans, camel, health);
             LOG.info("Shahid started: {} routes from {}{}", camel.getCamelContext().getRoutes().size(), routes,
                     health == null ? "" : ", health checks on port " + health.port());
-            return new ShahidService(settings, database, camel, beans, health, push, outboxWakeUp);
+            return new ShahidService(settings, database, camel, beans, health, push, outboxWakeUp, scheduler);
         } catch (Exception e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             database.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -195,6 +210,18 @@ public final class ShahidService implements AutoCloseable {
         }
     }
 
+    /** Applies edited route files (SIGHUP); see {@link org.shahid.reload.ReloadRoutes}. */
+    public boolean reloadRoutes() {
+        return reloadRoutes.reload();
+    }
+
+    /** {@link #reloadRoutes()} on a thread of its own, for a signal handler that must return at once. */
+    public void reloadRoutesInBackground() {
+        Thread thread = new Thread(reloadRoutes::reload, "shahid-reload-routes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public CamelContext camelContext() {
         return camel.getCamelContext();
     }
@@ -221,21 +248,32 @@ public final class ShahidService implements AutoCloseable {
         return java.util.Optional.ofNullable(push);
     }
 
+    /**
+     * Stops cleanly: readiness turns 503 at once, this instance fires no further poll or job (the others take
+     * them over), the mails and the outbox send in hand are finished, and the triggers stay in the database for
+     * the restart. Takes at most Camel's shutdown timeout plus the longest running job.
+     */
     @Override
     public void close() {
+        LOG.info("Shahid stopping: finishing the mails in hand");
         if (push != null) {
             push.close(); // first: a mail relayed from now on waits in the mail server's queue
         }
         outboxWakeUp.close();
         if (health != null) {
-            health.close();
+            health.markStopping();
         }
+        scheduler.standby();
         try {
             camel.stop();
         } finally {
+            scheduler.close();
             beans.lookahead().close();
             beans.extractor().close();
             database.close();
+            if (health != null) {
+                health.close();
+            }
         }
         LOG.info("Shahid stopped");
     }
@@ -244,14 +282,16 @@ public final class ShahidService implements AutoCloseable {
     public record Beans(MailIntake intake, IngestMail ingestMail, SendOutbox sendOutbox, Monitors monitors,
                         PurgeSealedIdentities retention, IsolatedExtractor extractor,
                         PrefetchMailAttributes prefetch, IntakeLookahead lookahead,
-                        ExamineEvidence examineEvidence, IntakeActivity activity) {
+                        ExamineEvidence examineEvidence, IntakeActivity activity, OperationsBeans operations) {
 
         /** The beans by the names the route files call them. */
         public java.util.Map<String, Object> byRouteName() {
-            return java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
+            java.util.Map<String, Object> beans = new java.util.HashMap<>(operations.byRouteName());
+            beans.putAll(java.util.Map.of("ingestMail", ingestMail, "sendOutbox", sendOutbox,
                     "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest(),
                     "purgeSealedIdentities", retention, "prefetchMailAttributes", prefetch,
-                    "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding());
+                    "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding()));
+            return beans;
         }
 
 
@@ -348,7 +388,8 @@ public final class ShahidService implements AutoCloseable {
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     retentionPeriods(settings), sealExaminedOriginals, clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
-                    examineEvidence, activity);
+                    examineEvidence, activity, OperationsBeans.wire(settings, new OperationsBeans.Uses(database.jdbi(),
+                            templates, monitors, ingestMail, outbox, clock)));
         }
 
         /** The periods of {@code shahid.retention.*}. */

@@ -136,14 +136,12 @@ public final class ExamineEvidence {
         results.replaceAll(result -> new Examined(result.attachmentId(), redacted(withoutCopyNamingTheReporter(
                 result.file(), terms), terms)));
         // Linking reads what other messages recorded: one examiner at a time across nodes, or two messages
-        // sharing a URL, examined at once, would each miss the other.
-        return jdbi.withHandle(handle -> {
-            handle.createQuery("SELECT GET_LOCK('shahid-evidence-links', 60)").mapTo(Integer.class).one();
-            try {
-                return handle.inTransaction(transaction -> record(transaction, claim, results, clock.instant()));
-            } finally {
-                handle.createQuery("SELECT RELEASE_LOCK('shahid-evidence-links')").mapTo(Integer.class).findOne();
-            }
+        // sharing a URL, examined at once, would each miss the other. A row lock, not GET_LOCK: Galera has none.
+        // Taken before the transaction's first plain read, so that read sees what the previous holder committed.
+        return jdbi.inTransaction(transaction -> {
+            transaction.createQuery("SELECT name FROM cluster_lock WHERE name = 'evidence-links' FOR UPDATE")
+                    .mapTo(String.class).one();
+            return record(transaction, claim, results, clock.instant());
         });
     }
 

@@ -18,12 +18,19 @@ import org.shahid.config.ConfigurationException;
  */
 public final class Categories {
 
-    private final Map<String, List<String>> categories;
-    private final Map<String, List<String>> actors;
+    // Swapped by adopt; the two are read independently, so a reader seeing one old and one new is harmless.
+    private volatile Map<String, List<String>> categories;
+    private volatile Map<String, List<String>> actors;
 
     Categories(Map<String, List<String>> categories, Map<String, List<String>> actors) {
         this.categories = categories;
         this.actors = actors;
+    }
+
+    /** Serves {@code newer}'s rules from now on (they were loaded and checked in full). */
+    public void adopt(Categories newer) {
+        this.categories = newer.categories;
+        this.actors = newer.actors;
     }
 
     public static Categories load(Path file) {

@@ -40,6 +40,9 @@ final class MonitorSamples {
                 model.put("assigned", List.of(ticket));
                 model.put("unassigned", List.of(ticket));
                 model.put("heldBack", List.of("SHD-AAAA-BBBB-CCCC"));
+                model.put("unassignedTotal", 201L);
+                model.put("unassignedNotListed", 200L);
+                model.put("breaches", List.of(Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "measure", "first action")));
             }
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
             case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");

@@ -26,7 +26,7 @@ import org.shahid.outbound.RenderedMail;
  * answers to commands and refusals. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
- * with a sample at start. Thread-safe after construction.
+ * with a sample at start, and again before a changed file is adopted while running. Thread-safe.
  */
 public final class MonitorTemplates {
 
@@ -38,10 +38,16 @@ public final class MonitorTemplates {
     /** Monitors work in English; a template per language can be added here later. */
     private static final String LANGUAGE = "en";
 
-    private final Map<String, Template[]> templates;
+    /** Swapped whole by {@link #adopt}. */
+    private volatile Map<String, Template[]> templates;
 
     private MonitorTemplates(Map<String, Template[]> templates) {
         this.templates = templates;
+    }
+
+    /** Serves {@code newer}'s templates from now on (they were loaded and checked in full). */
+    public void adopt(MonitorTemplates newer) {
+        this.templates = newer.templates;
     }
 
     public static MonitorTemplates load(Path templatesDir) {

@@ -25,7 +25,7 @@ import org.shahid.tickets.TicketMessageDao;
  * calls, the reply step of the {@code monitors} route and the digest of the {@code monitor-digest} route.
  */
 public record Monitors(Roster roster, Categories categories, NotifyMonitors notifyMonitors,
-                       ApplyMonitorReply applyMonitorReply, SendDigest sendDigest) {
+                       ApplyMonitorReply applyMonitorReply, SendDigest sendDigest, MonitorTemplates templates) {
 
     public static Monitors wire(Settings settings, Jdbi jdbi, Pseudonymizer pseudonymizer, OutboxDao outbox,
                                 TemplateCatalog templates, Clock clock) {
@@ -72,6 +72,6 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
                 settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
                 heldNotices);
-        return new Monitors(roster, categories, notifyMonitors, apply, digest);
+        return new Monitors(roster, categories, notifyMonitors, apply, digest, monitorTemplates);
     }
 }

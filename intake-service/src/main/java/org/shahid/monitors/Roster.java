@@ -17,10 +17,16 @@ import org.shahid.config.ConfigurationException;
  */
 public final class Roster {
 
-    private final List<Monitor> monitors;
+    /** Swapped whole by {@link #adopt}. */
+    private volatile List<Monitor> monitors;
 
     public Roster(List<Monitor> monitors) {
         this.monitors = List.copyOf(monitors);
+    }
+
+    /** Serves {@code newer}'s monitors from now on (it was loaded and checked in full). */
+    public void adopt(Roster newer) {
+        this.monitors = newer.monitors;
     }
 
     public static Roster load(Path file) {

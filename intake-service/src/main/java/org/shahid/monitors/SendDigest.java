@@ -27,6 +27,8 @@ public final class SendDigest {
     private final MonitorTemplates templates;
     private final OutboxDao outbox;
     private final MessageIds messageIds;
+    /** The digest lists at most this many unassigned tickets (the oldest) and counts the rest. */
+    static final int LISTED_UNASSIGNED = 200;
     private final Duration unassignedAfter;
     private final String monitorsAddress;
     private final String organisation;
@@ -60,15 +62,18 @@ public final class SendDigest {
     public int send() {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter))
-                    .stream().map(SendDigest::row).toList();
+            // A digest of thousands of lines helps nobody; it lists the oldest and says how many it left out.
+            List<Map<String, Object>> unassigned = triage.openUnassignedBefore(handle, now.minus(unassignedAfter),
+                    LISTED_UNASSIGNED).stream().map(SendDigest::row).toList();
+            long unassignedTotal = triage.countOpenUnassignedBefore(handle, now.minus(unassignedAfter));
+            List<Map<String, Object>> breaches = triage.openServiceLevelBreaches(handle);
             // Tickets whose notification was held back (a sender over the hourly cap): listed once, to everyone.
             List<String> heldBack = held.takeForDigest(handle, now);
             int queued = 0;
             for (Monitor monitor : roster.monitors()) {
                 List<Map<String, Object>> assigned = triage.openAssignedTo(handle, monitor.address()).stream()
                         .map(SendDigest::row).toList();
-                if (assigned.isEmpty() && unassigned.isEmpty() && heldBack.isEmpty()) {
+                if (assigned.isEmpty() && unassigned.isEmpty() && breaches.isEmpty() && heldBack.isEmpty()) {
                     continue;
                 }
                 Map<String, Object> model = new HashMap<>();
@@ -78,6 +83,9 @@ public final class SendDigest {
                 model.put("assigned", assigned);
                 model.put("unassigned", unassigned);
                 model.put("heldBack", heldBack);
+                model.put("unassignedTotal", unassignedTotal);
+                model.put("unassignedNotListed", unassignedTotal - unassigned.size());
+                model.put("breaches", breaches);
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
                         messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
                 queued++;

@@ -107,10 +107,30 @@ public final class TriageDao {
                 .bind("address", address).map(TriageDao::openTicket).list();
     }
 
-    public List<OpenTicket> openUnassignedBefore(Handle handle, Instant before) {
-        return handle.createQuery(LISTED + " WHERE " + OPEN + " AND g.assignee IS NULL AND t.automated = FALSE"
-                        + " AND t.created_at < :before ORDER BY t.created_at LIMIT 200")
-                .bind("before", before).map(TriageDao::openTicket).list();
+    /** The oldest {@code limit} open unassigned tickets created before {@code before}. */
+    public List<OpenTicket> openUnassignedBefore(Handle handle, Instant before, int limit) {
+        return handle.createQuery(LISTED + " WHERE " + UNASSIGNED_BEFORE + " ORDER BY t.created_at LIMIT :limit")
+                .bind("before", before).bind("limit", limit).map(TriageDao::openTicket).list();
+    }
+
+    /** How many open unassigned tickets were created before {@code before}: the digest says how many it left out. */
+    public long countOpenUnassignedBefore(Handle handle, Instant before) {
+        return handle.createQuery("SELECT COUNT(*) FROM ticket t LEFT JOIN ticket_triage g ON g.ticket_id = t.id"
+                        + " WHERE " + UNASSIGNED_BEFORE)
+                .bind("before", before).mapTo(Long.class).one();
+    }
+
+    private static final String UNASSIGNED_BEFORE = OPEN + " AND g.assignee IS NULL AND t.automated = FALSE"
+            + " AND t.created_at < :before";
+
+    /** Open tickets that missed a service level (table of the service-level check), oldest limit first. */
+    public List<Map<String, Object>> openServiceLevelBreaches(Handle handle) {
+        return handle.createQuery("""
+                        SELECT t.reference, a.measure FROM service_level_alert a JOIN ticket t ON t.id = a.ticket_id
+                        WHERE a.stage = 'ESCALATION'""" + " AND " + OPEN + " ORDER BY a.due_at")
+                .map((rs, ctx) -> Map.<String, Object>of("reference", rs.getString("reference"),
+                        "measure", rs.getString("measure").equals("FIRST_ACTION") ? "first action" : "resolution"))
+                .list();
     }
 
     private static OpenTicket openTicket(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

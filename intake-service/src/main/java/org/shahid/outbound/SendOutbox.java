@@ -190,7 +190,18 @@ public final class SendOutbox {
     }
 
     private boolean sendOne(Transport transport, OutboxMail mail) {
-        Optional<String> recipient = recipientOf(mail);
+        Optional<String> recipient;
+        try {
+            recipient = recipientOf(mail);
+        } catch (org.shahid.sealing.SealingException unopenable) {
+            // A row this instance cannot open (its sealed recipient does not decrypt) fails alone, with its
+            // reason; the rest of the batch goes on.
+            String reason = "sealed recipient does not open with this instance's keys";
+            jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), reason));
+            IntakeMetrics.mailSent(mail.purpose(), "FAILED");
+            LOG.warn("Outbox mail {} failed: {}", mail.id(), reason);
+            return false;
+        }
         if (recipient.isEmpty()) {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), "recipient no longer known (identity purged)"));
             LOG.warn("Outbox mail {} dropped: its recipient's sealed identity is gone", mail.id());

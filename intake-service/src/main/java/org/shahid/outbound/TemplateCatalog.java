@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 /**
  * The acknowledgement templates admins edit ({@code templates/<event>.<lang>.<subject|text|html>.ftl}), loaded and
  * checked once at start: every event in every {@link Language}, each rendered with a sample model and held to the
- * privacy rules in {@code templates/README.md}. Thread-safe after construction; edits on disk take effect on restart.
+ * privacy rules in {@code templates/README.md}. Thread-safe; a checked edit on disk is adopted while running
+ * ({@code reload/ReloadChangedFiles}).
  */
 public final class TemplateCatalog {
 
@@ -67,7 +68,8 @@ public final class TemplateCatalog {
     private record MailTemplates(Template subject, Template text, Template html) {
     }
 
-    private final Map<String, Map<Language, MailTemplates>> templates;
+    /** Swapped whole by {@link #adopt}: a render sees the old set or the new one, never a mix. */
+    private volatile Map<String, Map<Language, MailTemplates>> templates;
 
     private TemplateCatalog(Map<String, Map<Language, MailTemplates>> templates) {
         this.templates = templates;
@@ -113,6 +115,11 @@ public final class TemplateCatalog {
         Map<String, Map<Language, MailTemplates>> frozen = new LinkedHashMap<>();
         loaded.forEach((event, byLanguage) -> frozen.put(event, Map.copyOf(byLanguage)));
         return new TemplateCatalog(Collections.unmodifiableMap(frozen));
+    }
+
+    /** Serves {@code newer}'s templates from now on (it was loaded and checked in full). */
+    public void adopt(TemplateCatalog newer) {
+        this.templates = newer.templates;
     }
 
     /** The events this catalog was loaded for, in the order given. */

@@ -163,6 +163,25 @@ public final class Keyring {
         }
     }
 
+    /**
+     * The ids of the keys in each keyset, by keyset file name without {@code .json} (ids only, never key
+     * material): the database records them so an instance with other keys refuses to start.
+     */
+    public java.util.Map<String, java.util.Set<Long>> keyIds() {
+        return java.util.Map.of(
+                AEAD_FILE.replace(".json", ""), idsOf(aeadKeys),
+                STREAMING_FILE.replace(".json", ""), idsOf(streamingKeys),
+                PRF_FILE.replace(".json", ""), idsOf(prfKeys));
+    }
+
+    private static java.util.Set<Long> idsOf(KeysetHandle handle) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < handle.size(); i++) {
+            ids.add(Integer.toUnsignedLong(handle.getAt(i).getId()));
+        }
+        return ids;
+    }
+
     Aead aead() throws GeneralSecurityException {
         return aeadKeys.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), Aead.class);
     }

@@ -70,6 +70,19 @@ public final class FaultRig implements AutoCloseable {
 
     /** Starts Shahid as a child JVM; its output goes to {@code shahid-N.log} in the state folder. */
     public void startShahid() throws IOException {
+        shahid = launch(healthPort, Map.of(), "shahid-" + (++starts) + ".log");
+    }
+
+    /**
+     * Starts a further instance of Shahid beside the first, on the same database, mail server and keys, with its
+     * own health port and {@code environment} on top; the caller stops it. Output goes to {@code <name>.log}.
+     */
+    public Process startInstance(String name, Map<String, String> environment) throws IOException {
+        return launch(freePort(), environment, name + ".log");
+    }
+
+    private Process launch(int healthPort, Map<String, String> instanceEnvironment, String logName)
+            throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("SHAHID_HOME", Path.of("").toAbsolutePath().toString());
         URI server = URI.create(database.url().substring("jdbc:".length()));
@@ -83,7 +96,7 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_HEALTH_PORT", String.valueOf(healthPort));
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
         environment.put("SHAHID_IMAP_PORT", String.valueOf(imapProxy.port()));
-        environment.put("SHAHID_IMAP_POLL_DELAY_MS", "250");
+        environment.put("SHAHID_IMAP_POLL_CRON", "* * * * * ?");
         environment.put("SHAHID_IMAP_TIMEOUT_MS", "10000");
         environment.put("SHAHID_IMAP_CONNECTION_TIMEOUT_MS", "5000");
         environment.put("SHAHID_MAILBOX_REPORT_PASSWORD", REPORT);
@@ -100,14 +113,20 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_LANGUAGE_FALLBACK", "en");
         environment.put("SHAHID_ACK_PER_SENDER_PER_HOUR", "1000");
         environment.putAll(extraEnvironment);
+        environment.putAll(instanceEnvironment);
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), ShahidCommand.class.getName(), "run")
                 .redirectErrorStream(true)
-                .redirectOutput(state.resolve("shahid-" + (++starts) + ".log").toFile());
+                .redirectOutput(state.resolve(logName).toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SHAHID_"));
         builder.environment().putAll(environment);
-        shahid = builder.start();
+        return builder.start();
+    }
+
+    /** Acknowledgements and other mail the relay received. */
+    public int relayed() {
+        return relay.getReceivedMessages().length;
     }
 
     /** kill -9: no shutdown hook, no commit, no goodbye. */
@@ -243,6 +262,16 @@ public final class FaultRig implements AutoCloseable {
              var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, or null when there is none. */
+    public String text(String sql) {
+        try (var connection = database.connect(); var statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

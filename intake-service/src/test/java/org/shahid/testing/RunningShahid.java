@@ -76,7 +76,7 @@ public final class RunningShahid implements AutoCloseable {
         overrides.put("shahid.home", Path.of("").toAbsolutePath().toString());
         overrides.put("shahid.imap.host", "127.0.0.1");
         overrides.put("shahid.imap.port", String.valueOf(mail.getImap().getPort()));
-        overrides.put("shahid.imap.poll-delay-ms", "250");
+        overrides.put("shahid.imap.poll-cron", "* * * * * ?");
         overrides.put("shahid.smtp.host", "127.0.0.1");
         overrides.put("shahid.smtp.port", String.valueOf(mail.getSmtp().getPort()));
         overrides.put("shahid.mailbox.report.password", REPORT);
