@@ -1,6 +1,8 @@
 package org.shahid.intake;
 
+import java.util.List;
 import java.util.Optional;
+import org.shahid.authentication.ReplyAddress;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.ParsedMail;
 import org.shahid.parsing.RawMail;
@@ -9,8 +11,8 @@ import org.shahid.parsing.UnparseableMailException;
 /**
  * The parse step of intake: the lenient MIME reader, then what only the headers can tell (whether to answer at
  * all, whether the receiving server vouched for the sender). A header block over {@code shahid.limits.header-bytes}
- * is refused before any parsing: no real mail has one, and every rule that reads headers would pay for it. The {@link Parsed} it returns is the last object of
- * intake that holds the sender's identity in clear; {@link MailIntake} hands it to sealing and redaction only.
+ * is refused before any parsing: no real mail has one, and every rule that reads headers would pay for
+ * it. The {@link Parsed} it returns is the last object of intake that holds the sender's identity in clear; {@link MailIntake} hands it to sealing and redaction only.
  * Thread-safe.
  */
 public final class ParseMail {
@@ -46,8 +48,17 @@ public final class ParseMail {
                     + " bytes, larger than the limit of " + maxHeaderBytes);
         }
         ParsedMail mail = parser.parse(raw);
-        return new Parsed(mail, mail.from().map(from -> from.address()).orElse(""),
+        return new Parsed(mail, strictReplyAddress(mail),
                 mail.from().map(from -> from.displayName()).orElse(""), split.headerText(),
                 loopGuard.reasonNotToAnswer(mail), authentication.test(mail));
+    }
+
+    /**
+     * The one From's addr-spec exactly as written, or "" (no From, several, or not exactly one valid mailbox):
+     * Shahid answers only such an address, never one the lenient reader repaired or invented.
+     */
+    private static String strictReplyAddress(ParsedMail mail) {
+        List<String> froms = mail.headers().all("From");
+        return froms.size() == 1 ? ReplyAddress.strictlyFrom(froms.get(0)).orElse("") : "";
     }
 }
