@@ -169,10 +169,12 @@ public final class ExamineEvidence {
      * {@code names-reporter}; the original stays sealed for those who may unseal it.
      */
     private EvidenceFile withoutCopyNamingTheReporter(EvidenceFile file, RedactionTerms terms) {
-        if (file.scrubbedSha256() == null || !terms.appearsIn(file.extractedText())) {
+        if (!terms.appearsIn(file.extractedText())) {
             return file;
         }
-        sealEvidence.withdrawCopy(file.scrubbedSha256());
+        if (file.scrubbedSha256() != null) {
+            sealEvidence.withdrawCopy(file.scrubbedSha256());
+        }
         List<String> flags = new ArrayList<>(file.flags());
         flags.add(NAMES_REPORTER);
         return new EvidenceFile(file.fileName(), file.declaredType(), file.detectedType(), file.size(), file.sha256(),
