@@ -287,6 +287,8 @@ class SenderRulesFlowTest {
                 assertThat(text).as(token).doesNotContainIgnoringCase(token);
             }
         }
+        assertThat(shahid.service().database().jdbi().withHandle(new org.shahid.outbound.OutboxTotals()::line))
+                .contains("BOUNCED 2").contains("delay notices 1");
         assertThat(deliveryReports("BOUNCED") - bouncedBefore).isEqualTo(2);
         assertThat(deliveryReports("DELAYED") - delayedBefore).isEqualTo(1);
     }
