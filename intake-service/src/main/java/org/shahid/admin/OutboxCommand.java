@@ -28,7 +28,7 @@ public final class OutboxCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", description = "The outbox id, with retry.")
     Long id;
 
-    @Option(names = "--status", description = "With list: PENDING, SENDING, SENT or FAILED.")
+    @Option(names = "--status", description = "With list: PENDING, SENDING, SENT, FAILED or BOUNCED.")
     String status;
 
     @Override
@@ -43,6 +43,7 @@ public final class OutboxCommand implements Callable<Integer> {
                             .forEach(row -> out().printf("%-6d %-20s %-16s %-8s %-8d %-24s %s%n", row.id(),
                                     row.ticketReference(), row.purpose(), row.status(), row.attempts(),
                                     row.nextAttemptAt(), row.lastError() == null ? "" : row.lastError()));
+                    out().println(context.database().jdbi().withHandle(new org.shahid.outbound.OutboxTotals()::line));
                 }
                 case "retry" -> {
                     if (id == null) {

@@ -57,4 +57,19 @@ public record AuthenticationSettings(String authservId, boolean allowUnauthentic
         }
         return warnings;
     }
+
+    /** The demo banner's line on what the monitors mailbox accepts. */
+    public String bannerLine() {
+        if (!authservId.isEmpty()) {
+            return "Monitors' replies: accepted only when authenticated by " + authservId
+                    + " (SHAHID_MAIL_AUTHSERV_ID)";
+        }
+        if (allowUnauthenticatedMonitors) {
+            return "Monitors' replies: NOT authenticated (SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=true): anyone who"
+                    + " can mail the monitors address can forge a monitor's reply; `run` refuses this without"
+                    + " SHAHID_MAIL_AUTHSERV_ID";
+        }
+        return "Monitors' replies: all refused (no SHAHID_MAIL_AUTHSERV_ID, and"
+                + " SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=false)";
+    }
 }

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             Path custodians = DemoCustodians.ensure(settings, home);
             ShahidService service = ShahidService.start(settings, Clock.systemUTC());
             System.out.println(banner.text() + DemoCustodians.bannerText(custodians));
-            System.out.println(monitorAuthenticationLine(AuthenticationSettings.of(settings)));
+            System.out.println(AuthenticationSettings.of(settings).bannerLine());
             System.out.flush();
             if (embedded != null) {
                 RunCommand.awaitShutdown(service, mail, embedded);
@@ -78,21 +78,6 @@ final class DemoCommand implements Callable<Integer> {
             }
             throw e;
         }
-    }
-
-    /** The banner's line on sender authentication: what the demo's monitors mailbox accepts. */
-    static String monitorAuthenticationLine(AuthenticationSettings authentication) {
-        if (!authentication.authservId().isEmpty()) {
-            return "Monitors' replies: accepted only when authenticated by " + authentication.authservId()
-                    + " (SHAHID_MAIL_AUTHSERV_ID)";
-        }
-        if (authentication.allowUnauthenticatedMonitors()) {
-            return "Monitors' replies: NOT authenticated (SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=true): anyone who"
-                    + " can mail the monitors address can forge a monitor's reply; `run` refuses this without"
-                    + " SHAHID_MAIL_AUTHSERV_ID";
-        }
-        return "Monitors' replies: all refused (no SHAHID_MAIL_AUTHSERV_ID, and"
-                + " SHAHID_MONITORS_ALLOW_UNAUTHENTICATED=false)";
     }
 
     private static Map<String, String> demoSettings(Path home, DemoMailServer mail) {

@@ -45,9 +45,13 @@ class SenderRulesFlowTest {
     static Path state;
 
     private RunningShahid shahid;
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+            new ch.qos.logback.core.read.ListAppender<>();
 
     @BeforeAll
     void start() {
+        log.start();
+        rootLogger().addAppender(log);
         shahid = RunningShahid.prepare(state, Map.of("shahid.mail.authserv-id", "mx.shahid.test",
                 "shahid.monitors.allow-unauthenticated", "false",
                 "shahid.monitors.notifications-per-sender-per-hour", "2", "shahid.ack.per-sender-per-hour", "3"));
@@ -57,6 +61,22 @@ class SenderRulesFlowTest {
     @AfterAll
     void stop() {
         shahid.close();
+        rootLogger().detachAppender(log);
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Shahid's log so far; GreenMail logs in this JVM as the reporters' mail provider, which is not Shahid's log. */
+    private String shahidsLog() {
+        StringBuilder text = new StringBuilder();
+        for (var event : java.util.List.copyOf(log.list)) {
+            if (!event.getLoggerName().startsWith("com.icegreen.greenmail")) {
+                text.append(event.getFormattedMessage()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private long ingest(String from, String body) {
@@ -281,12 +301,19 @@ class SenderRulesFlowTest {
         }
         assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND ticket_id IN ("
                 + laylaTicket + ", " + karimTicket + ")")).isEqualTo(4);
+        assertThat(shahidsLog()).contains("Delivery report: outbox mail").contains("is delayed");
+        String logAndMetrics = shahidsLog() + org.shahid.config.IntakeMetrics.prometheus().scrape();
+        for (String token : REPORT_TOKENS) {
+            assertThat(logAndMetrics).as(token).doesNotContainIgnoringCase(token);
+        }
         for (MimeMessage toMonitor : shahid.received(MONITOR1)) {
             String text = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(toMonitor);
             for (String token : REPORT_TOKENS) {
                 assertThat(text).as(token).doesNotContainIgnoringCase(token);
             }
         }
+        assertThat(shahid.service().database().jdbi().withHandle(new org.shahid.outbound.OutboxTotals()::line))
+                .contains("BOUNCED 2").contains("delay notices 1");
         assertThat(deliveryReports("BOUNCED") - bouncedBefore).isEqualTo(2);
         assertThat(deliveryReports("DELAYED") - delayedBefore).isEqualTo(1);
     }
