@@ -34,6 +34,7 @@ public final class FaultRig implements AutoCloseable {
     public static final String REPORT = "report@shahid.test";
     private static final String INFO = "info@shahid.test";
     private static final String MONITORS = "monitors@shahid.test";
+    private static final String BOUNCES = "bounces@shahid.test";
 
     private final Path state;
     private final PrivateDovecot dovecot;
@@ -54,7 +55,7 @@ public final class FaultRig implements AutoCloseable {
         java.nio.file.Files.setPosixFilePermissions(state,
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         this.dovecot = PrivateDovecot.start(java.nio.file.Files.createDirectories(state.resolve("dovecot")),
-                List.of(REPORT, INFO, MONITORS));
+                List.of(REPORT, INFO, MONITORS, BOUNCES));
         this.imapProxy = TcpProxy.start("127.0.0.1", dovecot.port());
         this.database = TestDatabase.create();
         URI server = URI.create(database.url().substring("jdbc:".length()));
@@ -104,6 +105,7 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_MAILBOX_REPORT_PASSWORD", REPORT);
         environment.put("SHAHID_MAILBOX_INFO_PASSWORD", INFO);
         environment.put("SHAHID_MAILBOX_MONITORS_PASSWORD", MONITORS);
+        environment.put("SHAHID_MAILBOX_BOUNCES_PASSWORD", BOUNCES);
         environment.put("SHAHID_SMTP_HOST", "127.0.0.1");
         environment.put("SHAHID_SMTP_PORT", String.valueOf(smtpPort));
         environment.put("SHAHID_SMTP_CONNECTION_TIMEOUT_MS", "3000");
