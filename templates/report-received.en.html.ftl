@@ -11,6 +11,7 @@
 <@layout.paragraph>If you write from another email address, include the receipt code in your message so that we can add it to your report. Keep the receipt code private.</@layout.paragraph>
 </#if>
 <@layout.paragraph>Your identity is kept confidential. The monitors who review reports never see your name or your email address.</@layout.paragraph>
+<@layout.paragraph>You stay in control of your report. Reply to this message with one word on the first line: withdraw to take the report back, or erase to have us delete everything that could identify you (your address, your original message and the receipt code). We confirm each with one last message.</@layout.paragraph>
 <@layout.paragraph>If you could be at risk, do not write to us from a device that other people can read, and delete this message once you have noted the reference somewhere safe.</@layout.paragraph>
 <@layout.signature team="The monitoring team" organisation=organisation automatic="This is an automatic message."/>
 </@layout.page>

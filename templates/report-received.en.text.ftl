@@ -15,6 +15,8 @@ If you write from another email address, include the receipt code in your messag
 
 Your identity is kept confidential. The monitors who review reports never see your name or your email address.
 
+You stay in control of your report. Reply to this message with one word on the first line: withdraw to take the report back, or erase to have us delete everything that could identify you (your address, your original message and the receipt code). We confirm each with one last message.
+
 If you could be at risk, do not write to us from a device that other people can read, and delete this message once you have noted the reference somewhere safe.
 
 The monitoring team

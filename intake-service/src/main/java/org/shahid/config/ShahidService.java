@@ -42,6 +42,12 @@ import org.shahid.outbound.SendOutbox;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.outbound.TemplateProblems;
+import org.shahid.reporters.ApplyReporterRequest;
+import org.shahid.reporters.ConfirmReporterRequest;
+import org.shahid.reporters.EraseIdentity;
+import org.shahid.reporters.HasReporterProof;
+import org.shahid.reporters.RecogniseReporterRequest;
+import org.shahid.reporters.WithdrawReport;
 import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
@@ -142,7 +148,8 @@ public final class ShahidService implements AutoCloseable {
         try {
             return TemplateCatalog.load(home.resolve("templates"),
                     List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED,
-                            ComposeStatusUpdate.EVENT, ComposeAcknowledgement.CASE_CLOSED));
+                            ComposeStatusUpdate.EVENT, ComposeAcknowledgement.CASE_CLOSED,
+                            ConfirmReporterRequest.WITHDRAWN_EVENT, ConfirmReporterRequest.ERASED_EVENT));
         } catch (TemplateProblems problems) {
             throw new ConfigurationException(problems.getMessage());
         }
@@ -218,6 +225,8 @@ public final class ShahidService implements AutoCloseable {
             LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
             IntakeActivity activity = new IntakeActivity();
+            PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
+                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             MailIntake intake = new MailIntake(new MailIntake.Parts(
                     database.jdbi(),
                     new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
@@ -243,7 +252,8 @@ public final class ShahidService implements AutoCloseable {
                     new MessageIds(settings.text("shahid.domain")),
                     clock,
                     monitors.notifyMonitors(),
-                    examinations));
+                    examinations),
+                    reporterRequests(settings, templates, retention, sealedIdentities, outbox, messages));
             ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
                     sealEvidence, linkEvidence, new TicketEventDao(),
                     (handle, message, now) -> monitors.notifyMonitors().afterExamination(handle, message.ticketId(),
@@ -276,10 +286,26 @@ public final class ShahidService implements AutoCloseable {
                             java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock, () -> activity.busy(java.time.Duration.ofMillis(300)),
                     java.time.Duration.ofSeconds(10));
-            PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
-                    java.time.Duration.ofDays(settings.integer("shahid.retention.days")), clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,
                     examineEvidence);
+        }
+
+        /** The reporter's controls on the follow-up path: withdraw and erase (see docs/reporters.md). */
+        private static ApplyReporterRequest reporterRequests(Settings settings, TemplateCatalog templates,
+                                                             PurgeSealedIdentities retention,
+                                                             SealedIdentityDao sealedIdentities, OutboxDao outbox,
+                                                             TicketMessageDao messages) {
+            ConfirmReporterRequest confirmation = new ConfirmReporterRequest(templates, outbox, messages,
+                    new MessageIds(settings.text("shahid.domain")), settings.text("shahid.organisation"));
+            TicketEventDao events = new TicketEventDao();
+            return new ApplyReporterRequest(
+                    new RecogniseReporterRequest(settings.list("shahid.reporters.withdraw-words"),
+                            settings.list("shahid.reporters.erase-words")),
+                    new HasReporterProof(),
+                    new WithdrawReport(events, confirmation),
+                    new EraseIdentity(retention, sealedIdentities, events, new org.shahid.sealing.UnsealAudit(),
+                            confirmation),
+                    events);
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

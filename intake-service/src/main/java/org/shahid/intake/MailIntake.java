@@ -19,6 +19,9 @@ import org.shahid.outbound.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.reporters.ApplyReporterRequest;
+import org.shahid.reporters.ReporterFollowUp;
+import org.shahid.reporters.ReporterRequest;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.sealing.SealedIdentity;
@@ -55,9 +58,11 @@ public final class MailIntake {
     private static final RedactIdentity REDACTION = new RedactIdentity();
 
     private final Parts parts;
+    private final ApplyReporterRequest reporterRequests;
 
-    public MailIntake(Parts parts) {
+    public MailIntake(Parts parts, ApplyReporterRequest reporterRequests) {
         this.parts = parts;
+        this.reporterRequests = reporterRequests;
     }
 
     /** True when this mail was processed before (by an earlier delivery, or before a crash). */
@@ -155,7 +160,13 @@ public final class MailIntake {
                 ? parts.threads().issueReceipt(handle, ticketId, now).map(ReceiptCode::value).orElse("") : "";
         boolean acknowledged = thread.isEmpty()
                 && acknowledge(handle, ticketId, reference, sealedId, received, receiptCode, now);
-        if (thread.isPresent() && parts.sealedIdentities().hasPurged(handle, ticketId)) {
+        // The reporter's controls (withdraw, erase) on a follow-up; a request answers the mail itself.
+        Optional<ReporterRequest> request = thread.isEmpty() ? Optional.empty()
+                : reporterRequests.apply(handle, new ReporterFollowUp(thread.get(),
+                        resolution.receipt() == ReceiptCodes.Check.MATCHED, received.mail().text(),
+                        referencedIds(received.mail()), messageId, sealedId, received.identity().replyAddress(),
+                        received.automated().isPresent(), received.language(), received.mailbox().address()), now);
+        if (thread.isPresent() && request.isEmpty() && parts.sealedIdentities().hasPurged(handle, ticketId)) {
             answerCaseClosed(handle, ticketId, reference, sealedId, received, now);
         }
         // Same transaction as the ticket: monitors hear of exactly the mails that were recorded; a mail with
@@ -177,6 +188,12 @@ public final class MailIntake {
         }
         return new IntakeOutcome(thread.isPresent() ? IntakeOutcome.Kind.FOLLOW_UP : IntakeOutcome.Kind.NEW_TICKET,
                 Optional.of(reference), acknowledged);
+    }
+
+    private static List<String> referencedIds(ParsedMail mail) {
+        List<String> ids = new java.util.ArrayList<>(mail.inReplyTo());
+        ids.addAll(mail.references());
+        return ids;
     }
 
     private long insertMessage(Handle handle, long ticketId, Received received, Instant now) {

@@ -21,7 +21,7 @@ public final class TicketLifecycle {
             case NEW -> EnumSet.of(TicketStatus.TRIAGED, TicketStatus.INVESTIGATING, TicketStatus.REJECTED);
             case TRIAGED -> EnumSet.of(TicketStatus.INVESTIGATING, TicketStatus.REJECTED);
             case INVESTIGATING -> EnumSet.of(TicketStatus.RESOLVED, TicketStatus.REJECTED);
-            case RESOLVED, REJECTED -> EnumSet.of(TicketStatus.CLOSED);
+            case RESOLVED, REJECTED, WITHDRAWN -> EnumSet.of(TicketStatus.CLOSED);
             case CLOSED -> EnumSet.noneOf(TicketStatus.class);
         };
     }

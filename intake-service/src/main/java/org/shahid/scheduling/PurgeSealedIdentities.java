@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.tickets.TicketEventDao;
@@ -47,7 +48,7 @@ public final class PurgeSealedIdentities {
 
     /** Purges everything due; returns how many sealed identities it purged. */
     public int purgeDue() {
-        int purged = 0;
+        int purged = purgeLastChannelsDone(clock.instant());
         while (true) {
             Instant now = clock.instant();
             List<Due> due = jdbi.withHandle(handle -> handle.createQuery("""
@@ -74,23 +75,61 @@ public final class PurgeSealedIdentities {
         return purged;
     }
 
+    /**
+     * Identities kept only for one last mail (an erasure's confirmation) whose mail is done: the outbox purges them
+     * as it records the mail, so these are only the ones a crash left between the two statements.
+     */
+    private int purgeLastChannelsDone(Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sealed_identity s JOIN outbox o ON o.recipient_sealed_id = s.id
+                        SET s.ciphertext = X'', s.purged_at = :now
+                        WHERE s.purge_when_sent AND s.purged_at IS NULL AND o.status IN ('SENT', 'FAILED')""")
+                .bind("now", now)
+                .execute());
+    }
+
     private void purgeTicket(long ticketId, List<Due> rows, Instant now) {
+        deleteFiles(rows);
+        jdbi.useTransaction(handle -> markPurged(handle, ticketId, rows, rows.size() + " sealed identit"
+                + (rows.size() == 1 ? "y" : "ies") + " and original mail(s) deleted after " + retention.toDays()
+                + " days of retention", now));
+    }
+
+    /**
+     * Purges every sealed identity and sealed original of one ticket now, inside the caller's transaction, exactly
+     * as retention does when it is due (an erasure at the reporter's request). Files go first, as in
+     * {@link #purgeDue()}: should the transaction then roll back, the rows stay and are purged again, never the
+     * other way round. Returns how many identities it purged.
+     */
+    public int purgeTicket(Handle handle, long ticketId, String why, Instant now) {
+        List<Due> rows = handle.createQuery("""
+                        SELECT id, ticket_id, sealed_raw FROM sealed_identity
+                        WHERE ticket_id = :ticket AND purged_at IS NULL ORDER BY id FOR UPDATE""")
+                .bind("ticket", ticketId)
+                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
+        deleteFiles(rows);
+        markPurged(handle, ticketId, rows, rows.size() + " sealed identit" + (rows.size() == 1 ? "y" : "ies")
+                + " and original mail(s) deleted: " + why, now);
+        return rows.size();
+    }
+
+    private void deleteFiles(List<Due> rows) {
         // Files first: if the update then fails, the rows stay due and the next run deletes nothing twice.
         for (Due row : rows) {
             if (row.sealedRaw() != null) {
                 blobs.delete(row.sealedRaw());
             }
         }
-        jdbi.useTransaction(handle -> {
-            for (Due row : rows) {
-                handle.createUpdate("""
-                                UPDATE sealed_identity SET ciphertext = X'', sealed_raw = NULL, purged_at = :now
-                                WHERE id = :id AND purged_at IS NULL""")
-                        .bind("now", now).bind("id", row.id()).execute();
-            }
-            events.append(handle, ticketId, "system", "IDENTITY_PURGED", rows.size() + " sealed identit"
-                    + (rows.size() == 1 ? "y" : "ies") + " and original mail(s) deleted after " + retention.toDays()
-                    + " days of retention", now);
-        });
+    }
+
+    private void markPurged(Handle handle, long ticketId, List<Due> rows, String detail, Instant now) {
+        for (Due row : rows) {
+            handle.createUpdate("""
+                            UPDATE sealed_identity SET ciphertext = X'', sealed_raw = NULL, purged_at = :now
+                            WHERE id = :id AND purged_at IS NULL""")
+                    .bind("now", now).bind("id", row.id()).execute();
+        }
+        events.append(handle, ticketId, "system", "IDENTITY_PURGED", detail, now);
     }
 }

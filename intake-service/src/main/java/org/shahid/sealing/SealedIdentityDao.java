@@ -54,6 +54,7 @@ public final class SealedIdentityDao {
     public java.util.List<SealedIdentity> openAllOf(Handle handle, long ticketId) {
         return handle.createQuery("""
                         SELECT ciphertext FROM sealed_identity WHERE ticket_id = :ticket AND purged_at IS NULL
+                          AND NOT purge_when_sent
                         ORDER BY id""")
                 .bind("ticket", ticketId)
                 .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"), owner(ticketId))))
