@@ -50,6 +50,13 @@ public final class EraseIdentity {
                 .bind("pseudonym", unlinked).bind("now", now).bind("id", ticketId).execute();
         handle.createUpdate("UPDATE ticket_event SET actor = :actor WHERE ticket_id = :ticket AND actor = :old")
                 .bind("actor", "reporter " + unlinked).bind("ticket", ticketId).bind("old", oldActor).execute();
+        // The monitors' notifications name the pseudonym too; the stored copies follow (the sent ones are gone).
+        handle.createUpdate("""
+                        UPDATE outbox SET subject = REPLACE(subject, :old, :new), body_text = REPLACE(body_text, :old, :new),
+                                          body_html = REPLACE(body_html, :old, :new)
+                        WHERE ticket_id = :ticket""")
+                .bind("old", followUp.ticket().reporterPseudonym()).bind("new", unlinked).bind("ticket", ticketId)
+                .execute();
         String detail = purged + " sealed identities and original mails deleted, receipt code deleted,"
                 + " pseudonym replaced";
         events.append(handle, ticketId, "reporter", "IDENTITY_ERASED", detail, now);

@@ -1,0 +1,303 @@
+package org.shahid.reporters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shahid.testing.RunningShahid.REPORT;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
+
+/**
+ * Withdraw and erase by mail, end to end through GreenMail and MariaDB: in each language, once confirmed, nothing
+ * sent afterwards, no identity left after an erasure, and a forged request changes nothing. One service for the
+ * class; each test is a reporter of their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReporterControlsFlowTest {
+
+    private static final String MONITOR1 = "monitor1@shahid.test";
+    private static final Pattern CODE = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
+
+    private Path state;
+
+    private RunningShahid shahid;
+
+    @BeforeAll
+    void start(@TempDir Path state) {
+        this.state = state;
+        shahid = RunningShahid.start(state);
+    }
+
+    @AfterAll
+    void stop() {
+        shahid.close();
+    }
+
+    /** A report in a language; returns its acknowledgement. */
+    private MimeMessage report(String reporter, String subject, String text) {
+        shahid.deliverRaw(REPORT, TestMails.plain("Reporter <" + reporter + ">", REPORT, subject, text,
+                "Received: from [192.0.2.55] by mx.example.org\r\n"));
+        return shahid.awaitReceived(reporter, 1).get(0);
+    }
+
+    private static String referenceOf(MimeMessage mail) throws Exception {
+        Matcher reference = Pattern.compile("\\[(SHD-[A-Z0-9-]+)]").matcher(mail.getSubject());
+        assertThat(reference.find()).isTrue();
+        return reference.group(1);
+    }
+
+    private long ticketId(String reference) {
+        return shahid.count("SELECT id FROM ticket WHERE reference = '" + reference + "'");
+    }
+
+    private long messagesOf(long ticket) {
+        return shahid.count("SELECT COUNT(*) FROM ticket_message WHERE direction = 'IN' AND ticket_id = " + ticket);
+    }
+
+    /** A reply as a mail program writes it: threaded on the mail it answers, the quote below. */
+    private void reply(String from, MimeMessage answered, String firstLines) throws Exception {
+        String id = answered.getMessageID();
+        shahid.deliverRaw(REPORT, TestMails.plain("Reporter <" + from + ">", REPORT, "Re: " + answered.getSubject(),
+                firstLines + "\n\nOn Sat, 28 Nov 2026, Shahid wrote:\n> " + GreenMailUtil.getBody(answered)
+                        .lines().findFirst().orElse(""), "In-Reply-To: " + id + "\r\nReferences: " + id + "\r\n"));
+    }
+
+    private void monitorSays(String reference, String commands) {
+        String mac = shahid.text("SELECT reply_to FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND ticket_id = "
+                + ticketId(reference) + " LIMIT 1");
+        long audited = shahid.count("SELECT COUNT(*) FROM monitor_reply_audit");
+        shahid.deliverRaw(RunningShahid.MONITORS, TestMails.plain(MONITOR1, mac, "Re: [" + reference + "] ticket",
+                commands));
+        shahid.awaitCount("SELECT COUNT(*) FROM monitor_reply_audit", audited + 1);
+    }
+
+    /** Outbox rows that went, or would go, to this ticket's reporter. */
+    private long mailsToReporter(long ticket) {
+        return shahid.count("SELECT COUNT(*) FROM outbox WHERE recipient_sealed_id IS NOT NULL AND ticket_id = "
+                + ticket);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en  | Vote buying         | Men handed out envelopes with money outside the school. | withdraw | withdrawn
+            ar  | شراء أصوات          | رجال يوزعون أظرفًا فيها نقود أمام المدرسة في البصرة.     | اسحب البلاغ | سحب بلاغك
+            ckb | کڕینی دەنگ          | پیاوان لە بەردەم قوتابخانەکە پارەیان دابەش دەکرد لە هەولێر. | کشانەوە | کشایەوە
+            """)
+    void aWithdrawalIsConfirmedOnceInTheReportersLanguageAndNothingFollows(String language, String subject,
+                                                                           String text, String word, String confirmed)
+            throws Exception {
+        String reporter = "withdraw-" + language + "@example.org";
+        MimeMessage acknowledgement = report(reporter, subject, text);
+        String reference = referenceOf(acknowledgement);
+        long ticket = ticketId(reference);
+        shahid.awaitReceived(MONITOR1, (int) shahid.count(
+                "SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND recipient_address = '"
+                        + MONITOR1 + "'"));
+        long monitorMailsBefore = shahid.received(MONITOR1).size();
+
+        reply(reporter, acknowledgement, word);
+
+        List<MimeMessage> received = shahid.awaitReceived(reporter, 2);
+        MimeMessage confirmation = received.get(1);
+        assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
+        assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
+        assertThat(GreenMailUtil.getBody(confirmation).isEmpty()).isFalse();
+        assertThat(textOf(confirmation)).contains(confirmed).contains(reference);
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWN' AND ticket_id = " + ticket))
+                .isEqualTo(1);
+        List<MimeMessage> toMonitor = shahid.awaitReceived(MONITOR1, (int) monitorMailsBefore + 1);
+        assertThat(GreenMailUtil.getBody(toMonitor.get(toMonitor.size() - 1))).contains("withdrew")
+                .doesNotContain(reporter);
+
+        // Nothing more reaches the reporter: not a second withdrawal, not a monitor's closing message.
+        reply(reporter, confirmation, word);
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWAL_REPEATED' AND ticket_id = "
+                + ticket, 1);
+        monitorSays(reference, "#status closed\nThank you, we close this report.");
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("CLOSED");
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'STATUS_UPDATE_NOT_SENT'"
+                + " AND detail = 'withdrawn by the reporter' AND ticket_id = " + ticket)).isEqualTo(1);
+        assertThat(mailsToReporter(ticket)).isEqualTo(2);
+        assertThat(shahid.received(reporter)).hasSize(2);
+    }
+
+    @Test
+    void aWithdrawalFromAnotherAddressWithTheReceiptCodeIsConfirmedThere() throws Exception {
+        String reporter = "withdraw-by-code@example.org";
+        MimeMessage acknowledgement = report(reporter, "Vote buying", "Buses carried voters from the camp.");
+        String reference = referenceOf(acknowledgement);
+        Matcher code = CODE.matcher(textOf(acknowledgement));
+        assertThat(code.find()).isTrue();
+
+        shahid.deliverRaw(REPORT, TestMails.plain("burner-7x@example.net", REPORT, "hello",
+                code.group() + "\nwithdraw"));
+
+        MimeMessage confirmation = shahid.awaitReceived("burner-7x@example.net", 1).get(0);
+        assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
+        assertThat(shahid.text("SELECT status FROM ticket WHERE reference = '" + reference + "'"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(shahid.received(reporter)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en  | Threats             | A man threatened voters at the polling station.        | erase       | deleted
+            ar  | تهديد               | رجل هدد الناخبين أمام مركز الاقتراع في الموصل.          | احذف هويتي  | حذفنا
+            ckb | هەڕەشە              | پیاوێک هەڕەشەی لە دەنگدەران کرد لە بەردەم بنکەی دەنگدان. | سڕینەوە     | سڕییەوە
+            """)
+    void anErasureLeavesNoIdentityAndItsConfirmationIsTheLastMail(String language, String subject, String text,
+                                                                 String word, String confirmed) throws Exception {
+        String reporter = "erase-" + language + "@example.org";
+        MimeMessage acknowledgement = report(reporter, subject, text);
+        String reference = referenceOf(acknowledgement);
+        long ticket = ticketId(reference);
+        reply(reporter, acknowledgement, "One more detail: it was at 10 in the morning.");
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_message WHERE direction = 'IN' AND ticket_id = " + ticket, 2);
+        String pseudonym = shahid.text("SELECT reporter_pseudonym FROM ticket WHERE id = " + ticket);
+        List<Path> originals = sealedFilesOf(ticket);
+        assertThat(originals).hasSize(2).allMatch(Files::exists);
+        assertThat(shahid.count("SELECT COUNT(*) FROM receipt_code WHERE ticket_id = " + ticket)).isEqualTo(1);
+
+        reply(reporter, acknowledgement, word);
+
+        List<MimeMessage> received = shahid.awaitReceived(reporter, 2);
+        MimeMessage confirmation = received.get(1);
+        assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
+        assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
+        assertThat(textOf(confirmation)).contains(confirmed);
+        shahid.awaitCount("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = " + ticket, 0);
+
+        // No identity left: every sealed row emptied, every sealed original deleted, no receipt code, a new pseudonym.
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE ticket_id = " + ticket)).isEqualTo(4);
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE ticket_id = " + ticket
+                + " AND (LENGTH(ciphertext) > 0 OR sealed_raw IS NOT NULL)")).isZero();
+        assertThat(originals).noneMatch(Files::exists);
+        assertThat(filesInSealedMailStore()).isEqualTo(shahid.count(
+                "SELECT COUNT(*) FROM sealed_identity WHERE sealed_raw IS NOT NULL")
+                + shahid.count("SELECT COUNT(*) FROM quarantine WHERE sealed_raw IS NOT NULL"));
+        assertThat(shahid.count("SELECT COUNT(*) FROM receipt_code WHERE ticket_id = " + ticket)).isZero();
+        String erased = shahid.text("SELECT reporter_pseudonym FROM ticket WHERE id = " + ticket);
+        assertThat(erased).startsWith("E-").isNotEqualTo(pseudonym);
+        String everything = Stream.of("ticket", "ticket_message", "ticket_event", "outbox", "unseal_audit",
+                "processed_mail", "receipt_code", "attachment").map(shahid::dump).reduce("", String::concat);
+        assertThat(everything).doesNotContain(pseudonym).doesNotContainIgnoringCase(reporter)
+                .doesNotContain("192.0.2.55");
+        // The audited event names no one.
+        assertThat(shahid.text("SELECT actor FROM unseal_audit WHERE action = 'ERASED' AND ticket_id = " + ticket))
+                .isEqualTo("reporter");
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'IDENTITY_ERASED' AND ticket_id = "
+                + ticket)).isEqualTo(1);
+
+        // Nothing afterwards: a monitor's message finds no one; a new mail from that address is a stranger's.
+        monitorSays(reference, "#status investigating\nWe are looking into it.");
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'STATUS_UPDATE_NOT_SENT'"
+                + " AND ticket_id = " + ticket)).isEqualTo(1);
+        reply(reporter, confirmation, "Are you still there?");
+        shahid.awaitReceived(reporter, 3);
+        assertThat(messagesOf(ticket)).isEqualTo(3);
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket WHERE reporter_pseudonym = '" + pseudonym + "'"))
+                .isEqualTo(1);
+        assertThat(referenceOf(shahid.received(reporter).get(2))).isNotEqualTo(reference);
+    }
+
+    @Test
+    void aForgedFromWithoutProofChangesNothing() throws Exception {
+        String reporter = "forged@example.org";
+        MimeMessage acknowledgement = report(reporter, "Vote buying", "They paid for votes near the market.");
+        String reference = referenceOf(acknowledgement);
+        long ticket = ticketId(reference);
+
+        // The reporter's address and the reference are easy to know; neither threads on a mail sent to them.
+        shahid.deliverRaw(REPORT, TestMails.plain(reporter, REPORT, "Re: [" + reference + "]", "erase"));
+        shahid.deliverRaw(REPORT, TestMails.plain(reporter, REPORT, "Re: [" + reference + "]", "withdraw"));
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'REPORTER_REQUEST_REFUSED' AND ticket_id = "
+                + ticket, 2);
+
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("NEW");
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NOT NULL AND ticket_id = "
+                + ticket)).isZero();
+        assertThat(shahid.count("SELECT COUNT(*) FROM receipt_code WHERE ticket_id = " + ticket)).isEqualTo(1);
+        assertThat(sealedFilesOf(ticket)).hasSize(3).allMatch(Files::exists);
+        assertThat(mailsToReporter(ticket)).isEqualTo(1);
+    }
+
+    @Test
+    void aStrangerWhoCopiesTheReferenceAndThreadingOpensATicketOfTheirOwn() throws Exception {
+        String reporter = "copied@example.org";
+        MimeMessage acknowledgement = report(reporter, "Vote buying", "Money was handed out at the mosque.");
+        String reference = referenceOf(acknowledgement);
+        long ticket = ticketId(reference);
+        long tickets = shahid.count("SELECT COUNT(*) FROM ticket");
+
+        reply("insider@example.com", acknowledgement, "erase");
+
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket", tickets + 1);
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("NEW");
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NOT NULL AND ticket_id = "
+                + ticket)).isZero();
+        assertThat(messagesOf(ticket)).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'IDENTITY_ERASED'"
+                + " AND ticket_id = " + ticket)).isZero();
+    }
+
+    private List<Path> sealedFilesOf(long ticket) throws SQLException {
+        List<Path> files = new ArrayList<>();
+        try (Connection connection = shahid.database().connect(); Statement statement = connection.createStatement();
+             ResultSet keys = statement.executeQuery("SELECT sealed_raw FROM sealed_identity"
+                     + " WHERE sealed_raw IS NOT NULL AND ticket_id = " + ticket)) {
+            while (keys.next()) {
+                files.add(fileOf(keys.getString(1)));
+            }
+        }
+        return files;
+    }
+
+    private static String textOf(Part part) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(textOf(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return part.isMimeType("text/*") ? part.getContent().toString() : "";
+    }
+
+    private Path fileOf(String key) {
+        String name = key.substring(key.indexOf('/') + 1);
+        return state.resolve("data/sealed").resolve(key.substring(0, key.indexOf('/'))).resolve(name.substring(0, 2))
+                .resolve(name);
+    }
+
+    private long filesInSealedMailStore() throws IOException {
+        Path mail = state.resolve("data/sealed/mail");
+        try (Stream<Path> files = Files.walk(mail)) {
+            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
+                    .count();
+        }
+    }
+}
