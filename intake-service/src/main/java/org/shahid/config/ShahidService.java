@@ -15,6 +15,7 @@ import org.shahid.evidence.LinkEvidence;
 import org.shahid.evidence.OcrAvailability;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
+import org.shahid.intake.FetchTextParts;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeActivity;
@@ -272,7 +273,8 @@ public final class ShahidService implements AutoCloseable {
             IngestMail ingestMail = new IngestMail(intake, new IntakeAttemptDao(database.jdbi()),
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
-                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity);
+                    settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity,
+                    new FetchTextParts(settings.number("shahid.limits.attachment-bytes")));
             SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
                     SmtpSettings.from(settings),
                     new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),

@@ -71,6 +71,16 @@ public final class MailIntake {
     }
 
     public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws UnparseableMailException {
+        return ingest(mailbox, raw, key, List.of());
+    }
+
+    /**
+     * As {@link #ingest(Mailbox, byte[], MailKey)} for a mail too large to fetch: {@code raw} holds its headers and
+     * text, {@code notFetched} the parts left on the server, recorded as attachments not kept and named in the
+     * acknowledgement (also on a follow-up, so the reporter always learns which files did not arrive).
+     */
+    public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key, List<EvidenceFile> notFetched)
+            throws UnparseableMailException {
         ParsedMail mail = parts.parser().parse(raw);
         String replyAddress = mail.from().map(MailAddress::address).orElse("");
         // A sender without a usable address gets a pseudonym of its own mail, so nobody can thread into it.
@@ -79,12 +89,13 @@ public final class MailIntake {
         Language language = parts.languageDetector().detect(mail.subject() + "\n" + mail.text(),
                 parts.fallbackLanguage());
         // Only hashed and sealed here: examining (type, scrubbing, text, OCR) comes after the commit, off this path.
-        List<EvidenceFile> evidence = mail.attachments().stream().map(parts.sealEvidence()::received).toList();
+        List<EvidenceFile> evidence = java.util.stream.Stream.concat(
+                mail.attachments().stream().map(parts.sealEvidence()::received), notFetched.stream()).toList();
         String sealedRaw = parts.blobs().put("mail", raw);
         SealedIdentity identity = new SealedIdentity(replyAddress,
                 mail.from().map(MailAddress::displayName).orElse(""), RawMail.split(raw).headerText());
         Received received = new Received(mailbox, key, mail, pseudonym, automated, language, evidence, sealedRaw,
-                identity, REDACTION.redact(mail));
+                identity, REDACTION.redact(mail), notFetched);
         for (int attempt = 1; ; attempt++) {
             try {
                 return parts.jdbi().inTransaction(handle -> record(handle, received, parts.clock().instant()));
@@ -114,7 +125,8 @@ public final class MailIntake {
 
     private record Received(Mailbox mailbox, MailKey key, ParsedMail mail, String pseudonym,
                             Optional<String> automated, Language language, List<EvidenceFile> evidence,
-                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy) {
+                            String sealedRaw, SealedIdentity identity, RedactIdentity.Redacted workingCopy,
+                            List<EvidenceFile> notFetched) {
     }
 
     /** Rolls back a transaction whose mail another delivery (or a run before a crash) already recorded. */
@@ -158,7 +170,7 @@ public final class MailIntake {
         }
         String receiptCode = thread.isEmpty()
                 ? parts.threads().issueReceipt(handle, ticketId, now).map(ReceiptCode::value).orElse("") : "";
-        boolean acknowledged = thread.isEmpty()
+        boolean acknowledged = (thread.isEmpty() || !received.notFetched().isEmpty())
                 && acknowledge(handle, ticketId, reference, sealedId, received, receiptCode, now);
         // The reporter's controls (withdraw, erase) on a follow-up; a request answers the mail itself.
         Optional<ReporterRequest> request = thread.isEmpty() ? Optional.empty()
@@ -252,7 +264,7 @@ public final class MailIntake {
         }
         Mailbox mailbox = received.mailbox();
         RenderedMail content = parts.acknowledgements().compose(reference, mailbox.kind(), received.language(),
-                mailbox.address(), receiptCode);
+                mailbox.address(), receiptCode, received.notFetched());
         parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, AcknowledgementPolicy.PURPOSE, sealedId, null,
                 mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
         parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_QUEUED", null, now);

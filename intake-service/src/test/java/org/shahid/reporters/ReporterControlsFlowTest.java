@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.shahid.testing.RunningShahid.REPORT;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +122,7 @@ class ReporterControlsFlowTest {
         assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
         assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
         assertThat(GreenMailUtil.getBody(confirmation).isEmpty()).isFalse();
-        assertThat(textOf(confirmation)).contains(confirmed).contains(reference);
+        assertThat(ReporterMailText.of(confirmation)).contains(confirmed).contains(reference);
         assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWN' AND ticket_id = " + ticket))
                 .isEqualTo(1);
@@ -149,7 +147,7 @@ class ReporterControlsFlowTest {
         String reporter = "withdraw-by-code@example.org";
         MimeMessage acknowledgement = report(reporter, "Vote buying", "Buses carried voters from the camp.");
         String reference = referenceOf(acknowledgement);
-        Matcher code = CODE.matcher(textOf(acknowledgement));
+        Matcher code = CODE.matcher(ReporterMailText.of(acknowledgement));
         assertThat(code.find()).isTrue();
 
         shahid.deliverRaw(REPORT, TestMails.plain("burner-7x@example.net", REPORT, "hello",
@@ -187,7 +185,7 @@ class ReporterControlsFlowTest {
         MimeMessage confirmation = received.get(1);
         assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
         assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
-        assertThat(textOf(confirmation)).contains(confirmed);
+        assertThat(ReporterMailText.of(confirmation)).contains(confirmed);
         shahid.awaitCount("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = " + ticket, 0);
 
         // No identity left: every sealed row emptied, every sealed original deleted, no receipt code, a new pseudonym.
@@ -275,17 +273,6 @@ class ReporterControlsFlowTest {
         return files;
     }
 
-    private static String textOf(Part part) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(textOf(multipart.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return part.isMimeType("text/*") ? part.getContent().toString() : "";
-    }
 
     private Path fileOf(String key) {
         String name = key.substring(key.indexOf('/') + 1);
