@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention: deletes the sealed identities and sealed original mails of tickets CLOSED more than
+ * Retention: deletes the sealed identities and sealed original mails of tickets CLOSED (or WITHDRAWN) more than
  * {@code shahid.retention.days} ago (by their last update), sets {@code purged_at}, and records a ticket event. The
  * pseudonym and the redacted ticket stay. The {@code retention} route calls {@link #purgeDue()} on the cron of
  * {@code shahid.retention.cron}. Thread-safe; the route is stateful, so runs do not overlap.
@@ -54,7 +54,7 @@ public final class PurgeSealedIdentities {
             List<Due> due = jdbi.withHandle(handle -> handle.createQuery("""
                             SELECT s.id, s.ticket_id, s.sealed_raw FROM sealed_identity s
                             JOIN ticket t ON t.id = s.ticket_id
-                            WHERE t.status = 'CLOSED' AND t.updated_at < :cutoff AND s.purged_at IS NULL
+                            WHERE t.status IN ('CLOSED', 'WITHDRAWN') AND t.updated_at < :cutoff AND s.purged_at IS NULL
                             ORDER BY s.id LIMIT :batch""")
                     .bind("cutoff", now.minus(retention))
                     .bind("batch", BATCH)

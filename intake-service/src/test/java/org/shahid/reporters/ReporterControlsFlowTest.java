@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.shahid.testing.RunningShahid;
+import org.shahid.tickets.ReportingPeriod;
+import org.shahid.tickets.TransparencyFiguresDao;
 import org.shahid.testing.TestMails;
 
 /**
@@ -126,6 +128,8 @@ class ReporterControlsFlowTest {
         assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWN' AND ticket_id = " + ticket))
                 .isEqualTo(1);
+        assertThat(shahid.service().database().jdbi().withHandle(handle -> new TransparencyFiguresDao()
+                .figures(handle, ReportingPeriod.allTime())).reportsByStatus()).containsKey("withdrawn");
         List<MimeMessage> toMonitor = shahid.awaitReceived(MONITOR1, (int) monitorMailsBefore + 1);
         assertThat(GreenMailUtil.getBody(toMonitor.get(toMonitor.size() - 1))).contains("withdrew")
                 .doesNotContain(reporter);
