@@ -25,7 +25,12 @@ public final class WithdrawReport {
     public void apply(Handle handle, ReporterFollowUp followUp, Language language, Instant now) {
         long ticketId = followUp.ticket().id();
         TicketStatus before = followUp.ticket().status();
-        if (before == TicketStatus.WITHDRAWN) {
+        // Once withdrawn, always answered once: a monitor may close the ticket afterwards, and a second request
+        // must not bring a second confirmation.
+        boolean withdrawnBefore = handle.createQuery(
+                        "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = :ticket AND kind = 'WITHDRAWN'")
+                .bind("ticket", ticketId).mapTo(Long.class).one() > 0;
+        if (before == TicketStatus.WITHDRAWN || withdrawnBefore) {
             events.append(handle, ticketId, "reporter", "WITHDRAWAL_REPEATED", "already withdrawn; not answered", now);
             return;
         }

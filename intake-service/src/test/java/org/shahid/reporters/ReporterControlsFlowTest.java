@@ -142,6 +142,10 @@ class ReporterControlsFlowTest {
         assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("CLOSED");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'STATUS_UPDATE_NOT_SENT'"
                 + " AND detail = 'withdrawn by the reporter' AND ticket_id = " + ticket)).isEqualTo(1);
+        reply(reporter, confirmation, word);
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWAL_REPEATED' AND ticket_id = "
+                + ticket, 2);
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("CLOSED");
         assertThat(mailsToReporter(ticket)).isEqualTo(2);
         assertThat(shahid.received(reporter)).hasSize(2);
     }
@@ -223,6 +227,16 @@ class ReporterControlsFlowTest {
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket WHERE reporter_pseudonym = '" + pseudonym + "'"))
                 .isEqualTo(1);
         assertThat(referenceOf(shahid.received(reporter).get(2))).isNotEqualTo(reference);
+
+        // A crash between recording the confirmation sent and purging its address: the retention job finishes it.
+        long lastChannel = shahid.count("SELECT id FROM sealed_identity WHERE purge_when_sent AND ticket_id = " + ticket);
+        try (Connection connection = shahid.database().connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE sealed_identity SET purged_at = NULL, ciphertext = X'01' WHERE id = "
+                    + lastChannel);
+        }
+        shahid.service().beans().retention().purgeDue();
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = "
+                + ticket)).isZero();
     }
 
     @Test
