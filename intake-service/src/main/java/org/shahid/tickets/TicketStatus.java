@@ -2,7 +2,7 @@ package org.shahid.tickets;
 
 /**
  * A ticket's place in its lifecycle: new → triaged → investigating → resolved/rejected → closed; a report its reporter
- * took back is withdrawn (and may then only be closed).
+ * took back is withdrawn, for good.
  */
 public enum TicketStatus {
     NEW,

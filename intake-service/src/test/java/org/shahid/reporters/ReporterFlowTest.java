@@ -5,6 +5,16 @@ import static org.shahid.testing.RunningShahid.REPORT;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.Session;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.shahid.config.ShahidService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,29 +40,43 @@ import org.shahid.tickets.TransparencyFiguresDao;
 import org.shahid.testing.TestMails;
 
 /**
- * Withdraw and erase by mail, end to end through GreenMail and MariaDB: in each language, once confirmed, nothing
- * sent afterwards, no identity left after an erasure, and a forged request changes nothing. One service for the
- * class; each test is a reporter of their own.
+ * The reporter's side, end to end through GreenMail and MariaDB: withdraw and erase in each language, once confirmed,
+ * nothing sent afterwards, no identity left after an erasure, a forged request changing nothing; and a mail over the
+ * size limit answered from its text without its files being downloaded. One service for the class (its start is
+ * most of the time); each test is a reporter of their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReporterControlsFlowTest {
+class ReporterFlowTest {
 
     private static final String MONITOR1 = "monitor1@shahid.test";
+    private static final String BIG_MAIL_REPORTER = "camera.phone@example.org";
+    private static final int VIDEO_BYTES = 17_000_000;
     private static final Pattern CODE = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
 
     private Path state;
 
     private RunningShahid shahid;
+    /** Between Shahid and GreenMail's IMAP: counts what the server sent, to show what was not downloaded. */
+    private ByteCountingProxy proxy;
+    private ShahidService service;
 
     @BeforeAll
-    void start(@TempDir Path state) {
+    void start(@TempDir Path state) throws IOException {
         this.state = state;
-        shahid = RunningShahid.start(state);
+        shahid = RunningShahid.prepare(state, Map.of());
+        proxy = ByteCountingProxy.to("127.0.0.1", shahid.mail().getImap().getPort());
+        service = ShahidService.start(shahid.settings().with(Map.of("shahid.imap.port", String.valueOf(proxy.port()))),
+                Clock.systemUTC());
     }
 
     @AfterAll
-    void stop() {
-        shahid.close();
+    void stop() throws IOException {
+        try {
+            service.close();
+            proxy.close();
+        } finally {
+            shahid.close();
+        }
     }
 
     /** A report in a language; returns its acknowledgement. */
@@ -128,24 +152,23 @@ class ReporterControlsFlowTest {
         assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWN' AND ticket_id = " + ticket))
                 .isEqualTo(1);
-        assertThat(shahid.service().database().jdbi().withHandle(handle -> new TransparencyFiguresDao()
+        assertThat(service.database().jdbi().withHandle(handle -> new TransparencyFiguresDao()
                 .figures(handle, ReportingPeriod.allTime())).reportsByStatus()).containsKey("withdrawn");
         List<MimeMessage> toMonitor = shahid.awaitReceived(MONITOR1, (int) monitorMailsBefore + 1);
         assertThat(GreenMailUtil.getBody(toMonitor.get(toMonitor.size() - 1))).contains("withdrew")
                 .doesNotContain(reporter);
 
-        // Nothing more reaches the reporter: not a second withdrawal, not a monitor's closing message.
+        // Nothing more reaches the reporter: not a second withdrawal, not a monitor's message; and it stays withdrawn.
         reply(reporter, confirmation, word);
         shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWAL_REPEATED' AND ticket_id = "
                 + ticket, 1);
-        monitorSays(reference, "#status closed\nThank you, we close this report.");
-        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("CLOSED");
+        monitorSays(reference, "#status closed");
+        assertThat(shahid.text("SELECT reason FROM monitor_reply_audit ORDER BY id DESC LIMIT 1"))
+                .contains("the reporter withdrew it");
+        monitorSays(reference, "Thank you for telling us.");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'STATUS_UPDATE_NOT_SENT'"
                 + " AND detail = 'withdrawn by the reporter' AND ticket_id = " + ticket)).isEqualTo(1);
-        reply(reporter, confirmation, word);
-        shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWAL_REPEATED' AND ticket_id = "
-                + ticket, 2);
-        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("CLOSED");
+        assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
         assertThat(mailsToReporter(ticket)).isEqualTo(2);
         assertThat(shahid.received(reporter)).hasSize(2);
     }
@@ -234,7 +257,7 @@ class ReporterControlsFlowTest {
             statement.executeUpdate("UPDATE sealed_identity SET purged_at = NULL, ciphertext = X'01' WHERE id = "
                     + lastChannel);
         }
-        shahid.service().beans().retention().purgeDue();
+        service.beans().retention().purgeDue();
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = "
                 + ticket)).isZero();
     }
@@ -304,5 +327,64 @@ class ReporterControlsFlowTest {
             return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
                     .count();
         }
+    }
+
+    @Test
+    void aMailOverTheLimitOpensATicketFromItsTextAndNamesTheFilesLeftBehind() throws Exception {
+        byte[] raw = mailWithTwoVideos();
+        assertThat(raw.length).isGreaterThan(45_000_000);
+        long before = proxy.bytesFromServer();
+        shahid.mail().getUserManager().getUser(REPORT).deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+
+        MimeMessage acknowledgement = shahid.awaitReceived(BIG_MAIL_REPORTER, 1).get(0);
+        String reference = referenceOf(acknowledgement);
+        long ticket = ticketId(reference);
+        String text = ReporterMailText.of(acknowledgement);
+        assertThat(text).contains("polling-station-1.mp4 (video/mp4, 16.2 MB)")
+                .contains("polling-station-2.mp4 (video/mp4, 16.2 MB)").contains("separate reply");
+        assertThat(shahid.text("SELECT body_text FROM ticket_message WHERE direction = 'IN' AND ticket_id = " + ticket))
+                .contains("ballot boxes were carried out of the school");
+        assertThat(shahid.count("SELECT COUNT(*) FROM attachment WHERE NOT kept AND sha256 IS NULL"
+                + " AND declared_type = 'video/mp4' AND note LIKE 'not fetched%' AND ticket_id = " + ticket))
+                .isEqualTo(2);
+        assertThat(shahid.count("SELECT SUM(size_bytes) FROM attachment WHERE ticket_id = " + ticket))
+                .isBetween(2L * 16_900_000, 2L * 17_100_000);
+        assertThat(shahid.text("SELECT GROUP_CONCAT(file_name ORDER BY id) FROM attachment WHERE ticket_id = "
+                + ticket)).isEqualTo("polling-station-1.mp4,polling-station-2.mp4");
+        shahid.awaitCount("SELECT COUNT(*) FROM quarantine WHERE status = 'HELD' AND sealed_raw IS NULL", 1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
+        assertThat(shahid.folderState(REPORT, "Quarantine").get(0)).endsWith("Ballot boxes");
+        assertThat(shahid.folderState(REPORT, "INBOX")).noneMatch(mail -> mail.endsWith("Ballot boxes"));
+        assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT' AND ticket_id = "
+                + ticket)).isEqualTo(1);
+        assertThat(shahid.received(BIG_MAIL_REPORTER)).hasSize(1);
+        // The videos (34 MB encoded) never crossed the wire; the text, headers and structure are a few KB.
+        assertThat(proxy.bytesFromServer() - before).isLessThan(1_000_000);
+    }
+
+    private static byte[] mailWithTwoVideos() {
+        Random random = new Random(17);
+        StringBuilder mail = new StringBuilder("From: Camera Phone <" + BIG_MAIL_REPORTER + ">\r\nTo: " + REPORT
+                + "\r\nSubject: Ballot boxes\r\nMessage-ID: <big-1@phone.example.org>\r\n"
+                + "Date: Sat, 28 Nov 2026 10:00:00 +0300\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "At 4 pm two men in uniform came in and the ballot boxes were carried out of the school.\r\n"
+                + "I filmed it, the videos are attached.\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(46_000_000);
+        out.writeBytes(mail.toString().getBytes(StandardCharsets.UTF_8));
+        for (int video = 1; video <= 2; video++) {
+            byte[] content = new byte[VIDEO_BYTES];
+            random.nextBytes(content);
+            out.writeBytes(("--b1\r\nContent-Type: video/mp4; name=\"polling-station-" + video + ".mp4\"\r\n"
+                    + "Content-Disposition: attachment; filename=\"polling-station-" + video + ".mp4\"\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(Base64.getMimeEncoder().encode(content));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("--b1--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 }
