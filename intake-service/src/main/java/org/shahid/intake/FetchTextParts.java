@@ -61,7 +61,7 @@ public final class FetchTextParts {
         }
         mail.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"").append(boundary)
                 .append("\"\r\n\r\n");
-        for (Text text : texts) {
+        for (Text text : bodyOf(texts)) {
             mail.append("--").append(boundary).append("\r\nContent-Type: ").append(text.subtype())
                     .append("; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
                     .append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
@@ -73,6 +73,22 @@ public final class FetchTextParts {
     }
 
     private record Text(String subtype, String content) {
+    }
+
+    /**
+     * One body, as the parser expects it: the plain texts joined (a phone's mail may split its text around the
+     * attachments), or failing those the HTML parts joined.
+     */
+    private static List<Text> bodyOf(List<Text> texts) {
+        for (String subtype : List.of("text/plain", "text/html")) {
+            List<String> contents = texts.stream().filter(text -> text.subtype().equals(subtype)).map(Text::content)
+                    .toList();
+            if (!contents.isEmpty()) {
+                return List.of(new Text(subtype, String.join(subtype.equals("text/html") ? "\n<hr>\n" : "\n\n",
+                        contents)));
+            }
+        }
+        return List.of();
     }
 
     private void walk(Part part, List<Text> texts, List<EvidenceFile> notFetched, String note, int depth)
@@ -88,10 +104,19 @@ public final class FetchTextParts {
         boolean inlineText = (part.isMimeType("text/plain") || part.isMimeType("text/html"))
                 && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getSize() <= maxTextBytes;
         if (inlineText) {
-            Object content = part.getContent();
-            if (content instanceof String text) {
-                texts.add(new Text(part.isMimeType("text/html") ? "text/html" : "text/plain", text));
-                return;
+            String subtype = part.isMimeType("text/html") ? "text/html" : "text/plain";
+            try {
+                if (part.getContent() instanceof String text) {
+                    texts.add(new Text(subtype, text));
+                    return;
+                }
+            } catch (java.io.UnsupportedEncodingException unknownCharset) {
+                // A charset Java does not know: the bytes as UTF-8 (with replacement characters) beat losing the text.
+                try (java.io.InputStream decoded = part.getInputStream()) {
+                    texts.add(new Text(subtype, new String(decoded.readNBytes((int) Math.min(maxTextBytes,
+                            Integer.MAX_VALUE - 8)), StandardCharsets.UTF_8)));
+                    return;
+                }
             }
         }
         notFetched.add(EvidenceFile.notKept(nameOf(part), baseType(part), decodedSize(part), note));

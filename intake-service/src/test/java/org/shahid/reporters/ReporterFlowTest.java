@@ -344,7 +344,7 @@ class ReporterFlowTest {
         assertThat(text).contains("polling-station-1.mp4 (video/mp4, 16.2 MB)")
                 .contains("polling-station-2.mp4 (video/mp4, 16.2 MB)").contains("separate reply");
         assertThat(shahid.text("SELECT body_text FROM ticket_message WHERE direction = 'IN' AND ticket_id = " + ticket))
-                .contains("ballot boxes were carried out of the school");
+                .contains("ballot boxes were carried out of the school").contains("the bus number was 42");
         assertThat(shahid.count("SELECT COUNT(*) FROM attachment WHERE NOT kept AND sha256 IS NULL"
                 + " AND declared_type = 'video/mp4' AND note LIKE 'not fetched%' AND ticket_id = " + ticket))
                 .isEqualTo(2);
@@ -372,7 +372,9 @@ class ReporterFlowTest {
                 + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "At 4 pm two men in uniform came in and the ballot boxes were carried out of the school.\r\n"
-                + "I filmed it, the videos are attached.\r\n");
+                + "I filmed it, the videos are attached.\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=x-unknown-charset\r\n\r\n"
+                + "Second note: the bus number was 42.\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(46_000_000);
         out.writeBytes(mail.toString().getBytes(StandardCharsets.UTF_8));
         for (int video = 1; video <= 2; video++) {
