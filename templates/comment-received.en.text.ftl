@@ -4,6 +4,13 @@ Reference: ${reference}
 <#if receiptCode?has_content>
 Your receipt code: ${receiptCode}
 </#if>
+<#if files?has_content>
+
+Your message was larger than we can receive, so these files did not reach us:
+${files}
+
+We have your text. Please send each file again in a separate reply to this message, keeping the reference in the subject line, each under 25 MB. A phone can usually shorten or compress a video before sending it.
+</#if>
 
 Please keep this reference. To add anything, reply to this message and keep the reference in the subject line. You can also write to ${mailbox} with the reference in the subject.
 <#if receiptCode?has_content>

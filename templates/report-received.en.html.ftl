@@ -5,12 +5,17 @@
 <#if receiptCode?has_content>
 <@layout.code label="Your receipt code:" value=receiptCode/>
 </#if>
+<#if files?has_content>
+<@layout.paragraph>Your message was larger than we can receive, so these files did not reach us:<br><#list files?split("\n") as file><span dir="ltr">${file}</span><#sep><br></#sep></#list></@layout.paragraph>
+<@layout.paragraph>We have your text. Please send each file again in a separate reply to this message, keeping the reference in the subject line, each under 25 MB. A phone can usually shorten or compress a video before sending it.</@layout.paragraph>
+</#if>
 <@layout.paragraph>Please keep this reference: it is how we find your report.</@layout.paragraph>
 <@layout.paragraph>To add information or evidence, reply to this message and keep the reference in the subject line. You can also write to <span dir="ltr">${mailbox}</span> with the reference in the subject.</@layout.paragraph>
 <#if receiptCode?has_content>
 <@layout.paragraph>If you write from another email address, include the receipt code in your message so that we can add it to your report. Keep the receipt code private.</@layout.paragraph>
 </#if>
 <@layout.paragraph>Your identity is kept confidential. The monitors who review reports never see your name or your email address.</@layout.paragraph>
+<@layout.paragraph>You stay in control of your report. Reply to this message with one word on the first line: withdraw to take the report back, or erase to have us delete everything that could identify you (your address, your original message and the receipt code). We confirm each with one last message.</@layout.paragraph>
 <@layout.paragraph>If you could be at risk, do not write to us from a device that other people can read, and delete this message once you have noted the reference somewhere safe.</@layout.paragraph>
 <@layout.signature team="The monitoring team" organisation=organisation automatic="This is an automatic message."/>
 </@layout.page>

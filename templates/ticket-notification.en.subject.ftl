@@ -1,1 +1,1 @@
-[${reference}] <#if followUp>Follow-up<#elseif kind == "COMMENT">New comment<#else>New report</#if> from ${pseudonym} (${language})<#if reopened>, reopened</#if> ${macToken}
+[${reference}] <#if status == "WITHDRAWN">Withdrawn by the reporter<#elseif followUp>Follow-up<#elseif kind == "COMMENT">New comment<#else>New report</#if> from ${pseudonym} (${language})<#if reopened>, reopened</#if> ${macToken}

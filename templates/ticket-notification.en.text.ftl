@@ -1,4 +1,4 @@
-<#if followUp>The reporter added to ticket ${reference}<#if reopened>; the ticket was reopened (now ${status})</#if>.<#else>A new ticket arrived at ${mailbox}.</#if>
+<#if status == "WITHDRAWN">The reporter withdrew ticket ${reference}: it is kept only as withdrawn, and nothing more is sent to them about it.<#elseif followUp>The reporter added to ticket ${reference}<#if reopened>; the ticket was reopened (now ${status})</#if>.<#else>A new ticket arrived at ${mailbox}.</#if>
 
 Reference:  ${reference}
 Reporter:   ${pseudonym} (a pseudonym; the reporter's identity is sealed)

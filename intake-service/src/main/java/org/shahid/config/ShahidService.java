@@ -15,6 +15,7 @@ import org.shahid.evidence.LinkEvidence;
 import org.shahid.evidence.OcrAvailability;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.evidence.SealEvidence;
+import org.shahid.intake.FetchTextParts;
 import org.shahid.intake.IngestMail;
 import org.shahid.push.SmtpPushListener;
 import org.shahid.outbound.OutboxWakeUp;
@@ -60,7 +61,13 @@ import org.shahid.outbound.SendOutbox;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.outbound.TemplateProblems;
+import org.shahid.reporters.ConfirmReporterRequest;
+import org.shahid.reporters.EraseIdentity;
+import org.shahid.reporters.ReporterControls;
+import org.shahid.reporters.RecogniseReporterRequest;
+import org.shahid.reporters.WithdrawReport;
 import org.shahid.scheduling.PurgeSealedIdentities;
+import org.shahid.sealing.ForgetReporter;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.sealing.CustodianKeys;
@@ -204,7 +211,8 @@ public final class ShahidService implements AutoCloseable {
         try {
             return TemplateCatalog.load(home.resolve("templates"),
                     List.of(ComposeAcknowledgement.REPORT_RECEIVED, ComposeAcknowledgement.COMMENT_RECEIVED,
-                            ComposeStatusUpdate.EVENT, ComposeAcknowledgement.CASE_CLOSED));
+                            ComposeStatusUpdate.EVENT, ComposeAcknowledgement.CASE_CLOSED,
+                            ConfirmReporterRequest.WITHDRAWN_EVENT, ConfirmReporterRequest.ERASED_EVENT));
         } catch (TemplateProblems problems) {
             throw new ConfigurationException(problems.getMessage());
         }
@@ -328,6 +336,8 @@ public final class ShahidService implements AutoCloseable {
                             settings.integer("shahid.ack.global-per-hour")),
                     new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                     new MessageIds(settings.text("shahid.domain")), events, fallback);
+            ReporterControls reporterControls = reporterControls(settings, templates, sealedIdentities,
+                    new ForgetReporter(blobs), outbox, messages);
             MailIntake intake = new MailIntake(database.jdbi(), processedMails, budget, new MailIntake.Steps(
                     new ParseMail(new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                             settings.number("shahid.limits.attachment-bytes"),
@@ -335,7 +345,8 @@ public final class ShahidService implements AutoCloseable {
                             new LoopGuard(settings.list("shahid.own-addresses")), senderAuthentication(settings),
                             settings.integer("shahid.limits.header-bytes")),
                     new SealSender(blobs, new SenderKeys(pseudonymizer)),
-                    new RedactMail(id -> pseudonymizer.keyedHash("message-id", id), settings.text("shahid.domain")),
+                    new RedactMail(id -> pseudonymizer.keyedHash("message-id", id), settings.text("shahid.domain"),
+                            reporterControls::controlLineOf),
                     text -> languageDetector.detect(text, fallback).code(),
                     sealEvidence,
                     new ResolveThread(tickets, new ReceiptCodes(pseudonymizer,
@@ -343,7 +354,9 @@ public final class ShahidService implements AutoCloseable {
                     new OpenTicket(tickets, events),
                     new RecordFollowUp(tickets, events),
                     new RecordMessage(messages, sealedIdentities, new AttachmentDao(), redactionTerms),
-                    List.of(new AnswerCaseClosed(sealedIdentities, acknowledge)),
+                    // A reporter's own request (withdraw, erase) answers the mail; otherwise a purged ticket says
+                    // "case closed".
+                    List.of(reporterControls, new AnswerCaseClosed(sealedIdentities, acknowledge)),
                     acknowledge,
                     new NoticeOfIntake(monitors.notifyMonitors(), examinations)), clock);
             ExamineEvidence examineEvidence = new ExamineEvidence(database.jdbi(), examinations, new AttachmentDao(),
@@ -371,7 +384,8 @@ public final class ShahidService implements AutoCloseable {
                     new QuarantineMail(database.jdbi(), new QuarantineDao(), processedMails, blobs, clock),
                     settings.number("shahid.limits.message-bytes"), settings.integer("shahid.intake.max-attempts"),
                     settings.text("shahid.intake.quarantine-folder"), clock, prefetch, lookahead, activity,
-                    new org.shahid.outbound.DivertDeliveryReports(database.jdbi(), verp, "bounces", clock));
+                    new org.shahid.outbound.DivertDeliveryReports(database.jdbi(), verp, "bounces", clock),
+                    new FetchTextParts(settings.number("shahid.limits.attachment-bytes")));
             SendOutbox sendOutbox = new SendOutbox(database.jdbi(), outbox, sealedIdentities,
                     SmtpSettings.from(settings),
                     new SendOutbox.Pacing(settings.integer("shahid.outbox.batch-size"),
@@ -411,6 +425,22 @@ public final class ShahidService implements AutoCloseable {
                 return IsAuthenticatedSender.NOBODY;
             }
             return new IsAuthenticatedSender(authentication.senderAuthentication()::authenticates);
+        }
+
+        /** The reporter's controls on the follow-up path: withdraw and erase (see docs/reporters.md). */
+        /** The reporter's controls on a follow-up: withdraw the report, or erase their identity. */
+        private static ReporterControls reporterControls(Settings settings, TemplateCatalog templates,
+                                                         SealedIdentityDao sealedIdentities, ForgetReporter forget,
+                                                         OutboxDao outbox, TicketMessageDao messages) {
+            ConfirmReporterRequest confirmation = new ConfirmReporterRequest(templates, outbox, messages,
+                    new MessageIds(settings.text("shahid.domain")), settings.text("shahid.organisation"));
+            TicketEventDao events = new TicketEventDao();
+            return new ReporterControls(
+                    new RecogniseReporterRequest(settings.list("shahid.reporters.withdraw-words"),
+                            settings.list("shahid.reporters.erase-words")),
+                    new WithdrawReport(events, confirmation),
+                    new EraseIdentity(forget, sealedIdentities, events,
+                            new org.shahid.sealing.UnsealAudit(settings.path("shahid.data-dir")), confirmation));
         }
 
         /** The child JVM that scrubs and extracts attachments; started on the first attachment. */

@@ -21,9 +21,11 @@ public final class AnswerCaseClosed implements FollowUpStep {
     }
 
     @Override
-    public void apply(Handle handle, RecordedMail mail, ReporterFreeMail view, ReplyPermit permit, Instant now) {
-        if (sealedIdentities.hasPurged(handle, mail.ticketId())) {
-            acknowledgements.answerCaseClosed(handle, mail, permit, now);
+    public boolean apply(Handle handle, RecordedMail mail, ReporterFreeMail view, ReplyPermit permit, Instant now) {
+        if (!sealedIdentities.hasPurged(handle, mail.ticketId())) {
+            return false;
         }
+        acknowledgements.answerCaseClosed(handle, mail, permit, now);
+        return true;
     }
 }

@@ -11,5 +11,6 @@ import org.shahid.sealing.ReporterFreeMail;
  */
 public interface FollowUpStep {
 
-    void apply(Handle handle, RecordedMail mail, ReporterFreeMail view, ReplyPermit permit, Instant now);
+    /** @return true when this step answered the mail: the steps after it are skipped */
+    boolean apply(Handle handle, RecordedMail mail, ReporterFreeMail view, ReplyPermit permit, Instant now);
 }

@@ -45,11 +45,14 @@ public final class IngestMail implements Processor {
     private final IntakeLookahead lookahead;
     private final IntakeActivity activity;
     private final DivertDeliveryReports deliveryReports;
+    private final FetchTextParts textParts;
 
     public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
                       int maxAttempts, String quarantineFolder, Clock clock, PrefetchMailAttributes polls,
-                      IntakeLookahead lookahead, IntakeActivity activity, DivertDeliveryReports deliveryReports) {
+                      IntakeLookahead lookahead, IntakeActivity activity, DivertDeliveryReports deliveryReports,
+                      FetchTextParts textParts) {
         this.deliveryReports = deliveryReports;
+        this.textParts = textParts;
         this.intake = intake;
         this.attempts = attempts;
         this.quarantine = quarantine;
@@ -75,7 +78,7 @@ public final class IngestMail implements Processor {
         }
         long declaredSize = declaredSize(message);
         if (declaredSize > maxMessageBytes) {
-            quarantineTooLarge(exchange, mailbox, message, declaredSize);
+            openTooLarge(exchange, mailbox, message, declaredSize);
             return;
         }
         byte[] raw;
@@ -89,7 +92,7 @@ public final class IngestMail implements Processor {
             return;
         }
         if (raw == null) {
-            quarantineTooLarge(exchange, mailbox, message, Math.max(declaredSize, maxMessageBytes + 1));
+            openTooLarge(exchange, mailbox, message, Math.max(declaredSize, maxMessageBytes + 1));
             return;
         }
         moveIfQuarantined(exchange, handle(mailbox, raw));
@@ -221,13 +224,48 @@ public final class IngestMail implements Processor {
         return Disposition.QUARANTINED;
     }
 
-    private void quarantineTooLarge(Exchange exchange, Mailbox mailbox, Message message, long size)
+    /**
+     * A mail over the size limit is answered, not dropped: its text opens the ticket (or joins one) with a record of
+     * each part left unfetched, the acknowledgement names those files, and the mail itself goes to the quarantine
+     * folder for an admin. Only when even its structure or text cannot be read is it quarantined unanswered.
+     */
+    private void openTooLarge(Exchange exchange, Mailbox mailbox, Message message, long size)
             throws MessagingException {
-        // Not fetched, so the key comes from what the server tells about the mail, not from its bytes.
+        MailKey key = keyOfUnfetched(mailbox, message, size);
+        String reason = "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
+        try {
+            if (!intake.alreadyProcessed(key)) {
+                FetchTextParts.PartialMail partial = textParts.fetch(message,
+                        "not fetched: the mail was larger than the limit; it is in the quarantine folder");
+                IntakeOutcome outcome = intake.ingest(mailbox, partial.raw(), key, partial.notFetched());
+                LOG.info("Mail {} in {} over the size limit: {} {} from its text, {} parts left on the server",
+                        key.shortForm(), mailbox.name(), outcome.kind(),
+                        outcome.ticket().map(Object::toString).orElse(""), partial.notFetched().size());
+                IntakeMetrics.mailProcessed(mailbox.name(), outcome.kind().name());
+            }
+            quarantine.recordKept(mailbox, key, size, reason + "; its text was recorded, its files were not fetched");
+            exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw new IntakeFailure("the IMAP connection closed while a large mail's text was read; it stays");
+        } catch (Exception e) {
+            if (isOutage(e)) {
+                throw new IntakeFailure("large mail " + key.shortForm() + " waits for the next poll: "
+                        + SafeReason.of(e));
+            }
+            LOG.warn("Mail {} in {}: the text of a mail over the size limit could not be read ({})", key.shortForm(),
+                    mailbox.name(), SafeReason.of(e));
+            quarantineTooLarge(exchange, mailbox, key, size, reason);
+        }
+    }
+
+    /** Not fetched, so the key comes from what the server tells about the mail, not from its bytes. */
+    private static MailKey keyOfUnfetched(Mailbox mailbox, Message message, long size) throws MessagingException {
         String identity = mailbox.name() + "/" + message.getFolder().getFullName() + "/" + size + "/"
                 + message.getReceivedDate() + "/" + String.join(",", nonNull(message.getHeader("Message-ID")));
-        MailKey key = MailKey.of(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String reason = "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
+        return MailKey.of(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void quarantineTooLarge(Exchange exchange, Mailbox mailbox, MailKey key, long size, String reason) {
         if (!intake.alreadyProcessed(key)) {
             IntakeMetrics.mailProcessed(mailbox.name(), IntakeOutcome.Kind.QUARANTINED.name());
             long entry = quarantine.hold(mailbox, key, null, size, reason, 1);

@@ -64,7 +64,8 @@ public final class MailIntake {
 
     /** The mail as the transaction records it; the sender only as sealed. */
     private record Received(Mailbox mailbox, MailKey key, ReporterFreeMail view, String languageCode,
-                            SealSender.SealedSender sender, RedactionTerms terms, List<EvidenceFile> evidence) {
+                            SealSender.SealedSender sender, RedactionTerms terms, List<EvidenceFile> evidence,
+                            List<EvidenceFile> notFetched) {
 
         ReplyPermit permit() {
             Optional<String> reason = view.automated()
@@ -74,6 +75,16 @@ public final class MailIntake {
     }
 
     public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key) throws Exception {
+        return ingest(mailbox, raw, key, List.of());
+    }
+
+    /**
+     * As {@link #ingest(Mailbox, byte[], MailKey)} for a mail too large to fetch: {@code raw} holds its headers and
+     * text, {@code notFetched} the parts left on the server, recorded as attachments not kept and named in the
+     * acknowledgement (also on a follow-up, so the reporter always learns which files did not arrive).
+     */
+    public IntakeOutcome ingest(Mailbox mailbox, byte[] raw, MailKey key, List<EvidenceFile> notFetched)
+            throws Exception {
         Gated gated = budget.within(() -> {
             ParseMail.Parsed parsed = steps.parse().parse(raw);
             RedactionTerms terms = RedactIdentity.termsOf(parsed.mail());
@@ -85,10 +96,15 @@ public final class MailIntake {
         SealSender.SealedSender sender = steps.sealSender().seal(raw, parsed.replyAddress(), parsed.displayName(),
                 parsed.originalHeaders(), parsed.authenticated());
         // Only hashed and sealed here: examining (type, scrubbing, text, OCR) comes after the commit, off this path.
-        List<EvidenceFile> evidence = gated.view().attachments().stream().map(steps.receiveEvidence()::received)
+        // Parts left on the server pass the gate too: their names may name the reporter.
+        List<EvidenceFile> unfetched = notFetched.stream().map(file -> EvidenceFile.notKept(
+                gated.terms().replaceInFileName(file.fileName()), file.declaredType(), file.size(), file.note()))
+                .toList();
+        List<EvidenceFile> evidence = java.util.stream.Stream.concat(
+                gated.view().attachments().stream().map(steps.receiveEvidence()::received), unfetched.stream())
                 .toList();
         Received received = new Received(mailbox, key, gated.view(), gated.languageCode(), sender, gated.terms(),
-                evidence);
+                evidence, unfetched);
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(handle -> record(handle, received, clock.instant()));
@@ -127,12 +143,22 @@ public final class MailIntake {
         }
         boolean acknowledged = false;
         if (followUp) {
+            boolean answered = false;
             for (FollowUpStep step : steps.followUpSteps()) {
-                step.apply(handle, recorded, view, received.permit(), now);
+                if (step.apply(handle, recorded, view, received.permit(), now)) {
+                    answered = true;
+                    break;
+                }
+            }
+            // A follow-up too large to fetch is answered too: the reporter learns which files did not arrive.
+            if (!answered && !received.notFetched().isEmpty()) {
+                acknowledged = steps.acknowledge().acknowledge(handle, recorded, received.permit(), "",
+                        received.notFetched(), now);
             }
         } else {
             String receiptCode = steps.thread().issueReceipt(handle, ticket.id(), now).value();
-            acknowledged = steps.acknowledge().acknowledge(handle, recorded, received.permit(), receiptCode, now);
+            acknowledged = steps.acknowledge().acknowledge(handle, recorded, received.permit(), receiptCode,
+                    received.notFetched(), now);
         }
         // Links come from the REDACTED text: a profile or chat link of the reporter never reaches evidence tables.
         Set<String> bodyUrls = ExtractUrls.from(view.text());

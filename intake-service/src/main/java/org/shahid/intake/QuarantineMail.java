@@ -27,6 +27,22 @@ public final class QuarantineMail {
         this.clock = clock;
     }
 
+    /**
+     * Records a mail whose ticket was opened from its text alone (it was too large to fetch) as held in the
+     * quarantine folder, unless already recorded: a crash between the ticket and this record repeats only this.
+     * The mail's key was claimed with its ticket, so it is not claimed here.
+     */
+    public void recordKept(Mailbox mailbox, MailKey key, long rawSize, String reason) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            boolean recorded = handle.createQuery("SELECT COUNT(*) FROM quarantine WHERE mail_key = :key")
+                    .bind("key", key.value()).mapTo(Long.class).one() > 0;
+            if (!recorded) {
+                quarantine.insert(handle, key, mailbox, reason, 1, rawSize, null, now);
+            }
+        });
+    }
+
     /** Quarantines the mail; {@code raw} may be null when it was too large to fetch. Returns the entry id. */
     public long hold(Mailbox mailbox, MailKey key, byte[] raw, long rawSize, String reason, int attempts) {
         String sealedRaw = raw == null ? null : blobs.put("quarantine", raw);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.shahid.parsing.ParsedAttachment;
 import org.shahid.parsing.ParsedMail;
@@ -24,9 +25,13 @@ public final class RedactMail {
 
     private final UnaryOperator<String> hashOfMessageId;
     private final String ownIdSuffix;
+    private final Function<String, Optional<String>> controlLine;
 
-    public RedactMail(UnaryOperator<String> hashOfMessageId, String ownDomain) {
+    /** @param controlLine the mail's first line when it is a reporter's control word (withdraw, erase), else empty */
+    public RedactMail(UnaryOperator<String> hashOfMessageId, String ownDomain,
+                      Function<String, Optional<String>> controlLine) {
         this.hashOfMessageId = hashOfMessageId;
+        this.controlLine = controlLine;
         this.ownIdSuffix = "@" + ownDomain.toLowerCase(Locale.ROOT);
     }
 
@@ -42,7 +47,8 @@ public final class RedactMail {
                 referenced.stream().map(hashOfMessageId).toList(),
                 referenced.stream().filter(id -> id.toLowerCase(Locale.ROOT).endsWith(ownIdSuffix)).toList(),
                 ReceiptCode.findIn(mail.subject(), mail.text()).map(ReceiptCode::value),
-                mail.problems().stream().map(terms::replaceIn).toList(), automated, authenticated);
+                mail.problems().stream().map(terms::replaceIn).toList(), automated, authenticated,
+                controlLine.apply(mail.text()));
     }
 
     private static ParsedAttachment withName(ParsedAttachment attachment, String name) {

@@ -196,6 +196,12 @@ public final class ApplyCommands {
 
     private void queueStatusUpdate(Handle handle, Ticket ticket, TicketStatus status, String message, String actor,
                                    Instant now) {
+        if (ticket.status() == TicketStatus.WITHDRAWN) {
+            // The reporter took the report back and was told so once; nothing more goes to them about it.
+            parts.events().append(handle, ticket.id(), "system", "STATUS_UPDATE_NOT_SENT", "withdrawn by the reporter",
+                    now);
+            return;
+        }
         Optional<Long> sealedId = parts.triage().latestSealedIdentity(handle, ticket.id());
         if (sealedId.isEmpty() || ticket.automated()) {
             parts.events().append(handle, ticket.id(), "system", "STATUS_UPDATE_NOT_SENT",

@@ -9,7 +9,8 @@ import org.shahid.tickets.TicketStatus;
 /**
  * The status lifecycle monitors move tickets through: new → triaged → investigating → resolved/rejected → closed.
  * A step may skip triage (new → investigating), anything open may be rejected, and only a finished ticket can be
- * reopened (by {@code #reopen} or a reporter's follow-up), back to triaged. Stateless and thread-safe.
+ * reopened (by {@code #reopen} or a reporter's follow-up), back to triaged. A ticket its reporter withdrew stays
+ * withdrawn. Stateless and thread-safe.
  */
 public final class TicketLifecycle {
 
@@ -22,7 +23,8 @@ public final class TicketLifecycle {
             case TRIAGED -> EnumSet.of(TicketStatus.INVESTIGATING, TicketStatus.REJECTED);
             case INVESTIGATING -> EnumSet.of(TicketStatus.RESOLVED, TicketStatus.REJECTED);
             case RESOLVED, REJECTED -> EnumSet.of(TicketStatus.CLOSED);
-            case CLOSED -> EnumSet.noneOf(TicketStatus.class);
+            // Withdrawn is final: the reporter took the report back, and neither a monitor nor a follow-up reopens it.
+            case CLOSED, WITHDRAWN -> EnumSet.noneOf(TicketStatus.class);
         };
     }
 
@@ -34,7 +36,8 @@ public final class TicketLifecycle {
     public static String refusal(TicketStatus from, TicketStatus to) {
         Set<TicketStatus> allowed = next(from);
         return "cannot go from " + word(from) + " to " + word(to) + "; from " + word(from) + " the next step is "
-                + (allowed.isEmpty() ? "none (use #reopen)" : allowed.stream().map(TicketLifecycle::word)
+                + (allowed.isEmpty() ? (canReopen(from) ? "none (use #reopen)" : "none: the reporter withdrew it")
+                : allowed.stream().map(TicketLifecycle::word)
                 .collect(Collectors.joining(" or ")))
                 + (canReopen(from) ? ", or #reopen" : "");
     }

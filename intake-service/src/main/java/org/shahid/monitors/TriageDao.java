@@ -90,7 +90,7 @@ public final class TriageDao {
     /** The reporter's most recent sealed identity: status updates go to the address they last wrote from. */
     public Optional<Long> latestSealedIdentity(Handle handle, long ticketId) {
         return handle.createQuery("""
-                        SELECT id FROM sealed_identity WHERE ticket_id = :ticketId AND purged_at IS NULL
+                        SELECT id FROM sealed_identity WHERE ticket_id = :ticketId AND purged_at IS NULL AND NOT purge_when_sent
                         ORDER BY created_at DESC, id DESC LIMIT 1""")
                 .bind("ticketId", ticketId).mapTo(Long.class).findOne();
     }

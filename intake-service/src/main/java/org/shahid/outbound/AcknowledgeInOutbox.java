@@ -1,8 +1,10 @@
 package org.shahid.outbound;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.evidence.EvidenceFile;
 import org.shahid.authentication.SenderMetrics;
 import org.shahid.intake.QueueAcknowledgement;
 import org.shahid.intake.RecordedMail;
@@ -38,7 +40,7 @@ public final class AcknowledgeInOutbox implements QueueAcknowledgement {
 
     @Override
     public boolean acknowledge(Handle handle, RecordedMail mail, ReplyPermit permit, String receiptCode,
-                               Instant now) {
+                               List<EvidenceFile> notFetched, Instant now) {
         Optional<String> reasonNotTo = permit.reasonNotToAnswer();
         if (reasonNotTo.isPresent()) {
             SenderMetrics.acknowledgementSuppressed(reasonNotTo.get().equals(ReplyPermit.NO_REPLY_ADDRESS)
@@ -54,7 +56,7 @@ public final class AcknowledgeInOutbox implements QueueAcknowledgement {
         }
         Language language = languageOf(mail);
         RenderedMail content = compose.compose(mail.ticket().reference(), mail.mailbox().kind(), language,
-                mail.mailbox().address(), receiptCode);
+                mail.mailbox().address(), receiptCode, notFetched);
         outbox.enqueue(handle, new OutboxDao.NewMail(mail.ticketId(), AcknowledgementPolicy.PURPOSE,
                 mail.sealedIdentityId(), null, mail.mailbox().address(), messageIds.next(), content, language.code()),
                 now);

@@ -1,6 +1,8 @@
 package org.shahid.outbound;
 
+import java.util.List;
 import java.util.Map;
+import org.shahid.evidence.EvidenceFile;
 import org.shahid.tickets.TicketKind;
 import org.shahid.tickets.TicketReference;
 
@@ -26,14 +28,35 @@ public final class ComposeAcknowledgement {
 
     public RenderedMail compose(TicketReference reference, TicketKind kind, Language language, String mailbox,
                                 String receiptCode) {
+        return compose(reference, kind, language, mailbox, receiptCode, List.of());
+    }
+
+    /**
+     * As above, for a mail too large to fetch whole: {@code notFetched} are the files that stayed on the server,
+     * given to the template as {@code files}, one per line ("name (type, size)"), so it can say which ones to
+     * send again and how.
+     */
+    public RenderedMail compose(TicketReference reference, TicketKind kind, Language language, String mailbox,
+                                String receiptCode, List<EvidenceFile> notFetched) {
         String event = kind == TicketKind.REPORT ? REPORT_RECEIVED : COMMENT_RECEIVED;
         return templates.render(event, language, Map.of(
                 "reference", reference.value(),
                 "receiptCode", receiptCode == null ? "" : receiptCode,
                 "organisation", organisation,
                 "mailbox", mailbox,
+                "files", notFetched.stream().map(ComposeAcknowledgement::describe)
+                        .collect(java.util.stream.Collectors.joining("\n")),
                 "languageCode", language.code(),
                 "direction", language.direction()));
+    }
+
+    private static String describe(EvidenceFile file) {
+        return file.fileName() + " (" + file.declaredType() + ", " + megabytes(file.size()) + ")";
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024))
+                : String.format(java.util.Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
     }
 
     /** The polite answer to a follow-up on a purged ticket: the case is closed; write a new report if needed. */

@@ -99,7 +99,25 @@ public final class OutboxDao {
                 .bindList("ids", ids)
                 .bind("now", now)
                 .execute();
+        purgeLastChannels(handle, ids, now);
     }
+
+    /**
+     * An identity kept only for its one last mail (an erasure's confirmation) is purged with that mail's record.
+     * Autocommit runs this as a statement of its own: a crash just before it leaves the address sealed until the
+     * retention job's next run, which purges rows whose mail is done.
+     */
+    private static void purgeLastChannels(Handle handle, List<Long> ids, Instant now) {
+        handle.createUpdate(PURGE_LAST_CHANNELS)
+                .bindList("ids", ids)
+                .bind("now", now)
+                .execute();
+    }
+
+    private static final String PURGE_LAST_CHANNELS = """
+            UPDATE sealed_identity s JOIN outbox o ON o.recipient_sealed_id = s.id
+            SET s.ciphertext = X'', s.purged_at = :now
+            WHERE o.id IN (<ids>) AND s.purge_when_sent AND s.purged_at IS NULL""";
 
     public void markRetry(Handle handle, long id, String error, Instant nextAttempt) {
         handle.createUpdate("""
@@ -132,6 +150,8 @@ public final class OutboxDao {
                 .bind("id", id)
                 .bind("error", limit(error))
                 .execute();
+        // The failure has no clock of its own here: the database's time stamps the purge.
+        handle.createUpdate(PURGE_LAST_CHANNELS.replace(":now", "NOW(3)")).bindList("ids", List.of(id)).execute();
     }
 
     /** Puts a failed mail back in the queue (admin command). */

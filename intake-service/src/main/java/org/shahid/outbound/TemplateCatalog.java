@@ -45,9 +45,9 @@ public final class TemplateCatalog {
     /**
      * Variables a caller may supply (status updates to reporters); "" when absent, so acknowledgements need not
      * know them. {@code status} is a ticket status name such as {@code INVESTIGATING}; {@code message} is text a
-     * monitor wrote to the reporter.
+     * monitor wrote to the reporter; {@code files} lists, one per line, the files of a mail too large to fetch.
      */
-    public static final List<String> OPTIONAL_CALLER_VARIABLES = List.of("status", "message");
+    public static final List<String> OPTIONAL_CALLER_VARIABLES = List.of("status", "message", "files");
 
     /** Variables the catalog fills from the {@link Language} being rendered. */
     public static final List<String> LANGUAGE_VARIABLES = List.of("languageCode", "direction");
@@ -231,7 +231,8 @@ public final class TemplateCatalog {
                     "organisation", "Shahid election monitoring",
                     "mailbox", "report@shahid.test",
                     "status", receiptCode.isEmpty() ? "RESOLVED" : "INVESTIGATING",
-                    "message", receiptCode.isEmpty() ? "" : "A sample message from the monitoring team."));
+                    "message", receiptCode.isEmpty() ? "" : "A sample message from the monitoring team.",
+                    "files", receiptCode.isEmpty() ? "" : "polling-station.mp4 (video/mp4, 23.4 MB)"));
             String output;
             try {
                 output = process(template, model);

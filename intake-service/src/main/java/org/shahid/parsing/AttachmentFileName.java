@@ -9,7 +9,7 @@ import org.apache.tika.mime.MimeTypes;
  * bidirectional-override characters, no leading dots, at most 120 characters with the extension kept, and a
  * generated {@code attachment-N.ext} when nothing usable is left. Stateless, thread-safe.
  */
-final class AttachmentFileName {
+public final class AttachmentFileName {
 
     static final int MAX_LENGTH = 120;
     private static final int MAX_EXTENSION_LENGTH = 16;
@@ -22,7 +22,7 @@ final class AttachmentFileName {
      * @param position the attachment's 1-based position, used for the generated name
      * @param declaredType the base MIME type, used for the generated name's extension
      */
-    static String of(String declaredName, int position, String declaredType) {
+    public static String of(String declaredName, int position, String declaredType) {
         String safe = declaredName == null ? "" : sanitize(declaredName);
         return safe.isEmpty() ? "attachment-" + position + extensionFor(declaredType) : safe;
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retention, so that identity leaves nothing behind: forgets the reporter of every finished ticket (resolved,
- * rejected, closed or automated) whose last activity is older than {@code shahid.retention.days}
+ * rejected, closed, withdrawn or automated) whose last activity is older than {@code shahid.retention.days}
  * ({@link ForgetReporter}), erases reply channels once the reply window is over, deletes the originals of released
  * and discarded quarantine entries and discards held ones after {@code shahid.retention.quarantine-days}, removes
  * sealed files no row refers to (orphans of failed attempts), scrubs receipt codes from outbox rows that will not be
@@ -65,7 +65,7 @@ public final class PurgeSealedIdentities {
     /** Runs every part of retention; returns how many sealed identities it purged. */
     public int purgeDue() {
         Instant now = clock.instant();
-        int purged = purgeFinishedTickets(now);
+        int purged = purgeLastChannelsDone(now) + purgeFinishedTickets(now);
         int replies = eraseReplyChannels(now);
         int quarantined = purgeQuarantine(now);
         int orphans = removeOrphans(now);
@@ -86,7 +86,7 @@ public final class PurgeSealedIdentities {
             long from = after;
             List<Long> due = jdbi.withHandle(handle -> handle.createQuery("""
                             SELECT t.id FROM ticket t
-                            WHERE t.id > :after AND (t.status IN ('RESOLVED', 'REJECTED', 'CLOSED') OR t.automated)
+                            WHERE t.id > :after AND (t.status IN ('RESOLVED', 'REJECTED', 'CLOSED', 'WITHDRAWN') OR t.automated)
                               AND t.updated_at < :cutoff
                               AND (EXISTS (SELECT 1 FROM sealed_identity s WHERE s.ticket_id = t.id
                                            AND (s.purged_at IS NULL OR s.sealed_raw IS NOT NULL))
@@ -110,6 +110,19 @@ public final class PurgeSealedIdentities {
                 after = ticketId;
             }
         }
+    }
+
+    /**
+     * Identities kept only for one last mail (an erasure's confirmation) whose mail is done: the outbox purges them
+     * as it records the mail, so these are only the ones a crash left between the two statements.
+     */
+    private int purgeLastChannelsDone(Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sealed_identity s JOIN outbox o ON o.recipient_sealed_id = s.id
+                        SET s.ciphertext = X'', s.purged_at = :now
+                        WHERE s.purge_when_sent AND s.purged_at IS NULL AND o.status IN ('SENT', 'FAILED')""")
+                .bind("now", now)
+                .execute());
     }
 
     /** After the reply window, the server cannot write to the reporter any more: the reply address goes. */

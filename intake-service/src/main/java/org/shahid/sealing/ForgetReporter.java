@@ -43,8 +43,9 @@ public final class ForgetReporter {
         int identities = handle.createUpdate("""
                         UPDATE sealed_identity SET ciphertext = X'', identity_record = NULL, sealed_raw = NULL,
                                purged_at = COALESCE(purged_at, :now), reply_erased_at = COALESCE(reply_erased_at, :now)
-                        WHERE ticket_id = :ticket AND (purged_at IS NULL OR sealed_raw IS NOT NULL
-                                                       OR identity_record IS NOT NULL OR LENGTH(ciphertext) > 0)""")
+                        WHERE ticket_id = :ticket AND NOT purge_when_sent
+                          AND (purged_at IS NULL OR sealed_raw IS NOT NULL
+                               OR identity_record IS NOT NULL OR LENGTH(ciphertext) > 0)""")
                 .bind("ticket", ticketId).bind("now", now).execute();
         handle.createUpdate("DELETE FROM receipt_code WHERE ticket_id = :ticket").bind("ticket", ticketId).execute();
         int outboxRows = scrubOutbox(handle, ticketId, now);
@@ -74,7 +75,9 @@ public final class ForgetReporter {
         handle.createUpdate("""
                         UPDATE outbox SET status = 'FAILED', last_error = 'the reporter''s identity was erased',
                                claim_token = NULL
-                        WHERE ticket_id = :ticket AND recipient_sealed_id IS NOT NULL AND status = 'PENDING'""")
+                        WHERE ticket_id = :ticket AND recipient_sealed_id IS NOT NULL AND status = 'PENDING'
+                          AND recipient_sealed_id NOT IN (SELECT id FROM sealed_identity
+                                                          WHERE ticket_id = :ticket AND purge_when_sent)""")
                 .bind("ticket", ticketId).execute();
         List<Object[]> rows = handle.createQuery("""
                         SELECT id, body_text, body_html, subject FROM outbox

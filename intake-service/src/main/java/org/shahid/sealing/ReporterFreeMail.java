@@ -18,11 +18,12 @@ import org.shahid.parsing.ParsedAttachment;
  * @param receiptCode the receipt code the mail carries, or empty
  * @param automated why the mail must not be answered (an auto-reply, a bounce, a list), or empty
  * @param authenticated whether the receiving server vouched for the From (RFC 8601, DMARC or aligned DKIM)
+ * @param controlLine the mail's first line, only when it is one of the reporter's control words (withdraw, erase)
  */
 public record ReporterFreeMail(String subject, String text, String html, List<ParsedAttachment> attachments,
                                String messageIdHash, List<String> referencedIdHashes, List<String> shahidReferences,
                                Optional<String> receiptCode, List<String> problems, Optional<String> automated,
-                               boolean authenticated) {
+                               boolean authenticated, Optional<String> controlLine) {
 
     public ReporterFreeMail {
         Objects.requireNonNull(subject, "subject");
@@ -31,6 +32,7 @@ public record ReporterFreeMail(String subject, String text, String html, List<Pa
         referencedIdHashes = List.copyOf(referencedIdHashes);
         shahidReferences = List.copyOf(shahidReferences);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(controlLine, "controlLine");
     }
 
     @Override

@@ -63,6 +63,32 @@ public final class SealedIdentityDao {
                 .findOne();
     }
 
+    /**
+     * Seals the reply address of row {@code sealedId} once more, alone, in a row marked {@code purge_when_sent}: the
+     * one address a last mail (an erasure's confirmation) may still go to after every other identity of the ticket
+     * was destroyed. The address never leaves this class in clear. Empty when the row has no reply address.
+     */
+    public Optional<Long> keepReplyChannelForOneMail(Handle handle, long sealedId, long ticketId, long messageId,
+                                                     Instant now) {
+        Optional<SealedIdentity> opened = open(handle, sealedId).filter(identity -> !identity.replyAddress().isBlank());
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        Sealer.SealedValue sealed = sealer.seal(replyChannelOf(opened.get()).toBytes(), owner(ticketId));
+        return Optional.of(handle.createUpdate("""
+                        INSERT INTO sealed_identity (ticket_id, message_id, key_id, ciphertext, created_at,
+                                                     purge_when_sent)
+                        VALUES (:ticketId, :messageId, :keyId, :ciphertext, :now, TRUE)""")
+                .bind("ticketId", ticketId)
+                .bind("messageId", messageId)
+                .bind("keyId", sealed.keyId())
+                .bind("ciphertext", sealed.ciphertext())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
     /** True when some identity of this ticket was purged by retention (the ticket is closed for good). */
     public boolean hasPurged(Handle handle, long ticketId) {
         return handle.createQuery("SELECT COUNT(*) FROM sealed_identity WHERE ticket_id = :ticket AND purged_at IS NOT NULL")
@@ -79,7 +105,7 @@ public final class SealedIdentityDao {
     public List<SealedRecord> recordsOf(Handle handle, long ticketId) {
         return handle.createQuery("""
                         SELECT id, ticket_id, custodian_key_id, identity_record, sealed_raw FROM sealed_identity
-                        WHERE ticket_id = :ticket AND purged_at IS NULL ORDER BY id""")
+                        WHERE ticket_id = :ticket AND purged_at IS NULL AND NOT purge_when_sent ORDER BY id""")
                 .bind("ticket", ticketId)
                 .map((rs, ctx) -> new SealedRecord(rs.getLong(1), rs.getLong(2),
                         rs.getObject(3) == null ? null : rs.getLong(3), rs.getBytes(4), rs.getString(5)))

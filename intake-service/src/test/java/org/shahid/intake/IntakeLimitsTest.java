@@ -20,7 +20,7 @@ class IntakeLimitsTest {
     Path state;
 
     @Test
-    void quarantinesAMailOverTheSizeLimitWithoutFetchingIt() {
+    void answersAMailOverTheSizeLimitFromItsTextAndKeepsItInQuarantine() throws Exception {
         try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.limits.message-bytes", "4000"))) {
             shahid.startService();
             shahid.deliverRaw(REPORT, TestMails.withAttachment("big@example.org", REPORT, "Video", "see file",
@@ -33,7 +33,10 @@ class IntakeLimitsTest {
             assertThat(shahid.text("SELECT reason FROM quarantine")).startsWith("larger than the limit of 4000 bytes");
             assertThat(shahid.text("SELECT IFNULL(sealed_raw, 'not fetched') FROM quarantine")).isEqualTo("not fetched");
             await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
-            assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(1);
+            // Its text opened a ticket of its own and the sender heard which file did not arrive.
+            assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(2);
+            assertThat(shahid.awaitReceived("big@example.org", 1).get(0).getSubject()).startsWith("[SHD-");
+            assertThat(shahid.text("SELECT CONCAT_WS('|', file_name, kept) FROM attachment")).isEqualTo("clip.bin|0");
         }
     }
 

@@ -1,0 +1,8 @@
+<#import "layout.html.ftl" as layout>
+<@layout.page title="Your details were deleted">
+<@layout.paragraph>As you asked, we have deleted everything that could identify you as the reporter of this report: your email address, your original messages and the receipt code.</@layout.paragraph>
+<@layout.code label="Reference:" value=reference/>
+<@layout.paragraph>This is the last message you will receive from us about this report. We can no longer link your address to it, so we cannot answer you about it or add anything you send to it. If you write to us again, your message will be received as a new report.</@layout.paragraph>
+<@layout.paragraph>What you reported stays, without your details, for the monitors to review.</@layout.paragraph>
+<@layout.signature team="The monitoring team" organisation=organisation automatic="This is an automatic message."/>
+</@layout.page>

@@ -1,0 +1,1 @@
+[${reference}] Your details were deleted

@@ -1,0 +1,1 @@
+[${reference}] Your report was withdrawn
