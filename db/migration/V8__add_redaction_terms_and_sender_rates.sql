@@ -8,13 +8,13 @@ CREATE TABLE redaction_terms (
     CONSTRAINT fk_redaction_terms_message FOREIGN KEY (message_id) REFERENCES ticket_message (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- What the per-sender limits count: a keyed hash of the address (never shown, unrelated to the pseudonym), per clock
--- hour, with no link to a ticket. One row per sender and hour, locked by the transaction that counts it, so that
--- concurrent intakes of the same sender cannot both pass the limit. A sender's older hours go when it next writes.
-CREATE TABLE sender_rate (
-    sender_key   VARCHAR(16)  NOT NULL,
-    purpose      VARCHAR(32)  NOT NULL,
-    window_start TIMESTAMP(3) NOT NULL,
-    sent         INT          NOT NULL,
-    PRIMARY KEY (sender_key, purpose, window_start)
+-- What the per-sender limits count: a keyed hash of the address (never shown, unrelated to the pseudonym) and
+-- when, with no link to a ticket. A sender's rows older than the window are deleted when it next writes.
+CREATE TABLE sender_rate_event (
+    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    sender_key  VARCHAR(16)  NOT NULL,
+    purpose     VARCHAR(32)  NOT NULL,
+    occurred_at TIMESTAMP(3) NOT NULL,
+    INDEX ix_sender_rate (sender_key, purpose, occurred_at),
+    INDEX ix_sender_rate_age (occurred_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
