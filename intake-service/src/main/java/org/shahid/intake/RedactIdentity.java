@@ -12,11 +12,11 @@ import org.shahid.parsing.ParsedMail;
 import org.shahid.sealing.RedactionTerms;
 
 /**
- * Makes the working copy of a mail (subject, text, HTML, attachment names) that tickets and monitors see: quoted
+ * Makes the working copy of a mail (subject, text, HTML) that tickets and monitors see: quoted
  * earlier mail and the signature block are trimmed, then {@link RedactionTerms} replace the sender's addresses,
  * names, identifying links, phone numbers and IP addresses, and receipt codes become placeholders. The HTML copy is
  * the redacted text again, escaped: HTML hides signatures, footers and quotes in markup that the text rules do not
- * see. The original stays only in the sealed store. The redact step of {@link MailIntake}. Every rule is linear in
+ * see. The original stays only in the sealed store. Used by {@link RedactMail}. Every rule is linear in
  * its input; sender fields are read from at most {@link #MAX_HEADER_CHARS} characters each. Stateless and
  * thread-safe.
  */
