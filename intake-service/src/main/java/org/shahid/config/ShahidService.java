@@ -92,6 +92,10 @@ public final class ShahidService implements AutoCloseable {
         Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), settings.flag("shahid.keys.generate-missing"));
         Database database = Database.open(settings);
         try {
+            if (database.jdbi().withHandle(CustodianKeys::activeIn).isEmpty()) {
+                LOG.warn("No custodian key: identity records are sealed under the server key, which a seized server"
+                        + " opens; run `custodians init` (docs/custodians.md)");
+            }
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
