@@ -1,7 +1,6 @@
 package org.shahid.admin;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.shahid.config.ShahidCommand;
 import org.shahid.config.ShahidService;

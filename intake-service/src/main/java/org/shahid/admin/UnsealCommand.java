@@ -16,7 +16,6 @@ import org.shahid.sealing.Sealer;
 import org.shahid.sealing.SealingException;
 import org.shahid.sealing.UnsealAudit;
 import org.shahid.sealing.UnsealIdentity;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

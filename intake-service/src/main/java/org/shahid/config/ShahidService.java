@@ -130,6 +130,10 @@ public final class ShahidService implements AutoCloseable {
         org.shahid.cluster.ClusteredScheduler scheduler = null;
         try {
             new org.shahid.cluster.RequireMatchingKeysets(database.jdbi()).check(keyring.keyIds(), clock.instant());
+            if (database.jdbi().withHandle(CustodianKeys::activeIn).isEmpty()) {
+                LOG.warn("No custodian key: identity records are sealed under the server key, which a seized server"
+                        + " opens; run `custodians init` (docs/custodians.md)");
+            }
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             // Acknowledgements go out right after their ticket commits, not at the outbox trigger's next run.
             OutboxWakeUp outboxWakeUp = new OutboxWakeUp(beans.sendOutbox());

@@ -29,8 +29,10 @@ public final class TransparencyFiguresDao {
                 count(handle, period, "SELECT COUNT(*) FROM quarantine WHERE " + period.condition("created_at")),
                 count(handle, period, "SELECT COUNT(*) FROM unseal_request WHERE "
                         + period.condition("requested_at")),
-                count(handle, period, "SELECT COUNT(*) FROM unseal_request WHERE approved_by IS NOT NULL AND "
-                        + period.condition("requested_at")));
+                // Approved: by a second admin (before custodians), or by the custodians' threshold (a reveal).
+                count(handle, period, "SELECT COUNT(*) FROM unseal_request r WHERE (r.approved_by IS NOT NULL OR EXISTS"
+                        + " (SELECT 1 FROM unseal_audit a WHERE a.request_id = r.id AND a.action = 'REVEALED')) AND "
+                        + period.condition("r.requested_at")));
     }
 
     // closed_at is the last close: a ticket reopened and closed again was done when it stayed closed.

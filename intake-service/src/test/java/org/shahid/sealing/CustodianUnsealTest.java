@@ -169,6 +169,31 @@ class CustodianUnsealTest {
     }
 
     @Test
+    void sharesThatWaitedLongerThanThePendingTimeAreDeletedAndTheirCustodiansApproveAgain() throws Exception {
+        long request = request();
+        approve(request, shares.resolve("share-1").toString(), "first-custodian-words");
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = " + request)).isEqualTo(1);
+
+        UnsealIdentity.Approval approval;
+        try (Database database = Database.open(shahid.settings())) {
+            Sealer sealer = new Sealer(Keyring.load(state.resolve("keys"), false));
+            UnsealIdentity dayLater = new UnsealIdentity(database.jdbi(), new SealedIdentityDao(sealer), sealer,
+                    new UnsealAudit(state.resolve("data")), java.time.Duration.ofHours(24),
+                    java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(25)));
+            approval = dayLater.approve(request, CustodianShare.fromPrintable(
+                    Files.readString(shares.resolve("share-2")), "second-custodian-words".toCharArray()));
+        }
+
+        assertThat(approval.sharesMissing()).isEqualTo(1);
+        assertThat(approval.revealed()).isEmpty();
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = " + request
+                + " AND share_index = 2")).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = " + request)).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_audit WHERE action = 'EXPIRED' AND request_id = "
+                + request)).isEqualTo(1);
+    }
+
+    @Test
     void refusesARequestWithoutAReason() {
         Run tooShort = AdminCli.run(shahid, "unseal", "request", reference, "--reason", "check");
 
