@@ -54,7 +54,7 @@ final class CheckScrubbedCopy {
     private final InventoryMetadata inventory;
     private Set<String> byDesign;
 
-    CheckScrubbedCopy(RunExiftool exiftool) {
+    CheckScrubbedCopy(ExiftoolSession exiftool) {
         this.inventory = new InventoryMetadata(exiftool);
     }
 
@@ -91,7 +91,8 @@ final class CheckScrubbedCopy {
 
     static boolean identifying(String field, String value) {
         String tag = field.substring(field.indexOf(':') + 1);
-        if (RENDERING_TAGS.contains(tag) || tag.endsWith("Ref") || value.startsWith("(Binary data")) {
+        if (RENDERING_TAGS.contains(tag) || tag.endsWith("Ref") || tag.startsWith("EmbeddedImage")
+                || value.startsWith("(Binary data")) {
             return false;
         }
         String trimmed = value.strip();

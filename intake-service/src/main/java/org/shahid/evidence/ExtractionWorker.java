@@ -48,9 +48,12 @@ public final class ExtractionWorker {
         boolean exiftool = Boolean.getBoolean("shahid.worker.exiftool");
         java.time.Duration toolTimeout = java.time.Duration.ofSeconds(toolTimeoutSeconds);
         ScrubMetadata scrubbers = new ScrubMetadata(exiftool ? Optional.of(toolTimeout) : Optional.empty());
-        ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
-                ? Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", toolTimeout))) : Optional.empty());
         Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        // Lives as long as this JVM; it exits when the service closes our stdin, or is killed with us.
+        ExiftoolSession listings = new ExiftoolSession("exiftool", toolTimeout, temporaryFolder);
+        Runtime.getRuntime().addShutdownHook(new Thread(listings::close));
+        ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
+                ? Optional.of(new CheckScrubbedCopy(listings)) : Optional.empty());
         ClassifyType classifyType = new ClassifyType();
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();

@@ -38,7 +38,10 @@ final class InventoryMetadata {
             "ZIP");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,48}:[A-Za-z0-9_-]{1,64}");
     private static final Pattern PERSON_PART = Pattern.compile(
-            "(?i).*(docProps/|meta\\.xml|settings\\.xml|customXml/|people|person|authors|changesInfo).*");
+            "(?i).*(docProps/core|docProps/custom|meta\\.xml|settings\\.xml|customXml/|people|person|authors"
+                    + "|changesInfo).*");
+    /** The extended properties that name people or places; the rest (titles of parts, counts) repeats content. */
+    private static final Set<String> APP_PROPERTIES = Set.of("Company", "Manager", "Template", "HyperlinkBase");
     private static final Set<String> PERSON_ATTRIBUTES = Set.of("author", "initials", "userId", "providerId",
             "refreshedBy", "userName", "lastModifiedBy", "creator", "displayName");
     private static final Set<String> PERSON_ELEMENTS = Set.of("creator", "initial-creator", "author-name",
@@ -46,9 +49,9 @@ final class InventoryMetadata {
     private static final Pattern LOCAL_PATH = Pattern.compile("(?i)^(file:|[a-z]:[\\\\/]|\\\\\\\\|/Users/|/home/).*");
     private static final Pattern PDF_ANNOTATION_AUTHOR = Pattern.compile("/T\\s*\\(([^)]{1,300})\\)");
 
-    private final RunExiftool exiftool;
+    private final ExiftoolSession exiftool;
 
-    InventoryMetadata(RunExiftool exiftool) {
+    InventoryMetadata(ExiftoolSession exiftool) {
         this.exiftool = exiftool;
     }
 
@@ -59,12 +62,15 @@ final class InventoryMetadata {
         try {
             int index = 0;
             for (UnpackStreams.Piece piece : pieces) {
-                Files.write(tree.resolve("piece-" + index++ + ".bin"), piece.bytes());
+                // ExifTool reads any XML as XMP, document text and all: XML parts are listed here, XMP packets there.
+                if (!isXml(piece) || isXmp(piece.bytes())) {
+                    Files.write(tree.resolve("piece-" + index++ + ".bin"), piece.bytes());
+                }
                 packageValues(piece, fields);
                 pdfAnnotationAuthors(piece, fields);
             }
-            exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-r", "-ext", "*",
-                    "-charset", "filename=UTF8", tree.toString()), workDir), fields);
+            exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-q", "-m", "-r", "-ext", "*",
+                    "-charset", "filename=UTF8", tree.toString())), fields);
         } finally {
             try (var files = Files.walk(tree)) {
                 files.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
@@ -99,13 +105,23 @@ final class InventoryMetadata {
         }
     }
 
+    private static boolean isXml(UnpackStreams.Piece piece) {
+        String path = piece.path();
+        return path.endsWith(".xml") || path.endsWith(".rels") || looksLikeXml(piece.bytes());
+    }
+
+    private static boolean isXmp(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        return head.contains("<?xpacket") || head.contains("xmpmeta");
+    }
+
     private static void packageValues(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
         String path = piece.path();
-        if (!(path.endsWith(".xml") || path.endsWith(".rels") || path.endsWith(".fodt") || path.endsWith(".fods")
-                || path.endsWith(".fodp") || looksLikeXml(piece.bytes()))) {
+        if (!isXml(piece)) {
             return;
         }
         boolean personPart = PERSON_PART.matcher(path).matches();
+        boolean appPart = path.endsWith("docProps/app.xml");
         try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -136,7 +152,7 @@ final class InventoryMetadata {
                     element = "";
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     String text = reader.getText();
-                    if (personPart || inFlatMeta) {
+                    if (personPart || inFlatMeta || (appPart && APP_PROPERTIES.contains(element))) {
                         add(fields, "Package:person-part", text);
                     } else if (PERSON_ELEMENTS.contains(element)) {
                         add(fields, "Package:author-element", text);
