@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 final class InventoryMetadata {
 
     /** What a file carries: field name to values, and its laid-open pieces to search. */
-    record Inventory(Map<String, Set<String>> fields, List<UnpackStreams.Piece> pieces) {
+    record Inventory(Map<String, Set<String>> fields, List<UnpackStreams.Piece> pieces, boolean complete) {
     }
 
     private static final Set<String> TOOL_GROUPS = Set.of("SourceFile", "ExifTool", "File", "System", "Composite",
@@ -56,36 +57,56 @@ final class InventoryMetadata {
     }
 
     Inventory of(Path file, Path workDir) throws IOException, InterruptedException {
-        List<UnpackStreams.Piece> pieces = UnpackStreams.of(Files.readAllBytes(file));
-        Map<String, Set<String>> fields = new LinkedHashMap<>();
+        return of(List.of(file), workDir).get(0);
+    }
+
+    /** The inventories of several files, with one ExifTool listing for all of them. */
+    List<Inventory> of(List<Path> files, Path workDir) throws IOException, InterruptedException {
+        List<Map<String, Set<String>>> fields = new ArrayList<>();
+        List<UnpackStreams.Unpacked> unpacked = new ArrayList<>();
         Path tree = Files.createTempDirectory(workDir, "inventory-");
         try {
-            int index = 0;
-            for (UnpackStreams.Piece piece : pieces) {
-                // ExifTool reads any XML as XMP, document text and all: XML parts are listed here, XMP packets there.
-                if (!isXml(piece) || isXmp(piece.bytes())) {
-                    Files.write(tree.resolve("piece-" + index++ + ".bin"), piece.bytes());
+            for (int file = 0; file < files.size(); file++) {
+                UnpackStreams.Unpacked pieces = UnpackStreams.unpack(Files.readAllBytes(files.get(file)));
+                Map<String, Set<String>> values = new LinkedHashMap<>();
+                Path folder = Files.createDirectory(tree.resolve("f" + file));
+                int index = 0;
+                for (UnpackStreams.Piece piece : pieces.pieces()) {
+                    // ExifTool reads any XML as XMP, document text and all: XML parts are listed here, XMP there.
+                    if (!isXml(piece) || isXmp(piece.bytes())) {
+                        Files.write(folder.resolve("piece-" + index++ + ".bin"), piece.bytes());
+                    }
+                    packageValues(piece, values);
+                    pdfAnnotationAuthors(piece, values);
                 }
-                packageValues(piece, fields);
-                pdfAnnotationAuthors(piece, fields);
+                fields.add(values);
+                unpacked.add(pieces);
             }
             exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-q", "-m", "-r", "-ext", "*",
                     "-charset", "filename=UTF8", tree.toString())), fields);
         } finally {
-            try (var files = Files.walk(tree)) {
-                files.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
+            try (var walk = Files.walk(tree)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
             }
         }
-        return new Inventory(fields, pieces);
+        List<Inventory> inventories = new ArrayList<>();
+        for (int file = 0; file < files.size(); file++) {
+            inventories.add(new Inventory(fields.get(file), unpacked.get(file).pieces(),
+                    unpacked.get(file).complete()));
+        }
+        return inventories;
     }
 
-    /** Streams ExifTool's JSON: duplicate keys (from {@code -a}) are all kept. */
-    private static void exiftoolValues(String json, Map<String, Set<String>> fields) throws IOException {
+    private static final Pattern SOURCE_FOLDER = Pattern.compile(".*/f([0-9]+)/piece-[0-9]+\\.bin$");
+
+    /** Streams ExifTool's JSON, each object to the file its SourceFile lies under; duplicate keys all kept. */
+    private static void exiftoolValues(String json, List<Map<String, Set<String>>> fields) throws IOException {
         if (json.isBlank()) {
             return;
         }
         try (JsonParser parser = new JsonFactory().createParser(json)) {
             String field = null;
+            Map<String, Set<String>> target = null;
             JsonToken token;
             int depth = 0;
             while ((token = parser.nextToken()) != null) {
@@ -96,9 +117,15 @@ final class InventoryMetadata {
                 } else if (token == JsonToken.FIELD_NAME && depth == 2) {
                     field = parser.currentName();
                 } else if (token.isScalarValue() && field != null) {
+                    if (field.equals("SourceFile")) {
+                        Matcher source = SOURCE_FOLDER.matcher(parser.getText());
+                        int file = source.matches() ? Integer.parseInt(source.group(1)) : -1;
+                        target = file >= 0 && file < fields.size() ? fields.get(file) : null;
+                        continue;
+                    }
                     String group = field.contains(":") ? field.substring(0, field.indexOf(':')) : field;
-                    if (!TOOL_GROUPS.contains(group)) {
-                        add(fields, TAG.matcher(field).matches() ? field : "ExifTool:unnamed", parser.getText());
+                    if (target != null && !TOOL_GROUPS.contains(group)) {
+                        add(target, TAG.matcher(field).matches() ? field : "ExifTool:unnamed", parser.getText());
                     }
                 }
             }

@@ -40,7 +40,8 @@ final class RewritePackage {
     enum Flavour { OOXML, ODF }
 
     static final long MAX_PART_BYTES = 64L * 1024 * 1024;
-    static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
+    /** All parts are held at once, in the extraction child's heap. */
+    static final long MAX_PACKAGE_BYTES = 128L * 1024 * 1024;
     private static final Pattern XML_PART = Pattern.compile("(?i).*\\.(xml|rels|vml|svg)$");
     private static final Pattern PERSON_PART = Pattern.compile("(?i).*(people|person|authors|changesInfo).*");
     private static final Pattern CUSTOM_XML_ITEM = Pattern.compile("customXml/item[0-9]*\\.xml");

@@ -172,6 +172,34 @@ class ScrubCorpusTest {
         assertThat(copy).doesNotExist();
     }
 
+    @Test
+    void withTheImageScrubberDisabledADocumentWhosePhotoKeepsItsExifIsWithheld() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "statement.docx", ContainerCorpus.docx());
+        Path copy = dir.resolve("copy.docx");
+        ScrubCopy photosUntouched = new ScrubCopy(scrubbers.replacing("image/jpeg", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(photosUntouched, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-incomplete");
+        assertThat(result.notes().get(0)).contains("EXIF:SerialNumber");
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void withThePdfScrubberDisabledAnnotationAuthorsAndEmbeddedFilesWithholdTheCopy() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "report.pdf", ContainerCorpus.pdf());
+        Path copy = dir.resolve("copy.pdf");
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("application/pdf", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.notes().get(0)).contains("PDF:annotation-author", "PDF:Author");
+    }
+
     static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {
         String type = CLASSIFY.classify(original, original.getFileName().toString(), null).detectedType();
         return scrubCopy.scrub(original, copy, type);
