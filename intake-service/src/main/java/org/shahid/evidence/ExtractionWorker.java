@@ -28,6 +28,9 @@ import java.util.Set;
  */
 public final class ExtractionWorker {
 
+    /** Types that only wrap other files; see {@link #handle}. */
+    private static final Set<String> WRAPPER_TYPES = Set.of("application/zip", "message/rfc822");
+
     private ExtractionWorker() {
     }
 
@@ -48,9 +51,12 @@ public final class ExtractionWorker {
         boolean exiftool = Boolean.getBoolean("shahid.worker.exiftool");
         java.time.Duration toolTimeout = java.time.Duration.ofSeconds(toolTimeoutSeconds);
         ScrubMetadata scrubbers = new ScrubMetadata(exiftool ? Optional.of(toolTimeout) : Optional.empty());
-        ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
-                ? Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", toolTimeout))) : Optional.empty());
         Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        // Lives as long as this JVM; it exits when the service closes our stdin, or is killed with us.
+        ExiftoolSession listings = new ExiftoolSession("exiftool", toolTimeout, temporaryFolder);
+        Runtime.getRuntime().addShutdownHook(new Thread(listings::close));
+        ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
+                ? Optional.of(new CheckScrubbedCopy(listings)) : Optional.empty());
         ClassifyType classifyType = new ClassifyType();
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();
@@ -74,8 +80,6 @@ public final class ExtractionWorker {
         Path output = Path.of(request.scrubbedOutput());
         Set<String> flags = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>();
-        List<String> removed = List.of();
-        boolean scrubbed = false;
         if ("application/pdf".equals(request.detectedType()) && !endsLikePdf(input)) {
             flags.add("truncated");
             notes.add("PDF without %%EOF: truncated or damaged");
@@ -89,11 +93,14 @@ public final class ExtractionWorker {
         ScrubCopy.Result copy = scrubCopy.scrub(input, output, request.detectedType());
         flags.addAll(copy.flags());
         notes.addAll(copy.notes());
-        removed = copy.removed();
-        scrubbed = copy.kept();
+        List<String> removed = copy.removed();
+        boolean scrubbed = copy.kept();
         MemberCopies memberCopies = request.memberFolder().isEmpty() ? null
                 : new MemberCopies(Path.of(request.memberFolder()), scrubCopy, classifyType);
-        ExtractText.Extraction extraction = extractText.extract(scrubbed ? output : input, request.fileName(),
+        // Text comes from the copy, except for wrappers: an archive's or attached mail's members are evidence of
+        // their own, kept (sealed original, own copy) and read from their own copies by MemberCopies.
+        boolean readCopy = scrubbed && !WRAPPER_TYPES.contains(request.detectedType());
+        ExtractText.Extraction extraction = extractText.extract(readCopy ? output : input, request.fileName(),
                 request.detectedType(), request.maxChars(), memberCopies);
         flags.addAll(extraction.flags());
         if (extraction.note() != null) {

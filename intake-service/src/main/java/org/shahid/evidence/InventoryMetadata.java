@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,14 +32,17 @@ import javax.xml.stream.XMLStreamReader;
 final class InventoryMetadata {
 
     /** What a file carries: field name to values, and its laid-open pieces to search. */
-    record Inventory(Map<String, Set<String>> fields, List<UnpackStreams.Piece> pieces) {
+    record Inventory(Map<String, Set<String>> fields, List<UnpackStreams.Piece> pieces, boolean complete) {
     }
 
     private static final Set<String> TOOL_GROUPS = Set.of("SourceFile", "ExifTool", "File", "System", "Composite",
             "ZIP");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,48}:[A-Za-z0-9_-]{1,64}");
     private static final Pattern PERSON_PART = Pattern.compile(
-            "(?i).*(docProps/|meta\\.xml|settings\\.xml|customXml/|people|person|authors|changesInfo).*");
+            "(?i).*(docProps/core|docProps/custom|meta\\.xml|settings\\.xml|customXml/|people|person|authors"
+                    + "|changesInfo).*");
+    /** The extended properties that name people or places; the rest (titles of parts, counts) repeats content. */
+    private static final Set<String> APP_PROPERTIES = Set.of("Company", "Manager", "Template", "HyperlinkBase");
     private static final Set<String> PERSON_ATTRIBUTES = Set.of("author", "initials", "userId", "providerId",
             "refreshedBy", "userName", "lastModifiedBy", "creator", "displayName");
     private static final Set<String> PERSON_ELEMENTS = Set.of("creator", "initial-creator", "author-name",
@@ -46,40 +50,63 @@ final class InventoryMetadata {
     private static final Pattern LOCAL_PATH = Pattern.compile("(?i)^(file:|[a-z]:[\\\\/]|\\\\\\\\|/Users/|/home/).*");
     private static final Pattern PDF_ANNOTATION_AUTHOR = Pattern.compile("/T\\s*\\(([^)]{1,300})\\)");
 
-    private final RunExiftool exiftool;
+    private final ExiftoolSession exiftool;
 
-    InventoryMetadata(RunExiftool exiftool) {
+    InventoryMetadata(ExiftoolSession exiftool) {
         this.exiftool = exiftool;
     }
 
     Inventory of(Path file, Path workDir) throws IOException, InterruptedException {
-        List<UnpackStreams.Piece> pieces = UnpackStreams.of(Files.readAllBytes(file));
-        Map<String, Set<String>> fields = new LinkedHashMap<>();
-        Path tree = Files.createTempDirectory(workDir, "inventory-");
-        try {
-            int index = 0;
-            for (UnpackStreams.Piece piece : pieces) {
-                Files.write(tree.resolve("piece-" + index++ + ".bin"), piece.bytes());
-                packageValues(piece, fields);
-                pdfAnnotationAuthors(piece, fields);
-            }
-            exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-r", "-ext", "*",
-                    "-charset", "filename=UTF8", tree.toString()), workDir), fields);
-        } finally {
-            try (var files = Files.walk(tree)) {
-                files.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
-            }
-        }
-        return new Inventory(fields, pieces);
+        return of(List.of(file), workDir).get(0);
     }
 
-    /** Streams ExifTool's JSON: duplicate keys (from {@code -a}) are all kept. */
-    private static void exiftoolValues(String json, Map<String, Set<String>> fields) throws IOException {
+    /** The inventories of several files, with one ExifTool listing for all of them. */
+    List<Inventory> of(List<Path> files, Path workDir) throws IOException, InterruptedException {
+        List<Map<String, Set<String>>> fields = new ArrayList<>();
+        List<UnpackStreams.Unpacked> unpacked = new ArrayList<>();
+        Path tree = Files.createTempDirectory(workDir, "inventory-");
+        try {
+            for (int file = 0; file < files.size(); file++) {
+                UnpackStreams.Unpacked pieces = UnpackStreams.unpack(Files.readAllBytes(files.get(file)));
+                Map<String, Set<String>> values = new LinkedHashMap<>();
+                Path folder = Files.createDirectory(tree.resolve("f" + file));
+                int index = 0;
+                for (UnpackStreams.Piece piece : pieces.pieces()) {
+                    // ExifTool reads any XML as XMP, document text and all: XML parts are listed here, XMP there.
+                    if (!isXml(piece) || isXmp(piece.bytes())) {
+                        Files.write(folder.resolve("piece-" + index++ + ".bin"), piece.bytes());
+                    }
+                    packageValues(piece, values);
+                    pdfAnnotationAuthors(piece, values);
+                }
+                fields.add(values);
+                unpacked.add(pieces);
+            }
+            exiftoolValues(exiftool.run(List.of("-a", "-u", "-ee", "-G0", "-s", "-j", "-q", "-m", "-r", "-ext", "*",
+                    "-charset", "filename=UTF8", tree.toString())), fields);
+        } finally {
+            try (var walk = Files.walk(tree)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(MemberCopies::deleteQuietly);
+            }
+        }
+        List<Inventory> inventories = new ArrayList<>();
+        for (int file = 0; file < files.size(); file++) {
+            inventories.add(new Inventory(fields.get(file), unpacked.get(file).pieces(),
+                    unpacked.get(file).complete()));
+        }
+        return inventories;
+    }
+
+    private static final Pattern SOURCE_FOLDER = Pattern.compile(".*/f([0-9]+)/piece-[0-9]+\\.bin$");
+
+    /** Streams ExifTool's JSON, each object to the file its SourceFile lies under; duplicate keys all kept. */
+    private static void exiftoolValues(String json, List<Map<String, Set<String>>> fields) throws IOException {
         if (json.isBlank()) {
             return;
         }
         try (JsonParser parser = new JsonFactory().createParser(json)) {
             String field = null;
+            Map<String, Set<String>> target = null;
             JsonToken token;
             int depth = 0;
             while ((token = parser.nextToken()) != null) {
@@ -90,22 +117,38 @@ final class InventoryMetadata {
                 } else if (token == JsonToken.FIELD_NAME && depth == 2) {
                     field = parser.currentName();
                 } else if (token.isScalarValue() && field != null) {
+                    if (field.equals("SourceFile")) {
+                        Matcher source = SOURCE_FOLDER.matcher(parser.getText());
+                        int file = source.matches() ? Integer.parseInt(source.group(1)) : -1;
+                        target = file >= 0 && file < fields.size() ? fields.get(file) : null;
+                        continue;
+                    }
                     String group = field.contains(":") ? field.substring(0, field.indexOf(':')) : field;
-                    if (!TOOL_GROUPS.contains(group)) {
-                        add(fields, TAG.matcher(field).matches() ? field : "ExifTool:unnamed", parser.getText());
+                    if (target != null && !TOOL_GROUPS.contains(group)) {
+                        add(target, TAG.matcher(field).matches() ? field : "ExifTool:unnamed", parser.getText());
                     }
                 }
             }
         }
     }
 
+    private static boolean isXml(UnpackStreams.Piece piece) {
+        String path = piece.path();
+        return path.endsWith(".xml") || path.endsWith(".rels") || looksLikeXml(piece.bytes());
+    }
+
+    private static boolean isXmp(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        return head.contains("<?xpacket") || head.contains("xmpmeta");
+    }
+
     private static void packageValues(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
         String path = piece.path();
-        if (!(path.endsWith(".xml") || path.endsWith(".rels") || path.endsWith(".fodt") || path.endsWith(".fods")
-                || path.endsWith(".fodp") || looksLikeXml(piece.bytes()))) {
+        if (!isXml(piece)) {
             return;
         }
         boolean personPart = PERSON_PART.matcher(path).matches();
+        boolean appPart = path.endsWith("docProps/app.xml");
         try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -136,7 +179,7 @@ final class InventoryMetadata {
                     element = "";
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     String text = reader.getText();
-                    if (personPart || inFlatMeta) {
+                    if (personPart || inFlatMeta || (appPart && APP_PROPERTIES.contains(element))) {
                         add(fields, "Package:person-part", text);
                     } else if (PERSON_ELEMENTS.contains(element)) {
                         add(fields, "Package:author-element", text);

@@ -71,16 +71,15 @@ final class MemberCopies {
     Kept keep(Spooled spooled, int index, String name, String declaredType) {
         ClassifyType.Classification type = classifyType.classify(spooled.file(), name, declaredType);
         List<String> flags = new ArrayList<>(type.flags());
-        List<String> removed = List.of();
         String original = spooled.file().getFileName().toString();
         if (type.executable()) {
             return new Kept(new ExtractedMember(spooled.sha256(), spooled.size(), type.detectedType(), name, original,
-                    null, removed, flags), Optional.empty());
+                    null, List.of(), flags), Optional.empty());
         }
         Path copy = folder.resolve("member-" + index + "-copy.bin");
         ScrubCopy.Result result = scrubCopy.scrub(spooled.file(), copy, type.detectedType());
         flags.addAll(result.flags());
-        removed = result.removed();
+        List<String> removed = result.removed();
         boolean scrubbed = result.kept();
         return new Kept(new ExtractedMember(spooled.sha256(), spooled.size(), type.detectedType(), name, original,
                 scrubbed ? copy.getFileName().toString() : null, removed, flags),

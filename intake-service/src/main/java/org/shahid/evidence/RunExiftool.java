@@ -25,6 +25,15 @@ final class RunExiftool {
 
     /** The tool's standard output; a non-zero exit or the timeout is an IOException. */
     String run(List<String> arguments, Path workDir) throws IOException, InterruptedException {
+        return run(arguments, workDir, 0);
+    }
+
+    /**
+     * As {@link #run(List, Path)}, accepting exit codes up to {@code highestAcceptedExit}: a listing of many files
+     * exits 1 when one of them has no known format, and still lists all the others.
+     */
+    String run(List<String> arguments, Path workDir, int highestAcceptedExit)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable, "-config", "", "-m", "-q"));
         command.addAll(arguments);
         // Its output (metadata values among it) goes through a file in the work folder, so a full pipe cannot block.
@@ -36,7 +45,7 @@ final class RunExiftool {
                 process.destroyForcibly();
                 throw new IOException("exiftool passed " + timeout.toSeconds() + " s");
             }
-            if (process.exitValue() != 0) {
+            if (process.exitValue() < 0 || process.exitValue() > highestAcceptedExit) {
                 throw new IOException("exiftool exit " + process.exitValue());
             }
             return Files.readString(printed, StandardCharsets.UTF_8);

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses the {@link MetadataScrubber} for a detected type. Plain text carries no document metadata and is
- * passed through; WebP and HEIC are scrubbed by ExifTool when it is installed; a type without a scrubber gets no
- * copy for monitors at all (they see its extracted text). Runs in the child JVM. Thread-safe.
+ * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF and WebP,
+ * ExifTool for HEIC, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, a rebuild from scrubbed members
+ * for zip archives and attached mails. Plain text carries no document metadata and is passed through; a type
+ * without a scrubber gets no copy for monitors at all (they see its extracted text). Containers ask it again for
+ * their members. Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -22,8 +24,21 @@ final class ScrubMetadata {
 
     private static final Set<String> EXIFTOOL_TYPES = Set.of("image/heic", "image/heif");
 
+    private static final Set<String> MACRO_OOXML_TYPES = Set.of("application/vnd.ms-word.document.macroenabled.12",
+            "application/vnd.ms-excel.sheet.macroenabled.12",
+            "application/vnd.ms-powerpoint.presentation.macroenabled.12");
+
     private final Optional<MetadataScrubber> exiftool;
     private final java.util.Map<String, MetadataScrubber> replaced;
+    private ClassifyType classifyType;
+
+    /** Archives type their members by their bytes; Tika's detector is built on first use. */
+    private synchronized ClassifyType classifyType() {
+        if (classifyType == null) {
+            classifyType = new ClassifyType();
+        }
+        return classifyType;
+    }
 
     /** {@code exiftoolTimeout} empty: ExifTool is not installed, HEIC gets no copy. */
     ScrubMetadata(Optional<Duration> exiftoolTimeout) {
@@ -65,11 +80,21 @@ final class ScrubMetadata {
         if (type.equals("application/pdf")) {
             return Optional.of(new ScrubPdf());
         }
-        if (type.startsWith("application/vnd.openxmlformats-officedocument.")) {
-            return Optional.of(new ScrubOoxml());
+        if (type.startsWith("application/vnd.openxmlformats-officedocument.")
+                || MACRO_OOXML_TYPES.contains(type)) {
+            return Optional.of(new ScrubOoxml(this));
+        }
+        if (type.startsWith("application/vnd.oasis.opendocument.flat.")) {
+            return Optional.of(new ScrubFlatOdf(this));
         }
         if (type.startsWith("application/vnd.oasis.opendocument.")) {
-            return Optional.of(new ScrubOdf());
+            return Optional.of(new ScrubOdf(this));
+        }
+        if (type.equals("application/zip")) {
+            return Optional.of(new ScrubArchive(this, classifyType()));
+        }
+        if (type.equals("message/rfc822")) {
+            return Optional.of(new ScrubAttachedMail(this, classifyType()));
         }
         if (type.equals("text/plain") || type.equals("text/csv")) {
             return Optional.of(PASS_THROUGH);

@@ -26,7 +26,8 @@ final class UnpackStreams {
     record Piece(String path, byte[] bytes) {
     }
 
-    static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
+    /** Within the extraction child's heap, with the copy's pieces beside the original's. */
+    static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
     private static final int MAX_DEPTH = 5;
     private static final Pattern PDF_STREAM = Pattern.compile("stream\r?\n");
     private static final Pattern PDF_HEX = Pattern.compile("<([0-9A-Fa-f\\s]{8,})>");
@@ -34,20 +35,31 @@ final class UnpackStreams {
 
     private final List<Piece> pieces = new ArrayList<>();
     private long total;
+    private boolean complete = true;
 
     static List<Piece> of(byte[] file) {
+        return unpack(file).pieces();
+    }
+
+    /** The pieces, and whether all of the file could be laid open within the limits. */
+    record Unpacked(List<Piece> pieces, boolean complete) {
+    }
+
+    static Unpacked unpack(byte[] file) {
         UnpackStreams unpack = new UnpackStreams();
         unpack.add("", file, 0);
-        return unpack.pieces;
+        return new Unpacked(unpack.pieces, unpack.complete);
     }
 
     private void add(String path, byte[] bytes, int depth) {
         if (total + bytes.length > MAX_TOTAL_BYTES) {
+            complete = false;
             return;
         }
         total += bytes.length;
         pieces.add(new Piece(path, bytes));
         if (depth >= MAX_DEPTH) {
+            complete = false;
             return;
         }
         if (startsWith(bytes, "PK\3\4")) {
@@ -66,6 +78,7 @@ final class UnpackStreams {
             while ((entry = zip.getNextEntry()) != null) {
                 byte[] member = readBounded(zip);
                 if (member == null) {
+                    complete = false;
                     return;
                 }
                 add(path + "/" + entry.getName(), member, depth + 1);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class ScrubCorpusTest {
     private static final ClassifyType CLASSIFY = new ClassifyType();
     private static ScrubMetadata scrubbers;
     private static ScrubCopy scrubCopy;
+    private static ExiftoolSession listings;
 
     @TempDir
     Path dir;
@@ -58,9 +60,24 @@ class ScrubCorpusTest {
     @BeforeAll
     static void needsExiftool() {
         assumeTrue(ExiftoolAvailability.isAvailable(), "exiftool is not installed");
+        try {
+            listings = new ExiftoolSession("exiftool", TOOL_TIMEOUT, Files.createTempDirectory("scrub-corpus-"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         scrubbers = new ScrubMetadata(Optional.of(TOOL_TIMEOUT));
-        scrubCopy = new ScrubCopy(scrubbers, Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool",
-                TOOL_TIMEOUT))));
+        scrubCopy = new ScrubCopy(scrubbers, Optional.of(check()));
+    }
+
+    @AfterAll
+    static void stopExiftool() {
+        if (listings != null) {
+            listings.close();
+        }
+    }
+
+    private static CheckScrubbedCopy check() {
+        return new CheckScrubbedCopy(listings);
     }
 
     static Stream<Case> corpus() throws Exception {
@@ -72,7 +89,20 @@ class ScrubCorpusTest {
                 new Case("animated.gif", ImageCorpus.annotatedGif(), ScrubCorpusTest::samePixels),
                 new Case("phone.webp", ImageCorpus.phoneWebp(), ScrubCorpusTest::sameDecodedPixels),
                 new Case("phone.heic", EvidenceFixtures.heicWithGps(), ScrubCorpusTest::sameDecodedPixels,
-                        List.of(EvidenceFixtures.AUTHOR, "SN-998877", "LaylaPhone")));
+                        List.of(EvidenceFixtures.AUTHOR, "SN-998877", "LaylaPhone")),
+                new Case("statement.docx", ContainerCorpus.docx(), showsText(ContainerCorpus.DOCX_TEXT,
+                        ContainerCorpus.NOTE_TEXT, "Inserted at the station", ContainerCorpus.XLSX_TEXT)),
+                new Case("tally.xlsx", ContainerCorpus.xlsx(), showsText(ContainerCorpus.XLSX_TEXT,
+                        "Author 1:", ContainerCorpus.NOTE_TEXT)),
+                new Case("slides.pptx", ContainerCorpus.pptx(), showsText(ContainerCorpus.DOCX_TEXT)),
+                new Case("minutes.odt", ContainerCorpus.odt(), showsText(ContainerCorpus.ODT_TEXT,
+                        ContainerCorpus.NOTE_TEXT)),
+                new Case("minutes.fodt", ContainerCorpus.fodt(), showsText(ContainerCorpus.ODT_TEXT,
+                        ContainerCorpus.NOTE_TEXT)),
+                new Case("report.pdf", ContainerCorpus.pdf(), showsText(ContainerCorpus.PDF_TEXT)),
+                new Case("evidence.zip", ContainerCorpus.archive(), showsText(ContainerCorpus.XLSX_TEXT,
+                        ContainerCorpus.DOCX_TEXT)),
+                new Case("offer.eml", ContainerCorpus.mail(), showsText(ContainerCorpus.MAIL_TEXT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +139,7 @@ class ScrubCorpusTest {
         Path original = EvidenceFixtures.write(dir, "phone.jpg", ImageCorpus.phoneJpeg());
         Path copy = dir.resolve("copy.jpg");
         ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("image/jpeg", ScrubMetadata.PASS_THROUGH),
-                Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", TOOL_TIMEOUT))));
+                Optional.of(check()));
 
         ScrubCopy.Result result = scrub(disabled, original, copy);
 
@@ -133,13 +163,41 @@ class ScrubCorpusTest {
             return List.of();
         };
         ScrubCopy denylist = new ScrubCopy(scrubbers.replacing("image/jpeg", exifOnly),
-                Optional.of(new CheckScrubbedCopy(new RunExiftool("exiftool", TOOL_TIMEOUT))));
+                Optional.of(check()));
 
         ScrubCopy.Result result = scrub(denylist, original, copy);
 
         assertThat(result.kept()).isFalse();
         assertThat(result.flags()).containsExactly("scrub-incomplete");
         assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void withTheImageScrubberDisabledADocumentWhosePhotoKeepsItsExifIsWithheld() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "statement.docx", ContainerCorpus.docx());
+        Path copy = dir.resolve("copy.docx");
+        ScrubCopy photosUntouched = new ScrubCopy(scrubbers.replacing("image/jpeg", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(photosUntouched, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-incomplete");
+        assertThat(result.notes().get(0)).contains("EXIF:SerialNumber");
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void withThePdfScrubberDisabledAnnotationAuthorsAndEmbeddedFilesWithholdTheCopy() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "report.pdf", ContainerCorpus.pdf());
+        Path copy = dir.resolve("copy.pdf");
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("application/pdf", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.notes().get(0)).contains("PDF:annotation-author", "PDF:Author");
     }
 
     static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {
@@ -186,6 +244,28 @@ class ScrubCorpusTest {
 
     static String exiftool(Path file) throws IOException, InterruptedException {
         return run(List.of("exiftool", "-a", "-u", "-ee", "-G1", "-s", file.toString()));
+    }
+
+    /** What a reader of the document sees: the copy's text (Tika, body and embedded parts) has these phrases. */
+    private static VisibleContent showsText(String... phrases) {
+        return (original, copy) -> {
+            assertThat(tikaText(original)).contains(phrases[0]);
+            assertThat(tikaText(copy)).contains(phrases);
+        };
+    }
+
+    static String tikaText(Path file) throws Exception {
+        org.apache.tika.sax.BodyContentHandler text = new org.apache.tika.sax.BodyContentHandler(-1);
+        org.apache.tika.parser.AutoDetectParser parser = new org.apache.tika.parser.AutoDetectParser();
+        org.apache.tika.parser.ParseContext context = new org.apache.tika.parser.ParseContext();
+        context.set(org.apache.tika.parser.Parser.class, parser);
+        org.apache.tika.parser.ocr.TesseractOCRConfig noOcr = new org.apache.tika.parser.ocr.TesseractOCRConfig();
+        noOcr.setSkipOcr(true); // the text layer is what is compared; OCR of the photos would only cost time
+        context.set(org.apache.tika.parser.ocr.TesseractOCRConfig.class, noOcr);
+        try (InputStream in = org.apache.tika.io.TikaInputStream.get(file)) {
+            parser.parse(in, text, new org.apache.tika.metadata.Metadata(), context);
+        }
+        return text.toString();
     }
 
     private static void samePixelsAsThePlainJpeg(Path original, Path copy) throws Exception {
