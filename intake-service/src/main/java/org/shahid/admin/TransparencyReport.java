@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.shahid.language.Language;
 import org.shahid.tickets.TicketStatus;
 import org.shahid.tickets.TransparencyFigures;
 
@@ -23,7 +24,7 @@ import org.shahid.tickets.TransparencyFigures;
 record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int minCount, String rule,
                           List<String> notes, List<ReportSection> sections) {
 
-    static final List<String> LANGUAGES = List.of("ar", "ckb", "en");
+    static final List<String> LANGUAGES = Language.codes().stream().sorted().toList();
 
     static TransparencyReport of(TransparencyFigures figures, List<String> knownCategories,
                                  SmallCellSuppression suppression) {

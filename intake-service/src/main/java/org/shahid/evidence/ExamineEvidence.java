@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.intake.IntakeActivity;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +149,7 @@ public final class ExamineEvidence {
         }
         linkEvidence.link(handle, claim.ticketId(), String.join("\n", claim.bodyUrls()),
                 results.stream().map(Examined::file).toList(), now);
-        events.append(handle, claim.ticketId(), "system", "EVIDENCE_EXAMINED", results.size() + " files"
+        events.append(handle, claim.ticketId(), "system", TicketEventKind.EVIDENCE_EXAMINED, results.size() + " files"
                 + (flags.isEmpty() ? "" : ", flags: " + String.join(",", flags)), now);
         whenExamined.examined(handle, claim, now);
         return true;

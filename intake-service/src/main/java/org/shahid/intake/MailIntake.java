@@ -15,7 +15,7 @@ import org.shahid.evidence.SealEvidence;
 import org.shahid.monitors.NotifyMonitors;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.ComposeAcknowledgement;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
@@ -26,6 +26,7 @@ import org.shahid.sealing.SealedIdentityDao;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketMessageDao;
 import org.shahid.tickets.TicketReference;
 import org.shahid.tickets.TicketStatus;
@@ -129,13 +130,13 @@ public final class MailIntake {
             ticketId = thread.get().id();
             reference = thread.get().reference();
             parts.tickets().touch(handle, ticketId, now);
-            parts.events().append(handle, ticketId, reporter, "FOLLOW_UP_RECEIVED",
+            parts.events().append(handle, ticketId, reporter, TicketEventKind.FOLLOW_UP_RECEIVED,
                     resolution.receipt() == ReceiptCodes.Check.MATCHED ? "by receipt code" : null, now);
         } else {
             reference = TicketReference.random();
             ticketId = parts.tickets().insert(handle, reference, received.mailbox().kind(), received.mailbox().name(),
                     received.language().code(), received.pseudonym(), received.automated().isPresent(), now);
-            parts.events().append(handle, ticketId, reporter, "OPENED", "by mail to " + received.mailbox().name(), now);
+            parts.events().append(handle, ticketId, reporter, TicketEventKind.OPENED, "by mail to " + received.mailbox().name(), now);
             recordReceiptCheck(handle, ticketId, reporter, resolution.receipt(), now);
         }
         long messageId = insertMessage(handle, ticketId, received, now);
@@ -192,9 +193,9 @@ public final class MailIntake {
     private void recordReceiptCheck(Handle handle, long ticketId, String reporter, ReceiptCodes.Check check,
                                     Instant now) {
         switch (check) {
-            case WRONG -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_NOT_MATCHED",
+            case WRONG -> parts.events().append(handle, ticketId, reporter, TicketEventKind.RECEIPT_CODE_NOT_MATCHED,
                     "the code matched no ticket; opened as a new report", now);
-            case RATE_LIMITED -> parts.events().append(handle, ticketId, reporter, "RECEIPT_CODE_IGNORED",
+            case RATE_LIMITED -> parts.events().append(handle, ticketId, reporter, TicketEventKind.RECEIPT_CODE_IGNORED,
                     "too many wrong receipt codes from this sender within an hour", now);
             default -> {
             }
@@ -209,7 +210,7 @@ public final class MailIntake {
                                   Received received, Instant now) {
         if (received.automated().isPresent() || received.identity().replyAddress().isEmpty()
                 || !parts.acknowledgementPolicy().allows(handle, received.pseudonym(), now)) {
-            parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_SUPPRESSED", null, now);
+            parts.events().append(handle, ticketId, "system", TicketEventKind.CASE_CLOSED_REPLY_SUPPRESSED, null, now);
             return;
         }
         Mailbox mailbox = received.mailbox();
@@ -217,7 +218,7 @@ public final class MailIntake {
                 mailbox.address());
         parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, CASE_CLOSED_PURPOSE, sealedId, null,
                 mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
-        parts.events().append(handle, ticketId, "system", "CASE_CLOSED_REPLY_QUEUED", null, now);
+        parts.events().append(handle, ticketId, "system", TicketEventKind.CASE_CLOSED_REPLY_QUEUED, null, now);
     }
 
     private boolean acknowledge(Handle handle, long ticketId, TicketReference reference, long sealedId,
@@ -230,7 +231,7 @@ public final class MailIntake {
             reasonNotTo = Optional.of("acknowledgement limit per sender and hour reached");
         }
         if (reasonNotTo.isPresent()) {
-            parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_SUPPRESSED", reasonNotTo.get(), now);
+            parts.events().append(handle, ticketId, "system", TicketEventKind.ACKNOWLEDGEMENT_SUPPRESSED, reasonNotTo.get(), now);
             return false;
         }
         Mailbox mailbox = received.mailbox();
@@ -238,7 +239,7 @@ public final class MailIntake {
                 mailbox.address(), receiptCode);
         parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticketId, AcknowledgementPolicy.PURPOSE, sealedId, null,
                 mailbox.address(), parts.messageIds().next(), content, received.language().code()), now);
-        parts.events().append(handle, ticketId, "system", "ACKNOWLEDGEMENT_QUEUED", null, now);
+        parts.events().append(handle, ticketId, "system", TicketEventKind.ACKNOWLEDGEMENT_QUEUED, null, now);
         return true;
     }
 }

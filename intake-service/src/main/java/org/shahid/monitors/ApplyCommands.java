@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketMessageDao;
 import org.shahid.tickets.TicketReference;
 import org.shahid.tickets.TicketStatus;
@@ -119,26 +120,26 @@ public final class ApplyCommands {
                 status = move(handle, id, status, TicketStatus.CLOSED, actor, now);
             } else if (command instanceof MonitorCommand.Reject reject) {
                 status = move(handle, id, status, TicketStatus.REJECTED, actor, now);
-                parts.events().append(handle, id, actor, "REJECTED_BECAUSE", reject.reason()
+                parts.events().append(handle, id, actor, TicketEventKind.REJECTED_BECAUSE, reject.reason()
                         + (reject.duplicateOf() == null ? "" : " " + reject.duplicateOf()), now);
             } else if (command instanceof MonitorCommand.Reopen ignored) {
-                parts.events().append(handle, id, actor, "REOPENED", TicketLifecycle.word(status) + " -> triaged", now);
+                parts.events().append(handle, id, actor, TicketEventKind.REOPENED, TicketLifecycle.word(status) + " -> triaged", now);
                 status = TicketStatus.TRIAGED;
                 parts.triage().setStatus(handle, id, status.name(), now);
             } else if (command instanceof MonitorCommand.Assign assign) {
                 String assignee = assign.who().equals("me") ? actor
                         : parts.roster().find(assign.who()).orElseThrow().address();
                 parts.triage().set(handle, id, "assignee", assignee, now);
-                parts.events().append(handle, id, actor, "ASSIGNED", assignee, now);
+                parts.events().append(handle, id, actor, TicketEventKind.ASSIGNED, assignee, now);
             } else if (command instanceof MonitorCommand.SetCategory category) {
                 parts.triage().set(handle, id, "category", category.name(), now);
-                parts.events().append(handle, id, actor, "CATEGORY_SET", category.name(), now);
+                parts.events().append(handle, id, actor, TicketEventKind.CATEGORY_SET, category.name(), now);
             } else if (command instanceof MonitorCommand.SetPriority priority) {
                 String value = priority.priority().toUpperCase(Locale.ROOT);
                 parts.triage().set(handle, id, "priority", value, now);
-                parts.events().append(handle, id, actor, "PRIORITY_SET", value, now);
+                parts.events().append(handle, id, actor, TicketEventKind.PRIORITY_SET, value, now);
             } else if (command instanceof MonitorCommand.AddNote note) {
-                parts.events().append(handle, id, actor, "NOTE",
+                parts.events().append(handle, id, actor, TicketEventKind.NOTE,
                     note.text().length() <= 1000 ? note.text() : note.text().substring(0, 1000), now);
             }
         }
@@ -167,15 +168,15 @@ public final class ApplyCommands {
             List<String> problems = problemsWith(handle, other, verdict);
             if (problems.isEmpty()) {
                 apply(handle, other, monitor, verdict, now);
-                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT",
+                parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT,
                         "applied from " + ticket.reference(), now);
                 applied.add(other.reference().value());
             } else {
-                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT_SKIPPED",
+                parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT_SKIPPED,
                         limit(ticket.reference() + ": " + String.join("; ", problems)), now);
             }
         }
-        parts.events().append(handle, ticket.id(), monitor.address(), "CLUSTER_VERDICT",
+        parts.events().append(handle, ticket.id(), monitor.address(), TicketEventKind.CLUSTER_VERDICT,
                 limit(applied.isEmpty() ? "no linked ticket could take the verdict" : "applied to "
                         + String.join(", ", applied)), now);
     }
@@ -189,7 +190,7 @@ public final class ApplyCommands {
             return from;
         }
         parts.triage().setStatus(handle, id, to.name(), now);
-        parts.events().append(handle, id, actor, "STATUS_CHANGED",
+        parts.events().append(handle, id, actor, TicketEventKind.STATUS_CHANGED,
                 TicketLifecycle.word(from) + " -> " + TicketLifecycle.word(to), now);
         return to;
     }
@@ -198,7 +199,7 @@ public final class ApplyCommands {
                                    Instant now) {
         Optional<Long> sealedId = parts.triage().latestSealedIdentity(handle, ticket.id());
         if (sealedId.isEmpty() || ticket.automated()) {
-            parts.events().append(handle, ticket.id(), "system", "STATUS_UPDATE_NOT_SENT",
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.STATUS_UPDATE_NOT_SENT,
                     ticket.automated() ? "automated ticket" : "no reporter address", now);
             return;
         }
@@ -211,7 +212,7 @@ public final class ApplyCommands {
         // The working copy of what the reporter was told, so the ticket's history is complete.
         parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticket.id(), "OUT", content.subject(),
                 content.text(), null, language.code(), false, null, null), now);
-        parts.events().append(handle, ticket.id(), actor, "STATUS_UPDATE_QUEUED", TicketLifecycle.word(status)
+        parts.events().append(handle, ticket.id(), actor, TicketEventKind.STATUS_UPDATE_QUEUED, TicketLifecycle.word(status)
                 + (message.isEmpty() ? "" : ", with a message"), now);
     }
 }

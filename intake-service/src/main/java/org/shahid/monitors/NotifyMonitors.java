@@ -12,6 +12,7 @@ import org.shahid.outbound.RenderedMail;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketStatus;
 
 /**
@@ -64,7 +65,7 @@ public final class NotifyMonitors {
         Optional<String> actor = parts.categories().suggestActor(text);
         parts.triage().suggest(handle, ticketId, category.orElse(null), actor.orElse(null), now);
         if (category.isPresent()) {
-            parts.events().append(handle, ticketId, "system", "CATEGORY_SUGGESTED", category.get(), now);
+            parts.events().append(handle, ticketId, "system", TicketEventKind.CATEGORY_SUGGESTED, category.get(), now);
         }
         return new TriageDao.Triage(null, "NORMAL", null, category.orElse(null), actor.orElse(null));
     }
@@ -84,7 +85,7 @@ public final class NotifyMonitors {
         boolean reopened = TicketLifecycle.canReopen(ticket.status());
         if (reopened) {
             parts.triage().setStatus(handle, ticketId, TicketStatus.TRIAGED.name(), now);
-            parts.events().append(handle, ticketId, "system", "REOPENED",
+            parts.events().append(handle, ticketId, "system", TicketEventKind.REOPENED,
                     TicketLifecycle.word(ticket.status()) + " -> triaged, on the reporter's follow-up", now);
         }
         return reopened;
@@ -109,7 +110,7 @@ public final class NotifyMonitors {
     private void send(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, String text,
                       TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked, Instant now) {
         if (ticket.automated()) {
-            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOT_NOTIFIED, "automated mail", now);
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -137,7 +138,7 @@ public final class NotifyMonitors {
                     monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
             parts.evidence().attach(handle, outboxId, messageId);
         }
-        parts.events().append(handle, ticket.id(), "system", "MONITORS_NOTIFIED",
+        parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOTIFIED,
                 recipients.size() + " monitors" + (followUp ? ", follow-up" : ""), now);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,7 @@ public final class PurgeSealedIdentities {
                                 WHERE id = :id AND purged_at IS NULL""")
                         .bind("now", now).bind("id", row.id()).execute();
             }
-            events.append(handle, ticketId, "system", "IDENTITY_PURGED", rows.size() + " sealed identit"
+            events.append(handle, ticketId, "system", TicketEventKind.IDENTITY_PURGED, rows.size() + " sealed identit"
                     + (rows.size() == 1 ? "y" : "ies") + " and original mail(s) deleted after " + retention.toDays()
                     + " days of retention", now);
         });
