@@ -3,7 +3,6 @@ package org.shahid.monitors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -16,7 +15,6 @@ import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
 import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketMessageDao;
-import org.shahid.tickets.TicketReference;
 import org.shahid.tickets.TicketStatus;
 
 /**
@@ -48,100 +46,27 @@ public final class ApplyCommands {
         if (reply.isEmpty()) {
             problems.add("the reply has neither commands nor text for the reporter");
         }
-        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(ParsedReply::isVerdict)) {
+        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(MonitorCommand::isVerdict)) {
             problems.add("#cluster: applies a verdict to the linked tickets; add #close, #reject or"
                     + " #status resolved/rejected/closed");
         }
+        CommandScope scope = new CommandScope(handle, ticket, null, null, parts);
         TicketStatus status = ticket.status();
-        for (MonitorCommand command : reply.commands()) {
-            if (!reply.problems().isEmpty()) {
-                break;
-            }
-            if (command instanceof MonitorCommand.SetStatus set) {
-                status = step(status, parse(set.status()), set.written(), problems);
-            } else if (command instanceof MonitorCommand.Close close) {
-                TicketStatus resolution = parse(close.resolution());
-                if (status != resolution) {
-                    status = step(status, resolution, close.written(), problems);
-                }
-                status = step(status, TicketStatus.CLOSED, close.written(), problems);
-            } else if (command instanceof MonitorCommand.Reject reject) {
-                status = step(status, TicketStatus.REJECTED, reject.written(), problems);
-                if (reject.duplicateOf() != null && parts.tickets()
-                        .findByReference(handle, new TicketReference(reject.duplicateOf())).isEmpty()) {
-                    problems.add(reject.written() + ": no ticket " + reject.duplicateOf());
-                }
-            } else if (command instanceof MonitorCommand.Reopen reopen) {
-                if (TicketLifecycle.canReopen(status)) {
-                    status = TicketStatus.TRIAGED;
-                } else {
-                    problems.add(reopen.written() + ": only a resolved, rejected or closed ticket can be reopened;"
-                            + " this one is " + TicketLifecycle.word(status));
-                }
-            } else if (command instanceof MonitorCommand.Assign assign) {
-                if (!assign.who().equals("me") && parts.roster().find(assign.who()).isEmpty()) {
-                    problems.add(assign.written() + ": " + assign.who() + " is not on the roster");
-                }
-            } else if (command instanceof MonitorCommand.SetCategory category) {
-                if (!parts.categories().isCategory(category.name())) {
-                    problems.add(category.written() + ": unknown category; known: "
-                            + String.join(", ", parts.categories().categoryNames()));
-                }
+        if (reply.problems().isEmpty()) {
+            for (MonitorCommand command : reply.commands()) {
+                status = command.check(scope, status, problems);
             }
         }
         return problems;
     }
 
-    private static TicketStatus step(TicketStatus from, TicketStatus to, String written, List<String> problems) {
-        if (from == to) {
-            return from;
-        }
-        if (!TicketLifecycle.next(from).contains(to)) {
-            problems.add(written + ": " + TicketLifecycle.refusal(from, to));
-            return from;
-        }
-        return to;
-    }
-
-    private static TicketStatus parse(String word) {
-        return TicketStatus.valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
     /** Applies a reply {@link #problemsWith} accepted. */
     public void apply(Handle handle, Ticket ticket, Monitor monitor, ParsedReply reply, Instant now) {
         String actor = monitor.address();
-        long id = ticket.id();
+        CommandScope scope = new CommandScope(handle, ticket, actor, now, parts);
         TicketStatus status = ticket.status();
         for (MonitorCommand command : reply.commands()) {
-            if (command instanceof MonitorCommand.SetStatus set) {
-                status = move(handle, id, status, parse(set.status()), actor, now);
-            } else if (command instanceof MonitorCommand.Close close) {
-                status = move(handle, id, status, parse(close.resolution()), actor, now);
-                status = move(handle, id, status, TicketStatus.CLOSED, actor, now);
-            } else if (command instanceof MonitorCommand.Reject reject) {
-                status = move(handle, id, status, TicketStatus.REJECTED, actor, now);
-                parts.events().append(handle, id, actor, TicketEventKind.REJECTED_BECAUSE, reject.reason()
-                        + (reject.duplicateOf() == null ? "" : " " + reject.duplicateOf()), now);
-            } else if (command instanceof MonitorCommand.Reopen ignored) {
-                parts.events().append(handle, id, actor, TicketEventKind.REOPENED, TicketLifecycle.word(status) + " -> triaged", now);
-                status = TicketStatus.TRIAGED;
-                parts.triage().setStatus(handle, id, status.name(), now);
-            } else if (command instanceof MonitorCommand.Assign assign) {
-                String assignee = assign.who().equals("me") ? actor
-                        : parts.roster().find(assign.who()).orElseThrow().address();
-                parts.triage().set(handle, id, "assignee", assignee, now);
-                parts.events().append(handle, id, actor, TicketEventKind.ASSIGNED, assignee, now);
-            } else if (command instanceof MonitorCommand.SetCategory category) {
-                parts.triage().set(handle, id, "category", category.name(), now);
-                parts.events().append(handle, id, actor, TicketEventKind.CATEGORY_SET, category.name(), now);
-            } else if (command instanceof MonitorCommand.SetPriority priority) {
-                String value = priority.priority().toUpperCase(Locale.ROOT);
-                parts.triage().set(handle, id, "priority", value, now);
-                parts.events().append(handle, id, actor, TicketEventKind.PRIORITY_SET, value, now);
-            } else if (command instanceof MonitorCommand.AddNote note) {
-                parts.events().append(handle, id, actor, TicketEventKind.NOTE,
-                    note.text().length() <= 1000 ? note.text() : note.text().substring(0, 1000), now);
-            }
+            status = command.apply(scope, status);
         }
         boolean mattersToReporter = status != ticket.status() && status != TicketStatus.TRIAGED;
         if (mattersToReporter || !reply.relay().isEmpty()) {
@@ -183,16 +108,6 @@ public final class ApplyCommands {
 
     private static String limit(String detail) {
         return detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-    }
-
-    private TicketStatus move(Handle handle, long id, TicketStatus from, TicketStatus to, String actor, Instant now) {
-        if (from == to) {
-            return from;
-        }
-        parts.triage().setStatus(handle, id, to.name(), now);
-        parts.events().append(handle, id, actor, TicketEventKind.STATUS_CHANGED,
-                TicketLifecycle.word(from) + " -> " + TicketLifecycle.word(to), now);
-        return to;
     }
 
     private void queueStatusUpdate(Handle handle, Ticket ticket, TicketStatus status, String message, String actor,

@@ -16,14 +16,6 @@ class ParsedReplyTest {
     }
 
     @Test
-    void aNoteKeepsTheWholeReplyInternal() {
-        ParsedReply reply = ParsedReply.of("#note called the source\nThe post is gone now.");
-        assertThat(reply.relay()).isEmpty();
-        assertThat(((MonitorCommand.AddNote) reply.commands().get(0)).text())
-                .isEqualTo("called the source\nThe post is gone now.");
-    }
-
-    @Test
     void explainsUnknownAndInvalidCommands() {
         ParsedReply reply = ParsedReply.of("#status finished\n#priority\n#frobnicate\nhello");
         assertThat(reply.problems()).containsExactly(
@@ -31,14 +23,6 @@ class ParsedReplyTest {
                 "#priority: needs a priority: low, normal, high or urgent",
                 "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"
                         + " #reopen, #cluster");
-    }
-
-    @Test
-    void readsTheDuplicateOfARejection() {
-        ParsedReply reply = ParsedReply.of("#reject duplicate [SHD-7K3M-Q9XR-2BTA]");
-        assertThat(reply.commands()).containsExactly(
-                new MonitorCommand.Reject("#reject duplicate [SHD-7K3M-Q9XR-2BTA]", "duplicate", "SHD-7K3M-Q9XR-2BTA"));
-        assertThat(ParsedReply.of("#reject").problems()).hasSize(1);
     }
 
     @Test
