@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
+import org.shahid.findings.MonitoringData;
 import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.config.ShahidService;
@@ -41,6 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Settings settings = shahid.settings();
         List<String> problems = new ArrayList<>();
         check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
+        check(problems, "monitoring files", () -> MonitoringData.load(settings));
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
         check(problems, offline ? "routes" : "database and routes", () -> {
             try (Database database = offline ? Database.unconnected(settings) : Database.open(settings)) {

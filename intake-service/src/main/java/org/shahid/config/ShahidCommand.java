@@ -3,7 +3,9 @@ package org.shahid.config;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.shahid.admin.ActorsCommand;
 import org.shahid.admin.AuditCommand;
+import org.shahid.admin.CommitmentsCommand;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
                 MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, ReportCommand.class,
-                BenchCommand.class})
+                ActorsCommand.class, CommitmentsCommand.class, BenchCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;

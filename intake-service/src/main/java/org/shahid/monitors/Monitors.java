@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
+import org.shahid.findings.MonitoringData;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.LoopGuard;
 import org.shahid.intake.MailLimits;
@@ -19,16 +20,18 @@ import org.shahid.tickets.TicketMessageDao;
 
 /**
  * The monitors' side of Shahid, wired once at start from {@code shahid.monitors.*} and
- * {@code shahid.mailbox.monitors.*}: the roster and category rules (files admins edit), the notifier intake
+ * {@code shahid.mailbox.monitors.*}: the roster, category rules and monitoring data (files admins edit in
+ * {@code monitoring/}), the notifier intake
  * calls, the reply step of the {@code monitors} route and the digest of the {@code monitor-digest} route.
  */
-public record Monitors(Roster roster, Categories categories, NotifyMonitors notifyMonitors,
+public record Monitors(Roster roster, Categories categories, MonitoringData monitoring, NotifyMonitors notifyMonitors,
                        ApplyMonitorReply applyMonitorReply, SendDigest sendDigest) {
 
     public static Monitors wire(Settings settings, Jdbi jdbi, Pseudonymizer pseudonymizer, OutboxDao outbox,
                                 TemplateCatalog templates, Clock clock) {
         Roster roster = Roster.load(settings.home().resolve(settings.text("shahid.monitors.roster-file")));
         Categories categories = Categories.load(settings.home().resolve(settings.text("shahid.monitors.categories-file")));
+        MonitoringData monitoring = MonitoringData.load(settings);
         MonitorTemplates monitorTemplates = MonitorTemplates.load(settings.home().resolve("templates"));
         String monitorsAddress = settings.text("shahid.mailbox.monitors.address");
         if (!monitorsAddress.contains("@")) {
@@ -64,6 +67,6 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
                 monitorsAddress, organisation, clock));
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
                 settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock);
-        return new Monitors(roster, categories, notifyMonitors, apply, digest);
+        return new Monitors(roster, categories, monitoring, notifyMonitors, apply, digest);
     }
 }

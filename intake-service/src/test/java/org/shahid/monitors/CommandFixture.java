@@ -16,8 +16,8 @@ import org.shahid.tickets.TicketStatus;
 /** Reads a monitor's reply from {@code monitor-commands/} and checks its commands against a ticket in a status. */
 final class CommandFixture {
 
-    static final Path ROSTER = Path.of("routes/monitors.yaml");
-    static final Path CATEGORIES = Path.of("routes/categories.yaml");
+    static final Path ROSTER = Path.of("monitoring/monitors.yaml");
+    static final Path CATEGORIES = Path.of("monitoring/categories.yaml");
 
     private CommandFixture() {
     }

@@ -41,10 +41,10 @@ class ParsedReplyTest {
 
     @Test
     void suggestsFakeAccountsForAnArabicReport() {
-        Categories categories = Categories.load(java.nio.file.Path.of("routes/categories.yaml"));
+        Categories categories = Categories.load(java.nio.file.Path.of("monitoring/categories.yaml"));
         assertThat(categories.suggestCategory("هناك حسابات وهمية كثيرة تنشر منشورات عن المرشح في البصرة"))
                 .contains("fake-accounts");
         assertThat(categories.suggestActor("هناك حسابات وهمية كثيرة تنشر منشورات عن المرشح")).contains("candidate");
-        assertThat(Roster.load(java.nio.file.Path.of("routes/monitors.yaml")).monitors()).hasSize(2);
+        assertThat(Roster.load(java.nio.file.Path.of("monitoring/monitors.yaml")).monitors()).hasSize(2);
     }
 }
