@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.shahid.findings.FindingDao;
+import org.shahid.findings.MonitoringData;
 import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
@@ -31,7 +33,8 @@ public final class ApplyCommands {
     /** Everything applying needs, wired once at start. */
     public record Parts(Roster roster, Categories categories, TriageDao triage, TicketDao tickets,
                         TicketEventDao events, TicketMessageDao messages, OutboxDao outbox, MessageIds messageIds,
-                        ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress) {
+                        ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress,
+                        MonitoringData monitoring, FindingDao findings) {
     }
 
     private final Parts parts;
@@ -46,11 +49,11 @@ public final class ApplyCommands {
         if (reply.isEmpty()) {
             problems.add("the reply has neither commands nor text for the reporter");
         }
-        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(MonitorCommand::isVerdict)) {
+        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(MonitorCommand::passesToCluster)) {
             problems.add("#cluster: applies a verdict to the linked tickets; add #close, #reject or"
-                    + " #status resolved/rejected/closed");
+                    + " #status resolved/rejected/closed, or a finding (#actor, #commitment, #verdict, #severity)");
         }
-        CommandScope scope = new CommandScope(handle, ticket, null, null, parts);
+        CommandScope scope = new CommandScope(handle, ticket, reply, null, null, parts);
         TicketStatus status = ticket.status();
         if (reply.problems().isEmpty()) {
             for (MonitorCommand command : reply.commands()) {
@@ -63,7 +66,7 @@ public final class ApplyCommands {
     /** Applies a reply {@link #problemsWith} accepted. */
     public void apply(Handle handle, Ticket ticket, Monitor monitor, ParsedReply reply, Instant now) {
         String actor = monitor.address();
-        CommandScope scope = new CommandScope(handle, ticket, actor, now, parts);
+        CommandScope scope = new CommandScope(handle, ticket, reply, actor, now, parts);
         TicketStatus status = ticket.status();
         for (MonitorCommand command : reply.commands()) {
             status = command.apply(scope, status);

@@ -8,9 +8,10 @@ import org.shahid.tickets.TicketStatus;
 
 /**
  * What a {@link MonitorCommand} sees while it is checked or applied: the caller's transaction, the ticket, the
- * monitor who wrote the reply (null while only checking), the time and the parts commands may use. Immutable.
+ * whole reply (a command may depend on another, as {@code #commitment} on {@code #actor}), the monitor who wrote it (null while only checking), the time and the parts commands may use. Immutable.
  */
-public record CommandScope(Handle handle, Ticket ticket, String actor, Instant now, ApplyCommands.Parts parts) {
+public record CommandScope(Handle handle, Ticket ticket, ParsedReply reply, String actor, Instant now,
+                           ApplyCommands.Parts parts) {
 
     /** Appends to the ticket's history with the monitor as actor. */
     public void record(TicketEventKind kind, String detail) {

@@ -28,4 +28,9 @@ public interface MonitorCommand {
     default boolean isVerdict() {
         return false;
     }
+
+    /** Whether {@code #cluster} applies this command to the linked tickets too: verdicts and findings. */
+    default boolean passesToCluster() {
+        return isVerdict();
+    }
 }

@@ -25,6 +25,10 @@ public final class MonitorCommands {
         BY_VERB.put("reject", Reject::parse);
         BY_VERB.put("reopen", Reopen::parse);
         BY_VERB.put("cluster", ApplyToCluster::parse);
+        BY_VERB.put("actor", SetActor::parse);
+        BY_VERB.put("commitment", SetCommitment::parse);
+        BY_VERB.put("verdict", SetVerdict::parse);
+        BY_VERB.put("severity", SetSeverity::parse);
     }
 
     private MonitorCommands() {

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
+import org.shahid.findings.FindingDao;
 import org.shahid.findings.MonitoringData;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.LoopGuard;
@@ -54,7 +55,7 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
                 new TicketMessageDao(), outbox, messageIds,
-                new ComposeStatusUpdate(templates, organisation), mailboxAddress));
+                new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao()));
         ApplyMonitorReply apply = new ApplyMonitorReply(new ApplyMonitorReply.Parts(jdbi,
                 new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                         settings.number("shahid.limits.attachment-bytes"),

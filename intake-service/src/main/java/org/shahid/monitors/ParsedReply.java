@@ -62,9 +62,12 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
         return new ParsedReply(List.copyOf(commands), List.copyOf(problems), internal ? "" : rest);
     }
 
-    /** The same reply with only its verdict (status, close, reject) and its message: what a linked ticket gets. */
+    /**
+     * The same reply with only its verdict (status, close, reject), its finding and its message: what a linked
+     * ticket gets.
+     */
     public ParsedReply verdictOnly() {
-        List<MonitorCommand> verdict = commands.stream().filter(MonitorCommand::isVerdict).toList();
+        List<MonitorCommand> verdict = commands.stream().filter(MonitorCommand::passesToCluster).toList();
         return new ParsedReply(verdict, problems, relay);
     }
 

@@ -52,5 +52,13 @@ public enum TicketEventKind {
     /** A status update to the reporter is in the outbox. */
     STATUS_UPDATE_QUEUED,
     /** No status update could be sent, with the reason. */
-    STATUS_UPDATE_NOT_SENT
+    STATUS_UPDATE_NOT_SENT,
+    /** A monitor named the actor of the finding (and its group). */
+    ACTOR_SET,
+    /** A monitor named the commitment of the declaration the actor broke. */
+    COMMITMENT_SET,
+    /** A monitor's verdict on the finding: violation, no-violation or unverifiable. */
+    VERDICT_SET,
+    /** A monitor's severity of the finding. */
+    SEVERITY_SET
 }

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.shahid.findings.ActorRegister;
+import org.shahid.findings.Declaration;
+import org.shahid.findings.FindingDao;
+import org.shahid.findings.MonitoringData;
+import org.shahid.findings.Platforms;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketKind;
 import org.shahid.tickets.TicketReference;
@@ -18,8 +23,15 @@ final class CommandFixture {
 
     static final Path ROSTER = Path.of("monitoring/monitors.yaml");
     static final Path CATEGORIES = Path.of("monitoring/categories.yaml");
+    static final MonitoringData MONITORING = monitoring();
 
     private CommandFixture() {
+    }
+
+    private static MonitoringData monitoring() {
+        Declaration declaration = Declaration.load(Path.of("monitoring/declaration.yaml"));
+        return new MonitoringData(declaration, ActorRegister.load(Path.of("monitoring/actors.yaml"), declaration),
+                Platforms.load(Path.of("monitoring/platforms.yaml")));
     }
 
     static ParsedReply reply(String fixture) {
@@ -44,20 +56,28 @@ final class CommandFixture {
 
     /** What {@link MonitorCommand#check} says about the command on a ticket in this status (no database needed). */
     static List<String> problemsOn(MonitorCommand command, TicketStatus status) {
+        return problemsOn(new ParsedReply(List.of(command), List.of(), ""), status);
+    }
+
+    /** What each command of the reply says, in the reply's context (no database needed while no command asks). */
+    static List<String> problemsOn(ParsedReply reply, TicketStatus status) {
         List<String> problems = new ArrayList<>();
-        command.check(scope(status), status, problems);
+        for (MonitorCommand command : reply.commands()) {
+            command.check(scope(status, reply), status, problems);
+        }
         return problems;
     }
 
     static TicketStatus statusAfter(MonitorCommand command, TicketStatus status) {
-        return command.check(scope(status), status, new ArrayList<>());
+        return command.check(scope(status, new ParsedReply(List.of(command), List.of(), "")), status,
+                new ArrayList<>());
     }
 
-    private static CommandScope scope(TicketStatus status) {
+    private static CommandScope scope(TicketStatus status, ParsedReply reply) {
         Ticket ticket = new Ticket(1, new TicketReference("SHD-7K3M-Q9XR-2BTA"), TicketKind.REPORT, "report",
                 status, "ar", "pseudonym", false, Instant.EPOCH, Instant.EPOCH);
         ApplyCommands.Parts parts = new ApplyCommands.Parts(Roster.load(ROSTER), Categories.load(CATEGORIES), null,
-                null, null, null, null, null, null, null);
-        return new CommandScope(null, ticket, null, null, parts);
+                null, null, null, null, null, null, null, MONITORING, new FindingDao());
+        return new CommandScope(null, ticket, reply, null, null, parts);
     }
 }

@@ -1,0 +1,87 @@
+package org.shahid.monitors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shahid.testing.RunningShahid;
+import org.shahid.testing.TestMails;
+
+/** Findings recorded by mail, end to end through GreenMail and MariaDB: what is stored and what is refused. */
+class FindingCommandsFlowTest {
+
+    private static final String MONITORS = "monitors@shahid.test";
+    private static final String MONITOR1 = "monitor1@shahid.test";
+
+    @TempDir
+    Path state;
+
+    private RunningShahid shahid;
+
+    @BeforeEach
+    void start() {
+        shahid = RunningShahid.prepare(state, Map.of("shahid.mailbox.monitors.password", MONITORS));
+        shahid.mail().setUser(MONITORS, MONITORS, MONITORS);
+        shahid.startService();
+    }
+
+    @AfterEach
+    void stop() {
+        shahid.close();
+    }
+
+    private MimeMessage report() {
+        shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("reporter@example.org", RunningShahid.REPORT,
+                "hate speech", "The page https://www.facebook.com/sample.unity.party/posts/1 incites against us."));
+        return shahid.awaitReceived(MONITOR1, 1).get(0);
+    }
+
+    private void reply(MimeMessage notification, String body) throws Exception {
+        shahid.deliverRaw(MONITORS, TestMails.plain(MONITOR1, notification.getReplyTo()[0].toString(),
+                "Re: " + notification.getSubject(), body));
+    }
+
+    @Test
+    void recordsActorCommitmentVerdictAndSeverityWithTheirHistory() throws Exception {
+        MimeMessage notification = report();
+        reply(notification, "#actor sample-unity-party\n#commitment candidates-no-hate-speech\n#verdict violation\n"
+                + "#severity high\n");
+        shahid.awaitCount("SELECT COUNT(*) FROM monitor_reply_audit WHERE outcome = 'APPLIED'", 1);
+
+        assertThat(shahid.text("SELECT CONCAT_WS('|', actor_id, actor_group, commitment_id, verdict, severity,"
+                + " verdict_at IS NOT NULL) FROM finding"))
+                .isEqualTo("sample-unity-party|candidates|candidates-no-hate-speech|VIOLATION|HIGH|1");
+        assertThat(shahid.text("SELECT GROUP_CONCAT(kind ORDER BY id) FROM ticket_event WHERE actor = '"
+                + MONITOR1 + "'")).isEqualTo("ACTOR_SET,COMMITMENT_SET,VERDICT_SET,SEVERITY_SET");
+    }
+
+    @Test
+    void aCommitmentOfAnotherGroupChangesNothingAndTheMonitorIsToldWhy() throws Exception {
+        MimeMessage notification = report();
+        reply(notification, "#actor sample-news-channel\n#commitment candidates-no-hate-speech\n");
+        shahid.awaitCount("SELECT COUNT(*) FROM monitor_reply_audit WHERE outcome = 'INVALID'", 1);
+
+        assertThat(shahid.count("SELECT COUNT(*) FROM finding")).isZero();
+        assertThat(shahid.text("SELECT reason FROM monitor_reply_audit"))
+                .contains("candidates-no-hate-speech is a commitment of candidates, and the actor is of media");
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_COMMAND_PROBLEMS' AND status = 'SENT'", 1);
+    }
+
+    @Test
+    void aCommitmentLaterKeepsToTheActorNamedEarlier() throws Exception {
+        MimeMessage notification = report();
+        reply(notification, "#actor sample-news-channel\n");
+        shahid.awaitCount("SELECT COUNT(*) FROM monitor_reply_audit WHERE outcome = 'APPLIED'", 1);
+        reply(notification, "#commitment candidates-no-hate-speech\n");
+        reply(notification, "#commitment media-no-hate-speech\n");
+        shahid.awaitCount("SELECT COUNT(*) FROM monitor_reply_audit", 3);
+
+        assertThat(shahid.text("SELECT commitment_id FROM finding")).isEqualTo("media-no-hate-speech");
+        assertThat(shahid.count("SELECT COUNT(*) FROM monitor_reply_audit WHERE outcome = 'INVALID'")).isEqualTo(1);
+    }
+}
