@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.shahid.admin.ActorsCommand;
 import org.shahid.admin.AuditCommand;
 import org.shahid.admin.CommitmentsCommand;
+import org.shahid.admin.FindingsCommand;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
                 MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, ReportCommand.class,
-                ActorsCommand.class, CommitmentsCommand.class, BenchCommand.class})
+                ActorsCommand.class, CommitmentsCommand.class, FindingsCommand.class, BenchCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
