@@ -26,6 +26,11 @@ record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int 
 
     static final List<String> LANGUAGES = Language.codes().stream().sorted().toList();
 
+    /** The tables drawn as charts in the HTML report, and the columns drawn (several: stacked). */
+    private static final java.util.Map<String, List<Integer>> CHARTS = java.util.Map.of(
+            "received_per_month", List.of(0, 1), "reports_by_status", List.of(0),
+            "reports_by_category", List.of(0), "reports_by_language", List.of(0));
+
     static TransparencyReport of(TransparencyFigures figures, List<String> knownCategories,
                                  SmallCellSuppression suppression) {
         List<String> notes = List.of(
@@ -114,5 +119,15 @@ record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int 
 
     private static ReportSection.Row row(String label, ReportSection.Cell... cells) {
         return new ReportSection.Row(label, List.of(cells));
+    }
+
+    /** The report as a printable HTML page with SVG charts and a CSV per table (the {@code report --out} form). */
+    HtmlReport html() {
+        String period = "Reports received " + from.map(day -> "from " + day).orElse("since the start")
+                + to.map(day -> " to " + day + " (excluded)").orElse("") + ", UTC";
+        List<String> all = new ArrayList<>(List.of(rule));
+        all.addAll(notes);
+        return new HtmlReport(Language.ENGLISH, "Shahid transparency report", period, all, sections, CHARTS,
+                java.util.Map.of("received_per_month", false), java.util.Map.of());
     }
 }

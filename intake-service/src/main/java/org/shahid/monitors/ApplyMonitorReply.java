@@ -129,9 +129,11 @@ public final class ApplyMonitorReply implements Processor {
             boolean answer = monitor.isPresent() && !refusal.get().startsWith("automatic")
                     && !parts.audit().refusalSentSince(handle, sender, now.minus(Duration.ofHours(1)));
             if (answer) {
-                RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_REFUSED, baseModel());
+                RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_REFUSED,
+                        monitor.get().language(), baseModel());
                 parts.outbox().enqueue(handle, new OutboxDao.NewMail(null, REFUSAL, null, monitor.get().address(),
-                        parts.monitorsAddress(), parts.messageIds().next(), content, "en"), now);
+                        parts.monitorsAddress(), parts.messageIds().next(), content,
+                        monitor.get().language().code()), now);
             }
             parts.audit().record(handle, key.value(), sender, ticket.map(Ticket::id).orElse(null),
                     ReplyAuditDao.Outcome.REFUSED, refusal.get(), answer, now);
@@ -145,9 +147,11 @@ public final class ApplyMonitorReply implements Processor {
             model.put("reference", target.reference().value());
             model.put("macToken", parts.replyMac().subjectToken(target.reference()));
             model.put("problems", problems);
-            RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS, model);
+            RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS,
+                    monitor.get().language(), model);
             parts.outbox().enqueue(handle, new OutboxDao.NewMail(target.id(), COMMAND_PROBLEMS, null,
-                    monitor.get().address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en",
+                    monitor.get().address(), parts.monitorsAddress(), parts.messageIds().next(), content,
+                    monitor.get().language().code(),
                     parts.replyMac().replyAddress(target.reference())), now);
             parts.audit().record(handle, key.value(), sender, target.id(), ReplyAuditDao.Outcome.INVALID,
                     String.join("\n", problems), false, now);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import org.shahid.language.Language;
 import org.shahid.language.LanguageCode;
 
 /**
@@ -25,6 +26,11 @@ public record Monitor(
     public Monitor {
         address = address == null ? null : address.strip().toLowerCase(Locale.ROOT);
         languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** The language Shahid writes to this monitor in: the first they read. */
+    public Language language() {
+        return Language.fromCode(languages.get(0)).orElse(Language.ENGLISH);
     }
 
     public boolean reads(String languageCode) {

@@ -29,6 +29,8 @@ public final class MonitorCommands {
         BY_VERB.put("commitment", SetCommitment::parse);
         BY_VERB.put("verdict", SetVerdict::parse);
         BY_VERB.put("severity", SetSeverity::parse);
+        BY_VERB.put("escalate", Escalate::parse);
+        BY_VERB.put("platform-action", RecordPlatformAction::parse);
     }
 
     private MonitorCommands() {

@@ -50,7 +50,7 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
         TicketEventDao events = new TicketEventDao();
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
-                organisation, AttachScrubbedEvidence.NONE));
+                organisation, AttachScrubbedEvidence.NONE, new SuggestActor(monitoring, new FindingDao())));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,

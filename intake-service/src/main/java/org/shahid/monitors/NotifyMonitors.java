@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
@@ -31,7 +32,7 @@ public final class NotifyMonitors {
     public record Parts(Roster roster, boolean byLanguage, Categories categories, ReplyMac replyMac,
                         MonitorTemplates templates, TriageDao triage, TicketDao tickets, TicketEventDao events,
                         OutboxDao outbox, MessageIds messageIds, String monitorsAddress, String organisation,
-                        AttachScrubbedEvidence evidence) {
+                        AttachScrubbedEvidence evidence, SuggestActor suggestActor) {
     }
 
     private final Parts parts;
@@ -130,12 +131,16 @@ public final class NotifyMonitors {
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
         model.put("evidence", evidence);
         model.put("linked", linked);
-        RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
+        model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
+        Map<Language, RenderedMail> contents = new java.util.EnumMap<>(Language.class);
         String replyTo = parts.replyMac().replyAddress(ticket.reference());
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         for (Monitor monitor : recipients) {
+            RenderedMail content = contents.computeIfAbsent(monitor.language(), language ->
+                    parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, language, model));
             long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
-                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
+                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content,
+                    monitor.language().code(), replyTo), now);
             parts.evidence().attach(handle, outboxId, messageId);
         }
         parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOTIFIED,

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ParsedReply(List<MonitorCommand> commands, List<String> problems, String relay) {
 
-    private static final Pattern COMMAND = Pattern.compile("^#([A-Za-z]+)\\b\\s*(.*)$");
+    private static final Pattern COMMAND = Pattern.compile("^#([A-Za-z]+(?:-[A-Za-z]+)*)\\b\\s*(.*)$");
 
     public static ParsedReply of(String newText) {
         List<String> lines = newText.lines().toList();

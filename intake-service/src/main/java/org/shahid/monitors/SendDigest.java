@@ -66,7 +66,8 @@ public final class SendDigest {
                 model.put("assigned", assigned);
                 model.put("unassigned", unassigned);
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
-                        messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
+                        messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, monitor.language(), model),
+                        monitor.language().code()), now);
                 queued++;
             }
             return queued;

@@ -60,5 +60,9 @@ public enum TicketEventKind {
     /** A monitor's verdict on the finding: violation, no-violation or unverifiable. */
     VERDICT_SET,
     /** A monitor's severity of the finding. */
-    SEVERITY_SET
+    SEVERITY_SET,
+    /** A finding's posts were sent to a platform's trusted-partner address, with the escalation's reference. */
+    ESCALATED,
+    /** What the platform did about an escalation. */
+    PLATFORM_ACTION_SET
 }

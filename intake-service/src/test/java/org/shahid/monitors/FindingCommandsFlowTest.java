@@ -41,9 +41,39 @@ class FindingCommandsFlowTest {
         return shahid.awaitReceived(MONITOR1, 1).get(0);
     }
 
+    private static String textOf(MimeMessage mail) throws Exception {
+        Object content = mail.getContent();
+        return content instanceof jakarta.mail.Multipart multipart
+                ? multipart.getBodyPart(0).getContent().toString() : content.toString();
+    }
+
     private void reply(MimeMessage notification, String body) throws Exception {
         shahid.deliverRaw(MONITORS, TestMails.plain(MONITOR1, notification.getReplyTo()[0].toString(),
                 "Re: " + notification.getSubject(), body));
+    }
+
+    @Test
+    void theNotificationSuggestsTheRegisteredActorAndOffersItsGroupsCommitments() throws Exception {
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(report());
+        assertThat(body).contains("Registered actor:   Sample Unity Party (fictional)",
+                "confirm with #actor sample-unity-party", "Commitments of the group candidates",
+                "candidates-no-hate-speech: Not to publish or share hate speech")
+                .doesNotContain("media-no-hate-speech");
+    }
+
+    @Test
+    void eachMonitorIsWrittenToInTheFirstLanguageOfTheirRosterEntry() throws Exception {
+        MimeMessage english = report();
+        MimeMessage sorani = shahid.awaitReceived("monitor2@shahid.test", 1).get(0);
+        assertThat(english.getSubject()).contains("New report");
+        assertThat(sorani.getSubject()).contains("ڕاپۆرتی نوێ");
+        assertThat(sorani.getHeader("Content-Language", null)).isEqualTo("ckb");
+        assertThat(textOf(sorani)).contains("لایەنی تۆمارکراو");
+
+        shahid.deliverRaw(MONITORS, TestMails.plain("monitor2@shahid.test", sorani.getReplyTo()[0].toString(),
+                "Re: " + sorani.getSubject(), "#verdict guilty\n"));
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_COMMAND_PROBLEMS' AND status = 'SENT'"
+                + " AND language = 'ckb'", 1);
     }
 
     @Test
@@ -58,6 +88,27 @@ class FindingCommandsFlowTest {
                 .isEqualTo("sample-unity-party|candidates|candidates-no-hate-speech|VIOLATION|HIGH|1");
         assertThat(shahid.text("SELECT GROUP_CONCAT(kind ORDER BY id) FROM ticket_event WHERE actor = '"
                 + MONITOR1 + "'")).isEqualTo("ACTOR_SET,COMMITMENT_SET,VERDICT_SET,SEVERITY_SET");
+    }
+
+    @Test
+    void escalatesThePostsToThePlatformWithoutIdentityAndRecordsItsAction() throws Exception {
+        MimeMessage notification = report();
+        String reference = shahid.text("SELECT reference FROM ticket");
+        shahid.awaitCount("SELECT COUNT(*) FROM evidence_key WHERE kind = 'URL'", 1);
+        reply(notification, "#escalate meta\n");
+        MimeMessage escalation = shahid.awaitReceived("trusted-partner@meta.example", 1).get(0);
+        String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(escalation);
+        assertThat(escalation.getSubject()).matches("\\[ESC-[0-9A-F]{12}\\] Trusted-partner report: posts on Meta.*");
+        assertThat(textOf(escalation))
+                .contains("facebook.com/sample.unity.party/posts/1");
+        assertThat(raw).doesNotContain("reporter@example.org").doesNotContain(reference)
+                .doesNotContain(shahid.text("SELECT reporter_pseudonym FROM ticket"));
+        assertThat(shahid.text("SELECT CONCAT_WS('|', platform_id, escalation_reference) FROM finding"))
+                .isEqualTo("meta|" + escalation.getSubject().substring(1, 17));
+
+        reply(notification, "#platform-action removed\n");
+        shahid.awaitCount("SELECT COUNT(*) FROM finding WHERE platform_action = 'REMOVED'"
+                + " AND platform_action_at >= escalated_at", 1);
     }
 
     @Test

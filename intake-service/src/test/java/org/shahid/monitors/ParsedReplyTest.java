@@ -22,7 +22,7 @@ class ParsedReplyTest {
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed",
                 "#priority: needs a priority: low, normal, high or urgent",
                 "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"
-                        + " #reopen, #cluster, #actor, #commitment, #verdict, #severity");
+                        + " #reopen, #cluster, #actor, #commitment, #verdict, #severity, #escalate, #platform-action");
     }
 
     @Test
