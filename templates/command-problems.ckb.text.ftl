@@ -9,5 +9,6 @@
 #category <name>    #priority low|normal|high|urgent    #note <internal text>
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
 #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable    #severity low|medium|high
+#escalate <platform>    #platform-action removed|labelled|refused|none
 
 ${organisation}

@@ -43,7 +43,7 @@ ${text}
 #category <name>    #priority low|normal|high|urgent    #note <internal text>
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
 النتائج: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
-#severity low|medium|high
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
 أي نص آخر تكتبه فوق الرسالة المقتبسة يُرسل إلى المُبلّغ بتوقيع "فريق المراقبة".
 أبقِ المرجع والمفتاح في الموضوع.
 

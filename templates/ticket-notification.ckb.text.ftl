@@ -43,7 +43,7 @@ ${text}
 #category <name>    #priority low|normal|high|urgent    #note <internal text>
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
 ئەنجامەکان: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
-#severity low|medium|high
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
 هەر دەقێکی تر کە لە سەرووی نامە وەرگیراوەکەوە دەینووسیت بۆ ڕاپۆرتدەر دەنێردرێت بە واژۆی "تیمی چاودێری".
 ئاماژە و کلیلەکە لە بابەتەکەدا بهێڵەوە.
 

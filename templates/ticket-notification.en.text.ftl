@@ -45,7 +45,8 @@ Reply to this mail to act on the ticket. Commands go in the first lines:
 #category <name>    #priority low|normal|high|urgent    #note <internal text>
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
 Findings: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
-#severity low|medium|high    (the `actors` and `commitments` verbs list the ids)
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+(the `actors` and `commitments` verbs list the ids)
 Any other text you write above the quoted mail is sent to the reporter, signed "the monitoring team".
 Keep the reference and the key in the subject.
 

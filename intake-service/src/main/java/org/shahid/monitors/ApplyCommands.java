@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.shahid.findings.Finding;
 import org.shahid.findings.FindingDao;
 import org.shahid.findings.MonitoringData;
 import org.shahid.language.Language;
@@ -36,6 +39,8 @@ public final class ApplyCommands {
                         ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress,
                         MonitoringData monitoring, FindingDao findings) {
     }
+
+    private static final Pattern ESCALATION = Pattern.compile("\\[(ESC-[0-9A-F]{12})\\]");
 
     private final Parts parts;
 
@@ -132,5 +137,25 @@ public final class ApplyCommands {
                 content.text(), null, language.code(), false, null, null), now);
         parts.events().append(handle, ticket.id(), actor, TicketEventKind.STATUS_UPDATE_QUEUED, TicketLifecycle.word(status)
                 + (message.isEmpty() ? "" : ", with a message"), now);
+    }
+
+    /**
+     * Records a platform's answer to an escalation: a mail whose subject carries an escalation's {@code [ESC-…]}
+     * and that comes from that platform's trusted-partner address. Returns the finding's ticket, or empty when
+     * the mail is no such answer (it is then judged as a monitor's reply).
+     */
+    public Optional<Long> recordPlatformAnswer(Handle handle, String fromAddress, String subject, String text,
+                                               Instant now) {
+        Matcher reference = ESCALATION.matcher(subject == null ? "" : subject);
+        if (!reference.find()) {
+            return Optional.empty();
+        }
+        Optional<Finding> finding = parts.findings().findByEscalation(handle, reference.group(1))
+                .filter(found -> parts.monitoring().platforms().find(found.platformId())
+                        .map(platform -> platform.trustedPartnerAddress().equalsIgnoreCase(fromAddress))
+                        .orElse(false));
+        finding.ifPresent(found -> parts.events().append(handle, found.ticketId(), "platform " + found.platformId(),
+                TicketEventKind.PLATFORM_ANSWERED, limit(text == null ? "" : text.strip()), now));
+        return finding.map(Finding::ticketId);
     }
 }

@@ -118,6 +118,13 @@ public final class ApplyMonitorReply implements Processor {
             return Outcome.DUPLICATE;
         }
         String fromAddress = mail.from().map(MailAddress::address).orElse("");
+        Optional<Long> answered = parts.commands().recordPlatformAnswer(handle, fromAddress, mail.subject(),
+                mail.text(), now);
+        if (answered.isPresent()) {
+            parts.audit().record(handle, key.value(), "platform", answered.get(), ReplyAuditDao.Outcome.APPLIED,
+                    "platform's answer to an escalation", false, now);
+            return Outcome.APPLIED;
+        }
         Optional<Monitor> monitor = parts.roster().find(fromAddress);
         String sender = monitor.map(Monitor::address).orElseGet(() ->
                 "unlisted:" + parts.pseudonymizer().keyedHash("monitor-sender", fromAddress).substring(0, 16));

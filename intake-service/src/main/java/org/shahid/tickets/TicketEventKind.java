@@ -64,5 +64,7 @@ public enum TicketEventKind {
     /** A finding's posts were sent to a platform's trusted-partner address, with the escalation's reference. */
     ESCALATED,
     /** What the platform did about an escalation. */
-    PLATFORM_ACTION_SET
+    PLATFORM_ACTION_SET,
+    /** A platform's answer to an escalation, threaded back by the escalation's reference. */
+    PLATFORM_ANSWERED
 }

@@ -106,6 +106,11 @@ class FindingCommandsFlowTest {
         assertThat(shahid.text("SELECT CONCAT_WS('|', platform_id, escalation_reference) FROM finding"))
                 .isEqualTo("meta|" + escalation.getSubject().substring(1, 17));
 
+        shahid.deliverRaw(MONITORS, TestMails.plain("trusted-partner@meta.example", MONITORS,
+                "Re: " + escalation.getSubject(), "We removed the post under our policy on hate speech."));
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket_event WHERE kind = 'PLATFORM_ANSWERED'"
+                + " AND detail LIKE 'We removed the post%' AND actor = 'platform meta'", 1);
+
         reply(notification, "#platform-action removed\n");
         shahid.awaitCount("SELECT COUNT(*) FROM finding WHERE platform_action = 'REMOVED'"
                 + " AND platform_action_at >= escalated_at", 1);
