@@ -11,6 +11,15 @@ Suggested category: ${suggestedCategory} (confirm with #category ${suggestedCate
 <#if suggestedActor?has_content>
 Suggested actor:    ${suggestedActor}
 </#if>
+<#if registeredActor?has_content>
+Registered actor:   ${registeredActorName} (a reported URL is one of its accounts; confirm with #actor ${registeredActor})
+</#if>
+<#if commitments?has_content>
+Commitments of the group ${commitmentGroup} (record a finding with #commitment <id>):
+<#list commitments as commitment>
+  ${commitment.id}: ${commitment.text}
+</#list>
+</#if>
 <#if linked?has_content>
 Linked tickets (same evidence): <#list linked as other>${other}<#sep>, </#list>
 (A file or post reported many times links each report only to its most recent other reports; the database
@@ -35,6 +44,9 @@ Reply to this mail to act on the ticket. Commands go in the first lines:
 #status triaged|investigating|resolved|rejected|closed    #assign me|<address>
 #category <name>    #priority low|normal|high|urgent    #note <internal text>
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
+Findings: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+(the `actors` and `commitments` verbs list the ids)
 Any other text you write above the quoted mail is sent to the reporter, signed "the monitoring team".
 Keep the reference and the key in the subject.
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shahid.config.Settings;
 import org.shahid.config.ShahidService;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.config.ShahidCommand;
@@ -29,7 +29,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The event, e.g. report-received or comment-received.")
     String event;
 
-    @Parameters(index = "1", description = "The language: en, ar or ckb.")
+    @Parameters(index = "1", description = "The language's code, as in the template file names.")
     String language;
 
     @Option(names = "--html", description = "Print the HTML part instead of the text part.")
@@ -40,7 +40,7 @@ public final class PreviewCommand implements Callable<Integer> {
         Settings settings = shahid.settings();
         TemplateCatalog templates = ShahidService.loadTemplates(settings.home());
         Language chosen = Language.fromCode(language)
-                .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use en, ar or ckb"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use " + Language.listed()));
         if (!templates.events().contains(event)) {
             throw new IllegalArgumentException("unknown event '" + event + "'; known: " + templates.events());
         }

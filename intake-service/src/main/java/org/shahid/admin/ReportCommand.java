@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report [--from DATE] [--to DATE] [--format text|csv|json] [--min-count N]}: the transparency report, the
+ * {@code report [--from DATE] [--to DATE] [--format text|csv|json] [--min-count N] [--out DIR]}: the transparency
+ * report (with {@code --out}, also as HTML with charts and CSV files, as the findings are), the
  * figures a monitoring body publishes about the reports it received, with small counts suppressed. Reads
  * {@code shahid.db.*} and the category names of {@code shahid.monitors.categories-file}.
  */
@@ -45,6 +46,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Counts from 1 to N-1 print as <N (default ${DEFAULT-VALUE}).")
     String minCount;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write the report as index.html with SVG charts and a CSV per table to DIR.")
+    java.nio.file.Path out;
+
     @Override
     public Integer call() {
         ReportingPeriod period = new ReportingPeriod(day("--from", from), day("--to", to));
@@ -55,7 +60,11 @@ public final class ReportCommand implements Callable<Integer> {
                     .withHandle(handle -> new TransparencyFiguresDao().figures(handle, period));
             List<String> categories = Categories.load(context.settings().home()
                     .resolve(context.settings().text("shahid.monitors.categories-file"))).categoryNames();
-            chosenFormat.write(TransparencyReport.of(figures, categories, suppression), spec.commandLine().getOut());
+            TransparencyReport report = TransparencyReport.of(figures, categories, suppression);
+            chosenFormat.write(report, spec.commandLine().getOut());
+            if (out != null) {
+                report.html().writeTo(out);
+            }
             spec.commandLine().getOut().flush();
             return 0;
         }

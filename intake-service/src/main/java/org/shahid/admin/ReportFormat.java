@@ -116,7 +116,7 @@ enum ReportFormat {
         private static String value(ReportSection.Cell cell) {
             return switch (cell.kind()) {
                 case NUMBER -> cell.text();
-                case SUPPRESSED -> string(cell.text());
+                case SUPPRESSED, TEXT -> string(cell.text());
                 case WITHHELD, EMPTY -> "null";
             };
         }

@@ -14,13 +14,18 @@ record ReportSection(String key, String title, List<String> columns, List<Row> r
     /** A printed value: a number, a suppressed count ({@code <5}), a figure withheld, or nothing to say. */
     record Cell(String text, Kind kind) {
 
-        enum Kind { NUMBER, SUPPRESSED, WITHHELD, EMPTY }
+        enum Kind { NUMBER, TEXT, SUPPRESSED, WITHHELD, EMPTY }
 
         static final Cell WITHHELD = new Cell("not published", Kind.WITHHELD);
         static final Cell EMPTY = new Cell("-", Kind.EMPTY);
 
         static Cell number(String text) {
             return new Cell(text, Kind.NUMBER);
+        }
+
+        /** A word or name in a table, such as an actor's group. */
+        static Cell text(String text) {
+            return new Cell(text, Kind.TEXT);
         }
     }
 }

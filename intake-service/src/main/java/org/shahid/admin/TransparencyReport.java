@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.shahid.language.Language;
 import org.shahid.tickets.TicketStatus;
 import org.shahid.tickets.TransparencyFigures;
 
@@ -23,7 +24,12 @@ import org.shahid.tickets.TransparencyFigures;
 record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int minCount, String rule,
                           List<String> notes, List<ReportSection> sections) {
 
-    static final List<String> LANGUAGES = List.of("ar", "ckb", "en");
+    static final List<String> LANGUAGES = Language.codes().stream().sorted().toList();
+
+    /** The tables drawn as charts in the HTML report, and the columns drawn (several: stacked). */
+    private static final java.util.Map<String, List<Integer>> CHARTS = java.util.Map.of(
+            "received_per_month", List.of(0, 1), "reports_by_status", List.of(0),
+            "reports_by_category", List.of(0), "reports_by_language", List.of(0));
 
     static TransparencyReport of(TransparencyFigures figures, List<String> knownCategories,
                                  SmallCellSuppression suppression) {
@@ -113,5 +119,15 @@ record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int 
 
     private static ReportSection.Row row(String label, ReportSection.Cell... cells) {
         return new ReportSection.Row(label, List.of(cells));
+    }
+
+    /** The report as a printable HTML page with SVG charts and a CSV per table (the {@code report --out} form). */
+    HtmlReport html() {
+        String period = "Reports received " + from.map(day -> "from " + day).orElse("since the start")
+                + to.map(day -> " to " + day + " (excluded)").orElse("") + ", UTC";
+        List<String> all = new ArrayList<>(List.of(rule));
+        all.addAll(notes);
+        return new HtmlReport(Language.ENGLISH, "Shahid transparency report", period, all, sections, CHARTS,
+                java.util.Map.of("received_per_month", false), java.util.Map.of());
     }
 }

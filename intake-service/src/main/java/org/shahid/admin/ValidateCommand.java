@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import org.shahid.authentication.AuthenticationSettings;
+import org.shahid.findings.MonitoringData;
 import org.shahid.config.Database;
 import org.shahid.config.Settings;
 import org.shahid.config.ShahidService;
@@ -47,6 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Settings settings = shahid.settings();
         List<String> problems = new ArrayList<>();
         check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
+        check(problems, "monitoring files", () -> MonitoringData.load(settings));
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
         check(problems, "sender authentication", () -> AuthenticationSettings.of(settings).warnings()
                 .forEach(warning -> out().println("warning: " + warning)));

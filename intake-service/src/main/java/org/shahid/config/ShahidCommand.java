@@ -3,9 +3,12 @@ package org.shahid.config;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.shahid.admin.ActorsCommand;
 import org.shahid.admin.AuditCommand;
 import org.shahid.admin.CustodiansCommand;
 import org.shahid.admin.RetentionCommand;
+import org.shahid.admin.CommitmentsCommand;
+import org.shahid.admin.FindingsCommand;
 import org.shahid.admin.KeysCommand;
 import org.shahid.admin.MonitorsCommand;
 import org.shahid.admin.OutboxCommand;
@@ -29,8 +32,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, PreviewCommand.class,
                 TicketsCommand.class, QuarantineCommand.class, OutboxCommand.class, KeysCommand.class,
                 MonitorsCommand.class, AuditCommand.class, UnsealCommand.class, CustodiansCommand.class,
-                RetentionCommand.class, ReportCommand.class,
-                BenchCommand.class, ReconcileCommand.class})
+                RetentionCommand.class, ReportCommand.class, ActorsCommand.class, CommitmentsCommand.class,
+                FindingsCommand.class, BenchCommand.class, ReconcileCommand.class})
 public final class ShahidCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;

@@ -54,7 +54,7 @@ import org.shahid.monitors.Monitors;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.SendLimits;
 import org.shahid.outbound.ComposeAcknowledgement;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.SendOutbox;
@@ -321,7 +321,8 @@ public final class ShahidService implements AutoCloseable {
             OutboxDao outbox = new OutboxDao();
             ProcessedMailDao processedMails = new ProcessedMailDao();
             Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
-                    .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be en, ar or ckb"));
+                    .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be "
+                            + Language.listed()));
             Monitors monitors = Monitors.wire(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
             IsolatedExtractor extractor = isolatedExtractor(settings);
             SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor,

@@ -12,6 +12,7 @@ import org.shahid.intake.IntakeActivity;
 import org.shahid.sealing.RedactionTerms;
 import org.shahid.sealing.SealedRedactionTerms;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +159,7 @@ public final class ExamineEvidence {
         }
         linkEvidence.link(handle, claim.ticketId(), String.join("\n", claim.bodyUrls()),
                 results.stream().map(Examined::file).toList(), now);
-        events.append(handle, claim.ticketId(), "system", "EVIDENCE_EXAMINED", results.size() + " files"
+        events.append(handle, claim.ticketId(), "system", TicketEventKind.EVIDENCE_EXAMINED, results.size() + " files"
                 + (flags.isEmpty() ? "" : ", flags: " + String.join(",", flags)), now);
         whenExamined.examined(handle, claim, now);
         return true;

@@ -2,7 +2,7 @@ package org.shahid.intake;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 
 /**
  * Guesses the language a reporter wrote in, to answer in it: by script, so the decision can be explained in one

@@ -1,5 +1,6 @@
 package org.shahid.intake;
 
+import org.shahid.tickets.TicketEventKind;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import org.shahid.tickets.Ticket;
@@ -28,11 +29,11 @@ public final class OpenTicket {
         long id = tickets.insert(handle, reference, mailbox.kind(), mailbox.name(), languageCode, pseudonym, automated,
                 now);
         String reporter = "reporter " + pseudonym;
-        events.append(handle, id, reporter, "OPENED", "by mail to " + mailbox.name(), now);
+        events.append(handle, id, reporter, TicketEventKind.OPENED, "by mail to " + mailbox.name(), now);
         switch (receipt) {
-            case WRONG -> events.append(handle, id, reporter, "RECEIPT_CODE_NOT_MATCHED",
+            case WRONG -> events.append(handle, id, reporter, TicketEventKind.RECEIPT_CODE_NOT_MATCHED,
                     "the code matched no ticket; opened as a new report", now);
-            case RATE_LIMITED -> events.append(handle, id, reporter, "RECEIPT_CODE_IGNORED",
+            case RATE_LIMITED -> events.append(handle, id, reporter, TicketEventKind.RECEIPT_CODE_IGNORED,
                     "too many wrong receipt codes from this sender within an hour", now);
             default -> {
             }

@@ -1,5 +1,6 @@
 package org.shahid.intake;
 
+import org.shahid.tickets.TicketEventKind;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import org.shahid.tickets.Ticket;
@@ -19,7 +20,7 @@ public final class RecordFollowUp {
 
     public void record(Handle handle, Ticket ticket, ReceiptCodes.Check receipt, Instant now) {
         tickets.touch(handle, ticket.id(), now);
-        events.append(handle, ticket.id(), "reporter " + ticket.reporterPseudonym(), "FOLLOW_UP_RECEIVED",
+        events.append(handle, ticket.id(), "reporter " + ticket.reporterPseudonym(), TicketEventKind.FOLLOW_UP_RECEIVED,
                 receipt == ReceiptCodes.Check.MATCHED ? "by receipt code" : null, now);
     }
 }

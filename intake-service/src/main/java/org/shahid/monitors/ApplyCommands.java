@@ -3,19 +3,23 @@ package org.shahid.monitors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.shahid.outbound.Language;
+import org.shahid.findings.Finding;
+import org.shahid.findings.FindingDao;
+import org.shahid.findings.MonitoringData;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketMessageDao;
-import org.shahid.tickets.TicketReference;
 import org.shahid.tickets.TicketStatus;
 
 /**
@@ -32,8 +36,11 @@ public final class ApplyCommands {
     /** Everything applying needs, wired once at start. */
     public record Parts(Roster roster, Categories categories, TriageDao triage, TicketDao tickets,
                         TicketEventDao events, TicketMessageDao messages, OutboxDao outbox, MessageIds messageIds,
-                        ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress) {
+                        ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress,
+                        MonitoringData monitoring, FindingDao findings) {
     }
+
+    private static final Pattern ESCALATION = Pattern.compile("\\[(ESC-[0-9A-F]{12})\\]");
 
     private final Parts parts;
 
@@ -47,100 +54,27 @@ public final class ApplyCommands {
         if (reply.isEmpty()) {
             problems.add("the reply has neither commands nor text for the reporter");
         }
-        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(ParsedReply::isVerdict)) {
+        if (reply.appliesToCluster() && reply.commands().stream().noneMatch(MonitorCommand::passesToCluster)) {
             problems.add("#cluster: applies a verdict to the linked tickets; add #close, #reject or"
-                    + " #status resolved/rejected/closed");
+                    + " #status resolved/rejected/closed, or a finding (#actor, #commitment, #verdict, #severity)");
         }
+        CommandScope scope = new CommandScope(handle, ticket, reply, null, null, parts);
         TicketStatus status = ticket.status();
-        for (MonitorCommand command : reply.commands()) {
-            if (!reply.problems().isEmpty()) {
-                break;
-            }
-            if (command instanceof MonitorCommand.SetStatus set) {
-                status = step(status, parse(set.status()), set.written(), problems);
-            } else if (command instanceof MonitorCommand.Close close) {
-                TicketStatus resolution = parse(close.resolution());
-                if (status != resolution) {
-                    status = step(status, resolution, close.written(), problems);
-                }
-                status = step(status, TicketStatus.CLOSED, close.written(), problems);
-            } else if (command instanceof MonitorCommand.Reject reject) {
-                status = step(status, TicketStatus.REJECTED, reject.written(), problems);
-                if (reject.duplicateOf() != null && parts.tickets()
-                        .findByReference(handle, new TicketReference(reject.duplicateOf())).isEmpty()) {
-                    problems.add(reject.written() + ": no ticket " + reject.duplicateOf());
-                }
-            } else if (command instanceof MonitorCommand.Reopen reopen) {
-                if (TicketLifecycle.canReopen(status)) {
-                    status = TicketStatus.TRIAGED;
-                } else {
-                    problems.add(reopen.written() + ": only a resolved, rejected or closed ticket can be reopened;"
-                            + " this one is " + TicketLifecycle.word(status));
-                }
-            } else if (command instanceof MonitorCommand.Assign assign) {
-                if (!assign.who().equals("me") && parts.roster().find(assign.who()).isEmpty()) {
-                    problems.add(assign.written() + ": " + assign.who() + " is not on the roster");
-                }
-            } else if (command instanceof MonitorCommand.SetCategory category) {
-                if (!parts.categories().isCategory(category.name())) {
-                    problems.add(category.written() + ": unknown category; known: "
-                            + String.join(", ", parts.categories().categoryNames()));
-                }
+        if (reply.problems().isEmpty()) {
+            for (MonitorCommand command : reply.commands()) {
+                status = command.check(scope, status, problems);
             }
         }
         return problems;
     }
 
-    private static TicketStatus step(TicketStatus from, TicketStatus to, String written, List<String> problems) {
-        if (from == to) {
-            return from;
-        }
-        if (!TicketLifecycle.next(from).contains(to)) {
-            problems.add(written + ": " + TicketLifecycle.refusal(from, to));
-            return from;
-        }
-        return to;
-    }
-
-    private static TicketStatus parse(String word) {
-        return TicketStatus.valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
     /** Applies a reply {@link #problemsWith} accepted. */
     public void apply(Handle handle, Ticket ticket, Monitor monitor, ParsedReply reply, Instant now) {
         String actor = monitor.address();
-        long id = ticket.id();
+        CommandScope scope = new CommandScope(handle, ticket, reply, actor, now, parts);
         TicketStatus status = ticket.status();
         for (MonitorCommand command : reply.commands()) {
-            if (command instanceof MonitorCommand.SetStatus set) {
-                status = move(handle, id, status, parse(set.status()), actor, now);
-            } else if (command instanceof MonitorCommand.Close close) {
-                status = move(handle, id, status, parse(close.resolution()), actor, now);
-                status = move(handle, id, status, TicketStatus.CLOSED, actor, now);
-            } else if (command instanceof MonitorCommand.Reject reject) {
-                status = move(handle, id, status, TicketStatus.REJECTED, actor, now);
-                parts.events().append(handle, id, actor, "REJECTED_BECAUSE", reject.reason()
-                        + (reject.duplicateOf() == null ? "" : " " + reject.duplicateOf()), now);
-            } else if (command instanceof MonitorCommand.Reopen ignored) {
-                parts.events().append(handle, id, actor, "REOPENED", TicketLifecycle.word(status) + " -> triaged", now);
-                status = TicketStatus.TRIAGED;
-                parts.triage().setStatus(handle, id, status.name(), now);
-            } else if (command instanceof MonitorCommand.Assign assign) {
-                String assignee = assign.who().equals("me") ? actor
-                        : parts.roster().find(assign.who()).orElseThrow().address();
-                parts.triage().set(handle, id, "assignee", assignee, now);
-                parts.events().append(handle, id, actor, "ASSIGNED", assignee, now);
-            } else if (command instanceof MonitorCommand.SetCategory category) {
-                parts.triage().set(handle, id, "category", category.name(), now);
-                parts.events().append(handle, id, actor, "CATEGORY_SET", category.name(), now);
-            } else if (command instanceof MonitorCommand.SetPriority priority) {
-                String value = priority.priority().toUpperCase(Locale.ROOT);
-                parts.triage().set(handle, id, "priority", value, now);
-                parts.events().append(handle, id, actor, "PRIORITY_SET", value, now);
-            } else if (command instanceof MonitorCommand.AddNote note) {
-                parts.events().append(handle, id, actor, "NOTE",
-                    note.text().length() <= 1000 ? note.text() : note.text().substring(0, 1000), now);
-            }
+            status = command.apply(scope, status);
         }
         boolean mattersToReporter = status != ticket.status() && status != TicketStatus.TRIAGED;
         if (mattersToReporter || !reply.relay().isEmpty()) {
@@ -167,15 +101,15 @@ public final class ApplyCommands {
             List<String> problems = problemsWith(handle, other, verdict);
             if (problems.isEmpty()) {
                 apply(handle, other, monitor, verdict, now);
-                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT",
+                parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT,
                         "applied from " + ticket.reference(), now);
                 applied.add(other.reference().value());
             } else {
-                parts.events().append(handle, linkedId, monitor.address(), "CLUSTER_VERDICT_SKIPPED",
+                parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT_SKIPPED,
                         limit(ticket.reference() + ": " + String.join("; ", problems)), now);
             }
         }
-        parts.events().append(handle, ticket.id(), monitor.address(), "CLUSTER_VERDICT",
+        parts.events().append(handle, ticket.id(), monitor.address(), TicketEventKind.CLUSTER_VERDICT,
                 limit(applied.isEmpty() ? "no linked ticket could take the verdict" : "applied to "
                         + String.join(", ", applied)), now);
     }
@@ -184,27 +118,17 @@ public final class ApplyCommands {
         return detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
-    private TicketStatus move(Handle handle, long id, TicketStatus from, TicketStatus to, String actor, Instant now) {
-        if (from == to) {
-            return from;
-        }
-        parts.triage().setStatus(handle, id, to.name(), now);
-        parts.events().append(handle, id, actor, "STATUS_CHANGED",
-                TicketLifecycle.word(from) + " -> " + TicketLifecycle.word(to), now);
-        return to;
-    }
-
     private void queueStatusUpdate(Handle handle, Ticket ticket, TicketStatus status, String message, String actor,
                                    Instant now) {
         if (ticket.status() == TicketStatus.WITHDRAWN) {
             // The reporter took the report back and was told so once; nothing more goes to them about it.
-            parts.events().append(handle, ticket.id(), "system", "STATUS_UPDATE_NOT_SENT", "withdrawn by the reporter",
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.STATUS_UPDATE_NOT_SENT, "withdrawn by the reporter",
                     now);
             return;
         }
         Optional<Long> sealedId = parts.triage().latestSealedIdentity(handle, ticket.id());
         if (sealedId.isEmpty() || ticket.automated()) {
-            parts.events().append(handle, ticket.id(), "system", "STATUS_UPDATE_NOT_SENT",
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.STATUS_UPDATE_NOT_SENT,
                     ticket.automated() ? "automated ticket" : "no reporter address", now);
             return;
         }
@@ -217,7 +141,27 @@ public final class ApplyCommands {
         // The working copy of what the reporter was told, so the ticket's history is complete.
         parts.messages().insert(handle, new TicketMessageDao.NewMessage(ticket.id(), "OUT", content.subject(),
                 content.text(), null, language.code(), false, null, null), now);
-        parts.events().append(handle, ticket.id(), actor, "STATUS_UPDATE_QUEUED", TicketLifecycle.word(status)
+        parts.events().append(handle, ticket.id(), actor, TicketEventKind.STATUS_UPDATE_QUEUED, TicketLifecycle.word(status)
                 + (message.isEmpty() ? "" : ", with a message"), now);
+    }
+
+    /**
+     * Records a platform's answer to an escalation: a mail whose subject carries an escalation's {@code [ESC-…]}
+     * and that comes from that platform's trusted-partner address. Returns the finding's ticket, or empty when
+     * the mail is no such answer (it is then judged as a monitor's reply).
+     */
+    public Optional<Long> recordPlatformAnswer(Handle handle, String fromAddress, String subject, String text,
+                                               Instant now) {
+        Matcher reference = ESCALATION.matcher(subject == null ? "" : subject);
+        if (!reference.find()) {
+            return Optional.empty();
+        }
+        Optional<Finding> finding = parts.findings().findByEscalation(handle, reference.group(1))
+                .filter(found -> parts.monitoring().platforms().find(found.platformId())
+                        .map(platform -> platform.trustedPartnerAddress().equalsIgnoreCase(fromAddress))
+                        .orElse(false));
+        finding.ifPresent(found -> parts.events().append(handle, found.ticketId(), "platform " + found.platformId(),
+                TicketEventKind.PLATFORM_ANSWERED, limit(text == null ? "" : text.strip()), now));
+        return finding.map(Finding::ticketId);
     }
 }

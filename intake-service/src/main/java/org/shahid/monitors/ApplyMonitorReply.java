@@ -125,6 +125,13 @@ public final class ApplyMonitorReply implements Processor {
         }
         List<String> froms = mail.headers().all("From");
         String fromAddress = froms.size() == 1 ? ReplyAddress.strictlyFrom(froms.get(0)).orElse("") : "";
+        Optional<Long> answered = fromAddress.isEmpty() ? Optional.empty()
+                : parts.commands().recordPlatformAnswer(handle, fromAddress, mail.subject(), mail.text(), now);
+        if (answered.isPresent()) {
+            parts.audit().record(handle, key.value(), "platform", answered.get(), ReplyAuditDao.Outcome.APPLIED,
+                    "platform's answer to an escalation", false, now);
+            return Outcome.APPLIED;
+        }
         Optional<Monitor> monitor = fromAddress.isEmpty() ? Optional.empty() : parts.roster().find(fromAddress);
         String sender = monitor.map(Monitor::address).orElseGet(() ->
                 "unlisted:" + parts.pseudonymizer().keyedHash("monitor-sender", fromAddress).substring(0, 16));
@@ -140,9 +147,11 @@ public final class ApplyMonitorReply implements Processor {
             if (answer && expired) {
                 offerFreshKey(handle, ticket.orElseThrow(), monitor.get(), now);
             } else if (answer) {
-                RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_REFUSED, baseModel());
+                RenderedMail content = parts.templates().render(MonitorTemplates.REPLY_REFUSED,
+                        monitor.get().language(), baseModel());
                 parts.outbox().enqueue(handle, new OutboxDao.NewMail(null, REFUSAL, null, monitor.get().address(),
-                        parts.monitorsAddress(), parts.messageIds().next(), content, "en"), now);
+                        parts.monitorsAddress(), parts.messageIds().next(), content,
+                        monitor.get().language().code()), now);
             }
             parts.audit().record(handle, key.value(), sender, ticket.map(Ticket::id).orElse(null),
                     ReplyAuditDao.Outcome.REFUSED, refusal.get(), answer, now);
@@ -156,9 +165,11 @@ public final class ApplyMonitorReply implements Processor {
             model.put("reference", target.reference().value());
             model.put("macToken", parts.replyMac().subjectToken(target.reference(), monitor.get().address()));
             model.put("problems", problems);
-            RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS, model);
+            RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS,
+                    monitor.get().language(), model);
             parts.outbox().enqueue(handle, new OutboxDao.NewMail(target.id(), COMMAND_PROBLEMS, null,
-                    monitor.get().address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en",
+                    monitor.get().address(), parts.monitorsAddress(), parts.messageIds().next(), content,
+                    monitor.get().language().code(),
                     parts.replyMac().replyAddress(target.reference(), monitor.get().address())), now);
             parts.audit().record(handle, key.value(), sender, target.id(), ReplyAuditDao.Outcome.INVALID,
                     String.join("\n", problems), false, now);

@@ -13,7 +13,7 @@ import org.shahid.config.ConfigurationException;
 /**
  * The violation categories and actor types with their keywords in Arabic, Sorani and English, read once at
  * start from the rule file admins edit ({@code shahid.monitors.categories-file}, by default
- * {@code routes/categories.yaml}). Suggests the category (and actor) whose keywords a text mentions most; a
+ * {@code monitoring/categories.yaml}). Suggests the category (and actor) whose keywords a text mentions most; a
  * monitor confirms with {@code #category}. Immutable and thread-safe.
  */
 public final class Categories {

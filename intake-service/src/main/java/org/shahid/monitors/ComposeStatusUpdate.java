@@ -1,7 +1,7 @@
 package org.shahid.monitors;
 
 import java.util.Map;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.tickets.TicketReference;

@@ -30,6 +30,11 @@ final class MonitorSamples {
                 model.put("evidence", List.of(Map.of("fileName", "post.png", "type", "image/png", "size", "1024",
                         "sha256", "0".repeat(64), "note", "")));
                 model.put("linked", List.of("SHD-AAAA-BBBB-CCCC"));
+                model.put("registeredActor", "sample-unity-party");
+                model.put("registeredActorName", "Sample Unity Party (fictional)");
+                model.put("commitmentGroup", "candidates");
+                model.put("commitments", List.of(Map.of("id", "candidates-no-hate-speech", "text",
+                        "Not to publish or share hate speech.")));
             }
             case MonitorTemplates.MONITOR_DIGEST -> {
                 model.put("monitorName", "Monitor One");

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.shahid.config.ConfigurationException;
+import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 
 /**
- * The templates of mail to monitors ({@code templates/<event>.en.<subject|text>.ftl}): notifications, digests,
+ * The templates of mail to monitors ({@code templates/<event>.<lang>.<subject|text>.ftl}, one per
+ * {@link Language}; each monitor reads the first language of their roster entry): notifications, digests,
  * answers to commands and refusals. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
@@ -35,8 +37,6 @@ public final class MonitorTemplates {
     public static final String COMMAND_PROBLEMS = "command-problems";
     public static final String REPLY_REFUSED = "reply-refused";
     public static final String REPLY_KEY_EXPIRED = "reply-key-expired";
-    /** Monitors work in English; a template per language can be added here later. */
-    private static final String LANGUAGE = "en";
 
     /** Swapped whole by {@link #adopt}. */
     private volatile Map<String, Template[]> templates;
@@ -72,9 +72,10 @@ public final class MonitorTemplates {
         Map<String, Template[]> loaded = new LinkedHashMap<>();
         for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED,
                 REPLY_KEY_EXPIRED)) {
+          for (Language language : Language.values()) {
             Template[] parts = new Template[2];
             for (int i = 0; i < 2; i++) {
-                String name = event + "." + LANGUAGE + "." + (i == 0 ? "subject" : "text") + ".ftl";
+                String name = event + "." + language.code() + "." + (i == 0 ? "subject" : "text") + ".ftl";
                 try {
                     parts[i] = configuration.getTemplate(name);
                     String output = process(parts[i], MonitorSamples.of(event));
@@ -87,7 +88,8 @@ public final class MonitorTemplates {
                     problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("broken"));
                 }
             }
-            loaded.put(event, parts);
+            loaded.put(event + "." + language.code(), parts);
+          }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("monitor templates in " + templatesDir + " have problems:\n"
@@ -96,8 +98,13 @@ public final class MonitorTemplates {
         return new MonitorTemplates(Map.copyOf(loaded));
     }
 
+    /** Renders the English version. */
     public RenderedMail render(String event, Map<String, Object> model) {
-        Template[] parts = templates.get(event);
+        return render(event, Language.ENGLISH, model);
+    }
+
+    public RenderedMail render(String event, Language language, Map<String, Object> model) {
+        Template[] parts = templates.get(event + "." + language.code());
         try {
             return new RenderedMail(process(parts[0], model), process(parts[1], model), "");
         } catch (TemplateException e) {

@@ -6,6 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
+import org.shahid.findings.FindingDao;
+import org.shahid.findings.MonitoringData;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.LoopGuard;
 import org.shahid.parsing.MailLimits;
@@ -21,16 +23,18 @@ import org.shahid.tickets.TicketMessageDao;
 
 /**
  * The monitors' side of Shahid, wired once at start from {@code shahid.monitors.*} and
- * {@code shahid.mailbox.monitors.*}: the roster and category rules (files admins edit), the notifier intake
+ * {@code shahid.mailbox.monitors.*}: the roster, category rules and monitoring data (files admins edit in
+ * {@code monitoring/}), the notifier intake
  * calls, the reply step of the {@code monitors} route and the digest of the {@code monitor-digest} route.
  */
-public record Monitors(Roster roster, Categories categories, NotifyMonitors notifyMonitors,
+public record Monitors(Roster roster, Categories categories, MonitoringData monitoring, NotifyMonitors notifyMonitors,
                        ApplyMonitorReply applyMonitorReply, SendDigest sendDigest, MonitorTemplates templates) {
 
     public static Monitors wire(Settings settings, Jdbi jdbi, Pseudonymizer pseudonymizer, OutboxDao outbox,
                                 TemplateCatalog templates, Clock clock) {
         Roster roster = Roster.load(settings.home().resolve(settings.text("shahid.monitors.roster-file")));
         Categories categories = Categories.load(settings.home().resolve(settings.text("shahid.monitors.categories-file")));
+        MonitoringData monitoring = MonitoringData.load(settings);
         MonitorTemplates monitorTemplates = MonitorTemplates.load(settings.home().resolve("templates"));
         String monitorsAddress = settings.text("shahid.mailbox.monitors.address");
         if (!monitorsAddress.contains("@")) {
@@ -52,12 +56,13 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
                 organisation, AttachScrubbedEvidence.NONE, new SendLimits(pseudonymizer),
-                settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices));
+                settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices,
+                new SuggestActor(monitoring, new FindingDao())));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
                 new TicketMessageDao(), outbox, messageIds,
-                new ComposeStatusUpdate(templates, organisation), mailboxAddress));
+                new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao()));
         ApplyMonitorReply apply = new ApplyMonitorReply(new ApplyMonitorReply.Parts(jdbi,
                 new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                         settings.number("shahid.limits.attachment-bytes"),
@@ -72,6 +77,6 @@ public record Monitors(Roster roster, Categories categories, NotifyMonitors noti
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
                 settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
                 heldNotices);
-        return new Monitors(roster, categories, notifyMonitors, apply, digest, monitorTemplates);
+        return new Monitors(roster, categories, monitoring, notifyMonitors, apply, digest, monitorTemplates);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.shahid.authentication.SenderKey;
 import org.shahid.authentication.SenderMetrics;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
@@ -15,6 +16,7 @@ import org.shahid.outbound.SendLimits;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketStatus;
 
 /**
@@ -34,7 +36,7 @@ public final class NotifyMonitors {
                         MonitorTemplates templates, TriageDao triage, TicketDao tickets, TicketEventDao events,
                         OutboxDao outbox, MessageIds messageIds, String monitorsAddress, String organisation,
                         AttachScrubbedEvidence evidence, SendLimits limits, int perSenderPerHour,
-                        HeldNotices held) {
+                        HeldNotices held, SuggestActor suggestActor) {
     }
 
     private final Parts parts;
@@ -79,7 +81,7 @@ public final class NotifyMonitors {
         Optional<String> actor = parts.categories().suggestActor(text);
         parts.triage().suggest(handle, ticketId, category.orElse(null), actor.orElse(null), now);
         if (category.isPresent()) {
-            parts.events().append(handle, ticketId, "system", "CATEGORY_SUGGESTED", category.get(), now);
+            parts.events().append(handle, ticketId, "system", TicketEventKind.CATEGORY_SUGGESTED, category.get(), now);
         }
         return new TriageDao.Triage(null, "NORMAL", null, category.orElse(null), actor.orElse(null));
     }
@@ -99,7 +101,7 @@ public final class NotifyMonitors {
         boolean reopened = TicketLifecycle.canReopen(ticket.status());
         if (reopened) {
             parts.triage().setStatus(handle, ticketId, TicketStatus.TRIAGED.name(), now);
-            parts.events().append(handle, ticketId, "system", "REOPENED",
+            parts.events().append(handle, ticketId, "system", TicketEventKind.REOPENED,
                     TicketLifecycle.word(ticket.status()) + " -> triaged, on the reporter's follow-up", now);
         }
         return reopened;
@@ -124,11 +126,11 @@ public final class NotifyMonitors {
     private void send(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, String text,
                       TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked, Instant now) {
         if (ticket.automated()) {
-            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED", "automated mail", now);
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOT_NOTIFIED, "automated mail", now);
             return;
         }
         if (parts.held().isHeld(handle, messageId)) {
-            parts.events().append(handle, ticket.id(), "system", "MONITORS_NOT_NOTIFIED",
+            parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOT_NOTIFIED,
                     "sender over the hourly notification limit; listed in the next digest", now);
             return;
         }
@@ -148,17 +150,20 @@ public final class NotifyMonitors {
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
         model.put("evidence", evidence);
         model.put("linked", linked);
+        model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         for (Monitor monitor : recipients) {
             // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
             model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
-            RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, model);
+            RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, monitor.language(),
+                    model);
             String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
             long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
-                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content, "en", replyTo), now);
+                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content,
+                    monitor.language().code(), replyTo), now);
             parts.evidence().attach(handle, outboxId, messageId);
         }
-        parts.events().append(handle, ticket.id(), "system", "MONITORS_NOTIFIED",
+        parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOTIFIED,
                 recipients.size() + " monitors" + (followUp ? ", follow-up" : ""), now);
     }
 }

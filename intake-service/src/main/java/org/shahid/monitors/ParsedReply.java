@@ -3,6 +3,7 @@ package org.shahid.monitors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ParsedReply(List<MonitorCommand> commands, List<String> problems, String relay) {
 
-    private static final Pattern COMMAND = Pattern.compile("^#([A-Za-z]+)\\b\\s*(.*)$");
-    private static final Pattern REFERENCE = Pattern.compile("\\[?(SHD-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4})\\]?");
+    private static final Pattern COMMAND = Pattern.compile("^#([A-Za-z]+(?:-[A-Za-z]+)*)\\b\\s*(.*)$");
 
     public static ParsedReply of(String newText) {
         List<String> lines = newText.lines().toList();
@@ -39,68 +39,40 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
                 problems.add(line + ": not a command; commands look like #status investigating");
                 continue;
             }
-            MonitorCommand command = parse(line, matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2).strip());
-            if (command == null) {
-                problems.add(line + ": unknown command; known: #status, #assign, #category, #priority, #note, #close,"
-                        + " #reject, #reopen, #cluster");
+            Optional<MonitorCommand> parsed = MonitorCommands.parse(line,
+                    matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2).strip());
+            if (parsed.isEmpty()) {
+                problems.add(line + ": unknown command; known: " + MonitorCommands.known());
                 continue;
             }
+            MonitorCommand command = parsed.get();
             InputValidator.problems(command).forEach(problem ->
                     problems.add(line + ": " + problem.substring(problem.indexOf(": ") + 2)));
             commands.add(command);
         }
         String rest = String.join("\n", lines.subList(Math.min(i, lines.size()), lines.size())).strip();
-        boolean internal = commands.stream().anyMatch(MonitorCommand.AddNote.class::isInstance);
+        boolean internal = commands.stream().anyMatch(AddNote.class::isInstance);
         if (internal && !rest.isEmpty()) {
             List<MonitorCommand> withRest = new ArrayList<>();
             for (MonitorCommand command : commands) {
-                withRest.add(command instanceof MonitorCommand.AddNote note
-                        ? new MonitorCommand.AddNote(note.written(), (note.text() + "\n" + rest).strip()) : command);
+                withRest.add(command instanceof AddNote note ? note.followedBy(rest) : command);
             }
             commands = withRest;
         }
         return new ParsedReply(List.copyOf(commands), List.copyOf(problems), internal ? "" : rest);
     }
 
-    /** The same reply with only its verdict (status, close, reject) and its message: what a linked ticket gets. */
+    /**
+     * The same reply with only its verdict (status, close, reject), its finding and its message: what a linked
+     * ticket gets.
+     */
     public ParsedReply verdictOnly() {
-        List<MonitorCommand> verdict = commands.stream().filter(ParsedReply::isVerdict).toList();
+        List<MonitorCommand> verdict = commands.stream().filter(MonitorCommand::passesToCluster).toList();
         return new ParsedReply(verdict, problems, relay);
     }
 
     public boolean appliesToCluster() {
-        return commands.stream().anyMatch(MonitorCommand.ApplyToCluster.class::isInstance);
-    }
-
-    static boolean isVerdict(MonitorCommand command) {
-        return command instanceof MonitorCommand.Close || command instanceof MonitorCommand.Reject
-                || command instanceof MonitorCommand.SetStatus set && List.of("resolved", "rejected", "closed")
-                .contains(set.status());
-    }
-
-    private static MonitorCommand parse(String line, String verb, String argument) {
-        String word = argument.isEmpty() ? null : argument.split("\\s+")[0].toLowerCase(Locale.ROOT);
-        return switch (verb) {
-            case "status" -> new MonitorCommand.SetStatus(line, word);
-            case "assign" -> new MonitorCommand.Assign(line, word);
-            case "category" -> new MonitorCommand.SetCategory(line, word);
-            case "priority" -> new MonitorCommand.SetPriority(line, word);
-            case "note" -> new MonitorCommand.AddNote(line, argument);
-            case "close" -> new MonitorCommand.Close(line, word);
-            case "reopen" -> new MonitorCommand.Reopen(line);
-            case "cluster" -> new MonitorCommand.ApplyToCluster(line);
-            case "reject" -> {
-                Matcher reference = REFERENCE.matcher(argument);
-                String duplicateOf = null;
-                String reason = argument;
-                if (reference.find()) {
-                    duplicateOf = reference.group(1).toUpperCase(Locale.ROOT);
-                    reason = (argument.substring(0, reference.start()) + argument.substring(reference.end())).strip();
-                }
-                yield new MonitorCommand.Reject(line, reason, duplicateOf);
-            }
-            default -> null;
-        };
+        return commands.stream().anyMatch(ApplyToCluster.class::isInstance);
     }
 
     public boolean isEmpty() {

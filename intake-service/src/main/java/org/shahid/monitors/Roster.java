@@ -12,7 +12,7 @@ import org.shahid.config.ConfigurationException;
 
 /**
  * The monitors, read once at start from the YAML file admins edit ({@code shahid.monitors.roster-file}, by
- * default {@code routes/monitors.yaml}) and checked with Hibernate Validator; a bad entry stops the start with
+ * default {@code monitoring/monitors.yaml}) and checked with Hibernate Validator; a bad entry stops the start with
  * every problem listed. Changes take effect on restart. Immutable and thread-safe.
  */
 public final class Roster {

@@ -87,7 +87,8 @@ public final class SendDigest {
                 model.put("unassignedNotListed", unassignedTotal - unassigned.size());
                 model.put("breaches", breaches);
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
-                        messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, model), "en"), now);
+                        messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, monitor.language(), model),
+                        monitor.language().code()), now);
                 queued++;
             }
             return queued;

@@ -1,5 +1,7 @@
 package org.shahid.outbound;
 
+import org.shahid.language.Language;
+import org.shahid.tickets.TicketEventKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public final class AcknowledgeInOutbox implements QueueAcknowledgement {
                     reason.contains("all senders") ? "GLOBAL_LIMIT" : "SENDER_LIMIT"));
         }
         if (reasonNotTo.isPresent()) {
-            events.append(handle, mail.ticketId(), "system", "ACKNOWLEDGEMENT_SUPPRESSED", reasonNotTo.get(), now);
+            events.append(handle, mail.ticketId(), "system", TicketEventKind.ACKNOWLEDGEMENT_SUPPRESSED, reasonNotTo.get(), now);
             return false;
         }
         Language language = languageOf(mail);
@@ -60,14 +62,14 @@ public final class AcknowledgeInOutbox implements QueueAcknowledgement {
         outbox.enqueue(handle, new OutboxDao.NewMail(mail.ticketId(), AcknowledgementPolicy.PURPOSE,
                 mail.sealedIdentityId(), null, mail.mailbox().address(), messageIds.next(), content, language.code()),
                 now);
-        events.append(handle, mail.ticketId(), "system", "ACKNOWLEDGEMENT_QUEUED", null, now);
+        events.append(handle, mail.ticketId(), "system", TicketEventKind.ACKNOWLEDGEMENT_QUEUED, null, now);
         return true;
     }
 
     @Override
     public void answerCaseClosed(Handle handle, RecordedMail mail, ReplyPermit permit, Instant now) {
         if (permit.reasonNotToAnswer().isPresent() || policy.refusalFor(handle, permit.rateKey(), now) != null) {
-            events.append(handle, mail.ticketId(), "system", "CASE_CLOSED_REPLY_SUPPRESSED", null, now);
+            events.append(handle, mail.ticketId(), "system", TicketEventKind.CASE_CLOSED_REPLY_SUPPRESSED, null, now);
             return;
         }
         Language language = languageOf(mail);
@@ -75,7 +77,7 @@ public final class AcknowledgeInOutbox implements QueueAcknowledgement {
                 mail.mailbox().address());
         outbox.enqueue(handle, new OutboxDao.NewMail(mail.ticketId(), CASE_CLOSED_PURPOSE, mail.sealedIdentityId(),
                 null, mail.mailbox().address(), messageIds.next(), content, language.code()), now);
-        events.append(handle, mail.ticketId(), "system", "CASE_CLOSED_REPLY_QUEUED", null, now);
+        events.append(handle, mail.ticketId(), "system", TicketEventKind.CASE_CLOSED_REPLY_QUEUED, null, now);
     }
 
     private Language languageOf(RecordedMail mail) {

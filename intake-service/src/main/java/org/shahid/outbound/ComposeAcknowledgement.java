@@ -5,6 +5,7 @@ import java.util.Map;
 import org.shahid.evidence.EvidenceFile;
 import org.shahid.tickets.TicketKind;
 import org.shahid.tickets.TicketReference;
+import org.shahid.language.Language;
 
 /**
  * Renders the acknowledgement of a new ticket in the reporter's language: {@code report-received} for a

@@ -7,6 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.shahid.language.Language;
 
 /**
  * Finds what in an acknowledgement's HTML could reach out to a server when the mail is opened or clicked:

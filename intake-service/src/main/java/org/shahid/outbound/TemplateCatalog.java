@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.shahid.language.Language;
 
 /**
  * The acknowledgement templates admins edit ({@code templates/<event>.<lang>.<subject|text|html>.ftl}), loaded and

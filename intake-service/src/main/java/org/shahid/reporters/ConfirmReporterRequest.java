@@ -3,7 +3,7 @@ package org.shahid.reporters;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;

@@ -1,9 +1,10 @@
 package org.shahid.reporters;
 
+import org.shahid.tickets.TicketEventKind;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.sealing.ForgetReporter;
 import org.shahid.sealing.SealedIdentityDao;
 import org.shahid.sealing.UnsealAudit;
@@ -66,14 +67,14 @@ public final class EraseIdentity {
                 .execute();
         String detail = forgotten.identities() + " sealed identities and " + forgotten.files()
                 + " sealed files deleted, receipt code deleted, pseudonym replaced";
-        events.append(handle, ticketId, "reporter", "IDENTITY_ERASED", detail, now);
+        events.append(handle, ticketId, "reporter", TicketEventKind.IDENTITY_ERASED, detail, now);
         audit.append(handle, "reporter", "ERASED", ticketId, null, "at the reporter's request", detail, now);
         if (lastChannel.isEmpty()) {
-            events.append(handle, ticketId, "system", "ERASURE_NOT_CONFIRMED", "no reply address", now);
+            events.append(handle, ticketId, "system", TicketEventKind.ERASURE_NOT_CONFIRMED, "no reply address", now);
             return;
         }
         confirmation.queue(handle, ReporterRequest.ERASE, followUp, language, lastChannel.get(), now);
-        events.append(handle, ticketId, "system", "ERASURE_CONFIRMATION_QUEUED", null, now);
+        events.append(handle, ticketId, "system", TicketEventKind.ERASURE_CONFIRMATION_QUEUED, null, now);
     }
 
     /** The shape of a pseudonym ("E-" and ten base32 letters), from randomness, so it names no one. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 
 /**
  * Recognises a reporter's request by the first line of their mail: a line that is exactly one of the words of

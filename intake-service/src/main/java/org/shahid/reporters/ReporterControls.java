@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.shahid.intake.FollowUpStep;
 import org.shahid.intake.RecordedMail;
 import org.shahid.intake.ReplyPermit;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.sealing.ReporterFreeMail;
 
 /**

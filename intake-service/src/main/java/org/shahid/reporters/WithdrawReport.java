@@ -1,8 +1,9 @@
 package org.shahid.reporters;
 
+import org.shahid.tickets.TicketEventKind;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.tickets.TicketEventDao;
 import org.shahid.tickets.TicketStatus;
 
@@ -31,18 +32,18 @@ public final class WithdrawReport {
                         "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = :ticket AND kind = 'WITHDRAWN'")
                 .bind("ticket", ticketId).mapTo(Long.class).one() > 0;
         if (before == TicketStatus.WITHDRAWN || withdrawnBefore) {
-            events.append(handle, ticketId, "reporter", "WITHDRAWAL_REPEATED", "already withdrawn; not answered", now);
+            events.append(handle, ticketId, "reporter", TicketEventKind.WITHDRAWAL_REPEATED, "already withdrawn; not answered", now);
             return;
         }
         handle.createUpdate("UPDATE ticket SET status = 'WITHDRAWN', updated_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", ticketId).execute();
-        events.append(handle, ticketId, "reporter", "WITHDRAWN",
+        events.append(handle, ticketId, "reporter", TicketEventKind.WITHDRAWN,
                 before.name().toLowerCase(java.util.Locale.ROOT) + " -> withdrawn, at the reporter's request", now);
         if (!followUp.answerable()) {
-            events.append(handle, ticketId, "system", "WITHDRAWAL_NOT_CONFIRMED", "no reply address", now);
+            events.append(handle, ticketId, "system", TicketEventKind.WITHDRAWAL_NOT_CONFIRMED, "no reply address", now);
             return;
         }
         confirmation.queue(handle, ReporterRequest.WITHDRAW, followUp, language, followUp.sealedId(), now);
-        events.append(handle, ticketId, "system", "WITHDRAWAL_CONFIRMATION_QUEUED", null, now);
+        events.append(handle, ticketId, "system", TicketEventKind.WITHDRAWAL_CONFIRMATION_QUEUED, null, now);
     }
 }

@@ -13,6 +13,7 @@ import org.shahid.sealing.ReplyWindow;
 import org.shahid.sealing.SealExaminedOriginals;
 import org.shahid.sealing.SealedBlobStore;
 import org.shahid.tickets.TicketEventDao;
+import org.shahid.tickets.TicketEventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,7 @@ public final class PurgeSealedIdentities {
             for (long ticketId : due) {
                 ForgetReporter.Forgotten forgotten = jdbi.inTransaction(handle -> {
                     ForgetReporter.Forgotten result = forgetReporter.forgetCounting(handle, ticketId, now);
-                    events.append(handle, ticketId, "system", "IDENTITY_PURGED", result.identities()
+                    events.append(handle, ticketId, "system", TicketEventKind.IDENTITY_PURGED, result.identities()
                             + " sealed identit" + (result.identities() == 1 ? "y" : "ies") + " and " + result.files()
                             + " sealed file(s) deleted after " + periods.retention().toDays() + " days of retention",
                             now);

@@ -11,6 +11,7 @@ import org.shahid.monitors.Monitor;
 import org.shahid.monitors.Roster;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
+import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketEventDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ public final class CheckServiceLevels {
     private static final Logger LOG = LoggerFactory.getLogger(CheckServiceLevels.class);
     public static final String REMINDER_PURPOSE = "SLA_REMINDER";
     public static final String ESCALATION_PURPOSE = "SLA_ESCALATION";
-    public static final String BREACH_EVENT = "SLA_BREACHED";
+    public static final TicketEventKind BREACH_EVENT = TicketEventKind.SLA_BREACHED;
 
     private static final String OPEN_TICKETS = """
             SELECT t.id, t.reference, t.mailbox, t.created_at, g.category, g.assignee,

@@ -42,7 +42,7 @@ public final class TransparencyFiguresDao {
                        (SELECT MIN(e.occurred_at) FROM ticket_event e
                          WHERE e.ticket_id = t.id AND %s) AS first_monitor_action_at,
                        (SELECT MAX(e.occurred_at) FROM ticket_event e
-                         WHERE e.ticket_id = t.id AND e.kind = 'STATUS_CHANGED' AND e.detail LIKE '%%-> closed'
+                         WHERE e.ticket_id = t.id AND e.kind = :statusChanged AND e.detail LIKE '%%-> closed'
                        ) AS closed_at,
                        EXISTS (SELECT 1 FROM attachment a WHERE a.ticket_id = t.id) AS has_evidence,
                        (EXISTS (SELECT 1 FROM attachment a WHERE a.ticket_id = t.id AND %s)
@@ -54,6 +54,7 @@ public final class TransparencyFiguresDao {
                 .formatted(BY_A_MONITOR, HOSTILE.formatted("a"), HOSTILE.formatted("m"),
                         period.condition("t.created_at"));
         return period.bindTo(handle.createQuery(sql))
+                .bind("statusChanged", TicketEventKind.STATUS_CHANGED.name())
                 .map((row, context) -> facts(row))
                 .list();
     }

@@ -41,7 +41,20 @@ class AdminCommandsTest {
 
         assertThat(commandLine.execute("--help")).isZero();
         assertThat(help.toString()).contains("demo", "run", "validate", "preview", "tickets", "quarantine", "outbox",
-                "monitors", "audit", "unseal", "report", "bench");
+                "monitors", "audit", "unseal", "report", "actors", "commitments", "bench");
+    }
+
+    @Test
+    void printsTheActorsAndCommitmentsTabSeparated() {
+        assertThat(run(Map.of(), "actors")).isZero();
+        assertThat(stdout.toString().lines()).contains("sample-unity-party\tcandidates\tSample Unity Party (fictional)")
+                .allMatch(line -> line.split("\t").length == 3);
+
+        stdout.getBuffer().setLength(0);
+        assertThat(run(Map.of(), "commitments", "--lang", "ar")).isZero();
+        assertThat(stdout.toString().lines()).contains("platforms-act-on-trusted-partners\tplatforms\t"
+                + "التحرك بسرعة بشأن البلاغات عن المحتوى الضار المقدمة عبر الشركاء الموثوقين.")
+                .allMatch(line -> line.split("\t").length == 3);
     }
 
     @Test

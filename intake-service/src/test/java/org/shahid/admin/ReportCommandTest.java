@@ -196,6 +196,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void writesTheSameFiguresAsHtmlWithChartsAndCsvFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        assertThat(run("report", "--from", "2026-01-01", "--to", "2026-02-01", "--out", out.toString())).isZero();
+
+        String html = java.nio.file.Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("<html lang=\"en\" dir=\"ltr\">", "Shahid transparency report",
+                "<img class=\"chart\" src=\"received_per_month.svg\"");
+        assertThat(java.nio.file.Files.readString(out.resolve("reports_by_language.svg"))).contains("<svg");
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("reports_by_language.csv")))
+                .contains(",reports", "ar,5");
+        try (var files = java.nio.file.Files.list(out)) {
+            for (java.nio.file.Path file : files.toList()) {
+                assertThat(java.nio.file.Files.readString(file)).doesNotContain(IDENTIFYING.toArray(String[]::new));
+            }
+        }
+    }
+
+    @Test
     void refusesBadInputWithOneLine() {
         assertThat(run("report", "--from", "2026-13-01")).isNotZero();
         assertThat(stderr.toString()).isEqualTo("shahid report: --from '2026-13-01' is not a date; use yyyy-mm-dd"

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import org.shahid.config.ShahidService;
 import org.shahid.evidence.SealEvidence;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.parsing.UnparseableMailException;
 import org.shahid.testing.RunningShahid;

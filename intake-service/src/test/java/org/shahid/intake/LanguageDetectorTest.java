@@ -3,7 +3,7 @@ package org.shahid.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.shahid.outbound.Language;
+import org.shahid.language.Language;
 
 class LanguageDetectorTest {
 

@@ -16,37 +16,21 @@ class ParsedReplyTest {
     }
 
     @Test
-    void aNoteKeepsTheWholeReplyInternal() {
-        ParsedReply reply = ParsedReply.of("#note called the source\nThe post is gone now.");
-        assertThat(reply.relay()).isEmpty();
-        assertThat(((MonitorCommand.AddNote) reply.commands().get(0)).text())
-                .isEqualTo("called the source\nThe post is gone now.");
-    }
-
-    @Test
     void explainsUnknownAndInvalidCommands() {
         ParsedReply reply = ParsedReply.of("#status finished\n#priority\n#frobnicate\nhello");
         assertThat(reply.problems()).containsExactly(
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed",
                 "#priority: needs a priority: low, normal, high or urgent",
                 "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"
-                        + " #reopen, #cluster");
-    }
-
-    @Test
-    void readsTheDuplicateOfARejection() {
-        ParsedReply reply = ParsedReply.of("#reject duplicate [SHD-7K3M-Q9XR-2BTA]");
-        assertThat(reply.commands()).containsExactly(
-                new MonitorCommand.Reject("#reject duplicate [SHD-7K3M-Q9XR-2BTA]", "duplicate", "SHD-7K3M-Q9XR-2BTA"));
-        assertThat(ParsedReply.of("#reject").problems()).hasSize(1);
+                        + " #reopen, #cluster, #actor, #commitment, #verdict, #severity, #escalate, #platform-action");
     }
 
     @Test
     void suggestsFakeAccountsForAnArabicReport() {
-        Categories categories = Categories.load(java.nio.file.Path.of("routes/categories.yaml"));
+        Categories categories = Categories.load(java.nio.file.Path.of("monitoring/categories.yaml"));
         assertThat(categories.suggestCategory("هناك حسابات وهمية كثيرة تنشر منشورات عن المرشح في البصرة"))
                 .contains("fake-accounts");
         assertThat(categories.suggestActor("هناك حسابات وهمية كثيرة تنشر منشورات عن المرشح")).contains("candidate");
-        assertThat(Roster.load(java.nio.file.Path.of("routes/monitors.yaml")).monitors()).hasSize(2);
+        assertThat(Roster.load(java.nio.file.Path.of("monitoring/monitors.yaml")).monitors()).hasSize(2);
     }
 }

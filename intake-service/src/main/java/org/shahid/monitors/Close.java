@@ -1,0 +1,35 @@
+package org.shahid.monitors;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.shahid.tickets.TicketStatus;
+
+/** {@code #close resolved}: finishes the ticket as resolved or rejected and closes it, in one reply. */
+public record Close(String written,
+                    @NotNull(message = "needs how it ends: resolved or rejected")
+                    @Pattern(regexp = "resolved|rejected", message = "closes as resolved or rejected only")
+                    String resolution) implements MonitorCommand {
+
+    static Close parse(String written, String argument) {
+        return new Close(written, MonitorCommands.firstWord(argument));
+    }
+
+    @Override
+    public TicketStatus check(CommandScope scope, TicketStatus from, List<String> problems) {
+        TicketStatus ending = LifecycleStep.status(resolution);
+        TicketStatus status = from == ending ? from : LifecycleStep.check(from, ending, written, problems);
+        return LifecycleStep.check(status, TicketStatus.CLOSED, written, problems);
+    }
+
+    @Override
+    public TicketStatus apply(CommandScope scope, TicketStatus from) {
+        TicketStatus status = scope.move(from, LifecycleStep.status(resolution));
+        return scope.move(status, TicketStatus.CLOSED);
+    }
+
+    @Override
+    public boolean isVerdict() {
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+package org.shahid.monitors;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Locale;
+import org.shahid.findings.Finding;
+import org.shahid.tickets.TicketEventKind;
+import org.shahid.tickets.TicketStatus;
+
+/**
+ * {@code #platform-action removed|labelled|refused|none}: what the platform did about the escalation; the time
+ * from escalation to this is the platform's response time in the findings.
+ */
+public record RecordPlatformAction(String written,
+                                   @NotNull(message = "needs the platform's action: removed, labelled, refused or none")
+                                   @Pattern(regexp = "removed|labelled|refused|none",
+                                           message = "unknown action; use removed, labelled, refused or none")
+                                   String action) implements MonitorCommand {
+
+    static RecordPlatformAction parse(String written, String argument) {
+        return new RecordPlatformAction(written, MonitorCommands.firstWord(argument));
+    }
+
+    @Override
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+        boolean escalated = scope.parts().findings().find(scope.handle(), scope.ticket().id())
+                .map(Finding::escalatedAt).isPresent();
+        if (!escalated) {
+            problems.add(written + ": the ticket was not escalated; escalate first with #escalate <platform>");
+        }
+        return status;
+    }
+
+    @Override
+    public TicketStatus apply(CommandScope scope, TicketStatus status) {
+        scope.parts().findings().set(scope.handle(), scope.ticket().id(), scope.now(), "platform_action",
+                action.toUpperCase(Locale.ROOT), "platform_action_at", scope.now());
+        scope.record(TicketEventKind.PLATFORM_ACTION_SET, action);
+        return status;
+    }
+}

@@ -1,0 +1,56 @@
+package org.shahid.monitors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.shahid.findings.Actor;
+import org.shahid.findings.ActorGroup;
+import org.shahid.findings.Finding;
+import org.shahid.findings.FindingDao;
+import org.shahid.findings.MonitoringData;
+import org.shahid.language.Language;
+
+/**
+ * What a notification shows monitors to record a finding with: the registered actor owning a URL the report
+ * names (in its text or its evidence), and the commitments of that actor's group (or of the group the ticket's
+ * finding already has) as the menu for {@code #commitment}. Called by {@link NotifyMonitors}. Thread-safe.
+ */
+public final class SuggestActor {
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    private final MonitoringData monitoring;
+    private final FindingDao findings;
+
+    public SuggestActor(MonitoringData monitoring, FindingDao findings) {
+        this.monitoring = monitoring;
+        this.findings = findings;
+    }
+
+    /** The template values {@code registeredActor}, {@code registeredActorName}, {@code commitmentGroup}, {@code commitments}. */
+    public Map<String, Object> model(Handle handle, long ticketId, String text) {
+        List<String> urls = new ArrayList<>();
+        Matcher matcher = URL.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            urls.add(matcher.group());
+        }
+        urls.addAll(handle.createQuery("SELECT value FROM evidence_key WHERE ticket_id = :id AND kind = 'URL'"
+                + " ORDER BY id").bind("id", ticketId).mapTo(String.class).list());
+        Optional<Actor> registered = monitoring.actors().suggestFor(urls);
+        Optional<ActorGroup> group = findings.find(handle, ticketId).map(Finding::actorGroup)
+                .or(() -> registered.map(Actor::group)).flatMap(id -> monitoring.declaration().group(id));
+        Map<String, Object> model = new HashMap<>();
+        model.put("registeredActor", registered.map(Actor::id).orElse(""));
+        model.put("registeredActorName", registered.map(Actor::name).orElse(""));
+        model.put("commitmentGroup", group.map(ActorGroup::id).orElse(""));
+        model.put("commitments", group.map(found -> found.commitments().stream().map(commitment -> Map.of(
+                "id", commitment.id(), "text", commitment.text().in(Language.ENGLISH).strip())).toList())
+                .orElse(List.of()));
+        return model;
+    }
+}

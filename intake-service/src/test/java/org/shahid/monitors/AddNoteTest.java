@@ -1,0 +1,26 @@
+package org.shahid.monitors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shahid.monitors.CommandFixture.command;
+import static org.shahid.monitors.CommandFixture.problemsOn;
+import static org.shahid.monitors.CommandFixture.reply;
+import static org.shahid.monitors.CommandFixture.statusAfter;
+
+import org.junit.jupiter.api.Test;
+import org.shahid.tickets.TicketStatus;
+
+class AddNoteTest {
+
+    @Test
+    void keepsTheWholeReplyInternal() {
+        ParsedReply parsed = reply("note-with-following-text.txt");
+        assertThat(parsed.relay()).isEmpty();
+        assertThat(parsed.commands()).containsExactly(
+                new AddNote("#note called the source", "called the source\nThe post is gone now."));
+    }
+
+    @Test
+    void needsText() {
+        assertThat(ParsedReply.of("#note").problems()).containsExactly("#note: needs the text of the note");
+    }
+}

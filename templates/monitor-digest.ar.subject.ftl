@@ -1,0 +1,1 @@
+ملخص شاهد: ${assigned?size} مسندة إليك، ${unassigned?size} غير مسندة

@@ -1,0 +1,1 @@
+کورتەی شاهید: ${assigned?size} دراوە بە تۆ، ${unassigned?size} بێ خاوەن

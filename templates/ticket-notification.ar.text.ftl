@@ -1,0 +1,50 @@
+<#if followUp>أضاف المُبلّغ إلى البلاغ ${reference}<#if reopened>؛ وأعيد فتح البلاغ (الآن ${status})</#if>.<#else>وصل بلاغ جديد إلى ${mailbox}.</#if>
+
+المرجع:     ${reference}
+المُبلّغ:    ${pseudonym} (اسم مستعار؛ هوية المُبلّغ مختومة)
+النوع:      ${kind}
+اللغة:      ${language}
+الحالة:     ${status}
+<#if suggestedCategory?has_content>
+التصنيف المقترح: ${suggestedCategory} (للتأكيد: #category ${suggestedCategory})
+</#if>
+<#if suggestedActor?has_content>
+الجهة المقترحة:  ${suggestedActor}
+</#if>
+<#if registeredActor?has_content>
+جهة مسجلة:     ${registeredActorName} (رابط مُبلّغ عنه من حساباتها؛ للتأكيد: #actor ${registeredActor})
+</#if>
+<#if commitments?has_content>
+التزامات الفئة ${commitmentGroup} (لتسجيل نتيجة: #commitment <id>):
+<#list commitments as commitment>
+  ${commitment.id}: ${commitment.text}
+</#list>
+</#if>
+<#if linked?has_content>
+بلاغات مرتبطة (الدليل نفسه): <#list linked as other>${other}<#sep>, </#list>
+لإعطائها كلها حكمك ورسالتك أضف #cluster إلى #close أو #reject أو #status resolved/rejected.
+</#if>
+
+----- النص (نسخة عمل، دون الترويسات) -----
+${text}
+----- نهاية النص -----
+
+<#if evidence?has_content>
+الأدلة:
+<#list evidence as file>
+- ${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+</#list>
+<#else>
+الأدلة: لا شيء
+</#if>
+
+رُدّ على هذه الرسالة للعمل على البلاغ. الأوامر في الأسطر الأولى:
+#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
+#category <name>    #priority low|normal|high|urgent    #note <internal text>
+#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
+النتائج: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+أي نص آخر تكتبه فوق الرسالة المقتبسة يُرسل إلى المُبلّغ بتوقيع "فريق المراقبة".
+أبقِ المرجع والمفتاح في الموضوع.
+
+${organisation}

@@ -1,0 +1,50 @@
+<#if followUp>ڕاپۆرتدەر زیادی کرد بۆ ${reference}<#if reopened>؛ ڕاپۆرتەکە دووبارە کرایەوە (ئێستا ${status})</#if>.<#else>ڕاپۆرتێکی نوێ گەیشتە ${mailbox}.</#if>
+
+ئاماژە:      ${reference}
+ڕاپۆرتدەر:   ${pseudonym} (ناوی خوازراو؛ ناسنامەی ڕاپۆرتدەر مۆرکراوە)
+جۆر:        ${kind}
+زمان:       ${language}
+دۆخ:        ${status}
+<#if suggestedCategory?has_content>
+پۆلی پێشنیارکراو: ${suggestedCategory} (بۆ پشتڕاستکردنەوە: #category ${suggestedCategory})
+</#if>
+<#if suggestedActor?has_content>
+لایەنی پێشنیارکراو: ${suggestedActor}
+</#if>
+<#if registeredActor?has_content>
+لایەنی تۆمارکراو: ${registeredActorName} (بەستەرێکی ڕاپۆرتکراو لە هەژمارەکانیەتی؛ بۆ پشتڕاستکردنەوە: #actor ${registeredActor})
+</#if>
+<#if commitments?has_content>
+پابەندبوونەکانی گروپی ${commitmentGroup} (بۆ تۆمارکردنی ئەنجام: #commitment <id>):
+<#list commitments as commitment>
+  ${commitment.id}: ${commitment.text}
+</#list>
+</#if>
+<#if linked?has_content>
+ڕاپۆرتە بەستراوەکان (هەمان بەڵگە): <#list linked as other>${other}<#sep>, </#list>
+بۆ دانی هەمان بڕیار و نامە بە هەموویان #cluster زیاد بکە بۆ #close یان #reject یان #status resolved/rejected.
+</#if>
+
+----- دەق (کۆپیی کار، بێ سەردێڕ) -----
+${text}
+----- کۆتایی دەق -----
+
+<#if evidence?has_content>
+بەڵگەکان:
+<#list evidence as file>
+- ${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+</#list>
+<#else>
+بەڵگەکان: هیچ
+</#if>
+
+وەڵامی ئەم نامەیە بدەوە بۆ کارکردن لەسەر ڕاپۆرتەکە. فەرمانەکان لە دێڕە یەکەمەکاندا:
+#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
+#category <name>    #priority low|normal|high|urgent    #note <internal text>
+#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
+ئەنجامەکان: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
+#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+هەر دەقێکی تر کە لە سەرووی نامە وەرگیراوەکەوە دەینووسیت بۆ ڕاپۆرتدەر دەنێردرێت بە واژۆی "تیمی چاودێری".
+ئاماژە و کلیلەکە لە بابەتەکەدا بهێڵەوە.
+
+${organisation}
