@@ -38,7 +38,8 @@ final class BenchEnvironment implements AutoCloseable {
     static final String BASELINE_TEXT_BEFORE = "baseline-text-1@shahid.test";
     static final String BASELINE_TEXT_AFTER = "baseline-text-2@shahid.test";
     /** Routes of mailboxes nothing is delivered to in a run; monitors' notifications are still sent. */
-    private static final Set<String> UNUSED_MAILBOX_ROUTES = Set.of("info.camel.yaml", "monitors.camel.yaml");
+    private static final Set<String> UNUSED_MAILBOX_ROUTES = Set.of("info.camel.yaml", "monitors.camel.yaml",
+            "bounces.camel.yaml");
 
     private final Path folder;
     private final PrivateDovecot dovecot;
@@ -98,7 +99,7 @@ final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    /** A Shahid home with the repository's templates and routes, without the mailboxes the bench does not mail. */
+    /** A Shahid home with the repository's templates, monitoring files and routes, without the mailboxes the bench does not mail. */
     private static Path prepareHome(Path shahidHome, Path home) throws IOException {
         Files.createDirectories(home.resolve("routes"));
         try (Stream<Path> routes = Files.list(shahidHome.resolve("routes"))) {
@@ -107,11 +108,12 @@ final class BenchEnvironment implements AutoCloseable {
                 Files.copy(route, home.resolve("routes").resolve(route.getFileName()));
             }
         }
-        Path templates = home.resolve("templates");
-        Files.createDirectories(templates);
-        try (Stream<Path> files = Files.list(shahidHome.resolve("templates"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, templates.resolve(file.getFileName()));
+        for (String folder : List.of("templates", "monitoring")) {
+            Path target = Files.createDirectories(home.resolve(folder));
+            try (Stream<Path> files = Files.list(shahidHome.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
             }
         }
         return home;

@@ -29,6 +29,7 @@ class MailboxRoutesTest {
     void pollsAThirdMailboxAddedAsOneYamlFile() throws Exception {
         copyFolder(Path.of("routes"), home.resolve("routes"));
         copyFolder(Path.of("templates"), home.resolve("templates"));
+        copyFolder(Path.of("monitoring"), home.resolve("monitoring"));
         Files.writeString(home.resolve("routes/tips.camel.yaml"), """
                 - templatedRoute:
                     routeTemplateRef: mailbox
