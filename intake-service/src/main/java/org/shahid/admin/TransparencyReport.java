@@ -52,6 +52,11 @@ record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int 
                 new ReportSection("mail_handling", "Mail handling", List.of("mails"), List.of(
                         row("automated or bounce mails, not counted above", suppression.count(figures.automatedExcluded())),
                         row("mails quarantined (could not be processed)", suppression.count(figures.quarantinedMails())))),
+                new ReportSection("service_levels", "Reports that missed a service level", List.of("reports"),
+                        List.of(row("first action later than promised",
+                                        suppression.count(figures.serviceLevelBreaches().firstAction())),
+                                row("resolution later than promised",
+                                        suppression.count(figures.serviceLevelBreaches().resolution())))),
                 new ReportSection("unsealing", "Unsealing of a reporter's identity", List.of("requests"), List.of(
                         row("requested", suppression.count(figures.unsealRequests())),
                         row("approved", suppression.count(figures.unsealApprovals()))))));

@@ -25,6 +25,21 @@ public final class RequireMatchingKeysets {
 
     /** Records this instance's key ids, then throws when the database knows ids it lacks. */
     public void check(Map<String, Set<Long>> ownKeyIds, Instant now) {
+        // Instances starting together deadlock on the first recording (gap locks of the empty table): InnoDB rolls
+        // one back, and it simply checks again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checkOnce(ownKeyIds, now);
+                return;
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (attempt >= 5 || !(e.getCause() instanceof java.sql.SQLTransactionRollbackException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void checkOnce(Map<String, Set<Long>> ownKeyIds, Instant now) {
         jdbi.useTransaction(handle -> {
             Map<String, Set<Long>> missing = new TreeMap<>();
             List<Map<String, Object>> recorded = handle.createQuery(

@@ -36,14 +36,19 @@ public record TransparencyFigures(
         long automatedExcluded,
         long quarantinedMails,
         long unsealRequests,
-        long unsealApprovals) {
+        long unsealApprovals,
+        ServiceLevelBreaches serviceLevelBreaches) {
+
+    /** Reports of the period that missed a service level (monitoring/service-levels.yaml), by measure. */
+    public record ServiceLevelBreaches(long firstAction, long resolution) {
+    }
 
     /** What the category breakdown calls a report that no monitor has categorised. */
     public static final String UNCLASSIFIED = "unclassified";
 
     /** The figures of {@code tickets} (all received in {@code period}) plus the counts kept outside tickets. */
     static TransparencyFigures tally(ReportingPeriod period, List<TicketFacts> tickets, long quarantinedMails,
-                                     long unsealRequests, long unsealApprovals) {
+                                     long unsealRequests, long unsealApprovals, ServiceLevelBreaches breaches) {
         List<TicketFacts> counted = tickets.stream().filter(ticket -> !ticket.automated()).toList();
         List<TicketFacts> reports = only(counted, TicketKind.REPORT);
         return new TransparencyFigures(period,
@@ -57,7 +62,7 @@ public record TransparencyFigures(
                 count(reports, TicketFacts::linkedByEvidence),
                 DurationPercentiles.of(durations(reports, TicketFacts::firstMonitorActionAt)),
                 DurationPercentiles.of(durations(reports, TicketFacts::closedAt)),
-                tickets.size() - counted.size(), quarantinedMails, unsealRequests, unsealApprovals);
+                tickets.size() - counted.size(), quarantinedMails, unsealRequests, unsealApprovals, breaches);
     }
 
     private static List<TicketFacts> only(List<TicketFacts> tickets, TicketKind kind) {

@@ -32,7 +32,16 @@ public final class TransparencyFiguresDao {
                 // Approved: by a second admin (before custodians), or by the custodians' threshold (a reveal).
                 count(handle, period, "SELECT COUNT(*) FROM unseal_request r WHERE (r.approved_by IS NOT NULL OR EXISTS"
                         + " (SELECT 1 FROM unseal_audit a WHERE a.request_id = r.id AND a.action = 'REVEALED')) AND "
-                        + period.condition("r.requested_at")));
+                        + period.condition("r.requested_at")),
+                new TransparencyFigures.ServiceLevelBreaches(breaches(handle, period, "FIRST_ACTION"),
+                        breaches(handle, period, "RESOLUTION")));
+    }
+
+    /** Reports received in the period whose service level of {@code measure} was breached (escalated). */
+    private static long breaches(Handle handle, ReportingPeriod period, String measure) {
+        return count(handle, period, "SELECT COUNT(DISTINCT a.ticket_id) FROM service_level_alert a"
+                + " JOIN ticket t ON t.id = a.ticket_id WHERE a.stage = 'ESCALATION' AND a.measure = '" + measure
+                + "' AND t.kind = 'REPORT' AND t.automated = FALSE AND " + period.condition("t.created_at"));
     }
 
     // closed_at is the last close: a ticket reopened and closed again was done when it stayed closed.

@@ -25,6 +25,23 @@ class CleanShutdownTest {
     @Test
     void sigtermFinishesTheMailsInHandExitsZeroAndTheRestartResumesWithoutDuplicates() throws Exception {
         try (FaultRig rig = FaultRig.prepare(state, Map.of())) {
+            try {
+                stopAndRestart(rig);
+            } catch (Throwable failure) {
+                for (String log : java.util.List.of("first.log", "second.log")) {
+                    if (Files.exists(state.resolve(log))) {
+                        java.util.List<String> lines = Files.readAllLines(state.resolve(log));
+                        System.out.println("---- " + log + " ----");
+                        lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
+                    }
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private void stopAndRestart(FaultRig rig) throws Exception {
+        {
             BenchMails mails = new BenchMails(21, "term");
             for (int i = 0; i < MAILS; i++) {
                 rig.deliver(mails.mail(i, BenchMails.Kind.TEXT));

@@ -35,9 +35,13 @@ class TwoInstancesTest {
         try (FaultRig rig = FaultRig.prepare(state, environment)) {
             Map<String, Process> instances = new HashMap<>();
             instances.put("node-a", rig.startInstance("node-a", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-a")));
-            instances.put("node-b", rig.startInstance("node-b", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-b")));
             try {
+                // the rig lets an instance generate the keys it lacks: the second starts once the first wrote them
+                // (in production `keys generate` runs once and every instance gets a copy)
                 rig.awaitSchema();
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
+                        rig.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 1);
+                instances.put("node-b", rig.startInstance("node-b", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-b")));
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
                         rig.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 2);
                 BenchMails mails = new BenchMails(13, "two");

@@ -69,6 +69,13 @@ class ServiceLevelsCheckTest {
             assertThat(shahid.text("SELECT body_text FROM outbox WHERE purpose = 'MONITOR_DIGEST'"
                     + " AND recipient_address = 'monitor1@shahid.test'"))
                     .contains("missed a service level").contains(reference + "  first action overdue");
+
+            // and in the transparency report (exact counts with --min-count 1)
+            org.shahid.testing.AdminCli.Run report = org.shahid.testing.AdminCli.run(shahid, "report", "--format",
+                    "csv", "--min-count", "1");
+            assertThat(report.exit()).as(report.err()).isZero();
+            assertThat(report.out()).contains("service_levels,first action later than promised,reports,1")
+                    .contains("service_levels,resolution later than promised,reports,0");
         }
     }
 
