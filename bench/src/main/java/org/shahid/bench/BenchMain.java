@@ -38,6 +38,9 @@ public final class BenchMain implements Callable<Integer> {
             description = "only the lookups: bulk-insert TICKETS tickets (the full run uses 1000000) and time lookups")
     Integer lookupsOnly;
 
+    @Option(names = "--large", description = "only the 25 MB attachment, through a Shahid whose JVM has -Xmx256m")
+    boolean largeOnly;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
@@ -47,6 +50,10 @@ public final class BenchMain implements Callable<Integer> {
         PrintStream out = System.out;
         Map<String, String> environment = System.getenv();
         Settings settings = Settings.load(environment, Map.of());
+        if (largeOnly) {
+            out.println("25 MB attachment, Shahid's JVM with -Xmx256m: " + largeCase(environment, settings));
+            return 0;
+        }
         if (lookupsOnly != null) {
             try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
                 printLookups(out, bench, lookupsOnly);

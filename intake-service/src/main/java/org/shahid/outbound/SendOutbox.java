@@ -228,7 +228,7 @@ public final class SendOutbox {
             return true;
         }
         try {
-            jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant()));
+            markSentRetryingDeadlocks(ids);
             return true;
         } catch (RuntimeException databaseDown) {
             sentNotRecorded.addAll(ids);
@@ -236,6 +236,33 @@ public final class SendOutbox {
                     ids.size(), databaseDown.getClass().getSimpleName());
             return false;
         }
+    }
+
+    /**
+     * A deadlock says nothing about the database being away: InnoDB rolled back this statement in favour of a
+     * concurrent claim or intake transaction, so try again at once (a few times) instead of leaving the rest of
+     * the batch to wait for its claim's lease.
+     */
+    private void markSentRetryingDeadlocks(List<Long> ids) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant()));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlock(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records the mails sent while the database was away, before expired claims could hand them out again. */

@@ -31,7 +31,7 @@ class PushIntakeFlowTest {
 
     @BeforeAll
     void start() {
-        shahid = RunningShahid.prepare(state, Map.of("shahid.push.port", "0"));
+        shahid = RunningShahid.prepare(state, Map.of("shahid.push.port", "0", "shahid.limits.message-bytes", "300000"));
         shahid.startService();
         port = shahid.service().push().orElseThrow().port();
     }
@@ -78,6 +78,19 @@ class PushIntakeFlowTest {
         try (PushClient client = PushClient.connect(port)) {
             assertThat(client.send(reporter, List.of("someone@elsewhere.test"), raw)).isEqualTo(550);
             assertThat(client.send(reporter, List.of("monitors@shahid.test"), raw)).isEqualTo(550);
+        }
+
+        assertThat(shahid.count("SELECT COUNT(*) FROM processed_mail")).isEqualTo(processed);
+    }
+
+    @Test
+    void refusesForGoodAMailLargerThanTheLimit() throws Exception {
+        String reporter = "farhad@example.org";
+        long processed = shahid.count("SELECT COUNT(*) FROM processed_mail");
+        byte[] raw = TestMails.plain(reporter, RunningShahid.REPORT, "Long story", "word ".repeat(80_000));
+
+        try (PushClient client = PushClient.connect(port)) {
+            assertThat(client.send(reporter, List.of(RunningShahid.REPORT), raw)).isEqualTo(552);
         }
 
         assertThat(shahid.count("SELECT COUNT(*) FROM processed_mail")).isEqualTo(processed);
