@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.shahid.testing.BenchMails;
 import org.shahid.testing.PrivateDovecot;
 import org.shahid.testing.TcpProxy;
 import org.shahid.config.Settings;
@@ -99,7 +98,10 @@ final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    /** A Shahid home with the repository's templates, monitoring files and routes, without the mailboxes the bench does not mail. */
+    /**
+     * A Shahid home with the repository's templates, monitoring files and routes, without the mailboxes the bench
+     * does not mail.
+     */
     private static Path prepareHome(Path shahidHome, Path home) throws IOException {
         Files.createDirectories(home.resolve("routes"));
         try (Stream<Path> routes = Files.list(shahidHome.resolve("routes"))) {

@@ -1,7 +1,6 @@
 package org.shahid.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

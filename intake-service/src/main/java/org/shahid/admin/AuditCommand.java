@@ -42,7 +42,8 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 out().printf("%-6s %-24s %-16s %-9s %-20s %-7s %s%n", "ID", "WHEN", "WHO", "WHAT", "TICKET",
                         "REQUEST", "WHY / DETAIL");
-                for (UnsealAudit.Entry entry : new UnsealAudit(shahid.settings().path("shahid.data-dir")).list(handle, ticketId)) {
+                UnsealAudit trail = new UnsealAudit(shahid.settings().path("shahid.data-dir"));
+                for (UnsealAudit.Entry entry : trail.list(handle, ticketId)) {
                     String why = entry.reason() == null ? "" : entry.reason();
                     String detail = entry.detail() == null ? "" : entry.detail();
                     out().printf("%-6d %-24s %-16s %-9s %-20s %-7s %s%n", entry.id(), entry.occurredAt(),

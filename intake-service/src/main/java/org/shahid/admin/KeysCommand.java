@@ -2,7 +2,6 @@ package org.shahid.admin;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
 import org.shahid.sealing.Keyring;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;

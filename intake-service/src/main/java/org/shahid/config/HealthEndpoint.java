@@ -21,7 +21,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} (Prometheus text format) on {@code shahid.health.host:port} (JDK HTTP server;
+ * {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} (Prometheus text format) on {@code
+ * shahid.health.host:port} (JDK HTTP server;
  * the Camel HTTP modules that would serve this do not resolve here). Ready means: the database answers, every
  * route is started, and Camel's consumer checks (mailbox polls) are up. The body also counts the outbox backlog
  * and held quarantine entries, so an admin sees why. Never shows a mail's content or a reporter. Thread-safe.

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * attachment's original back from the sealed store, has {@link SealEvidence} detect, scrub and extract it, and then
  * in ONE transaction records the results, links the ticket by what was found and tells the monitors
  * ({@link WhenExamined}). Extracted text, OCR and member names are redacted with the message's sealed
- * {@link RedactionTerms} (the reporter's names, addresses, phones), which are deleted with the results. A message whose examination keeps failing (its sealed original unreadable, say) is
+ * {@link RedactionTerms} (the reporter's names, addresses, phones), which are deleted with the results. A message
+ * whose examination keeps failing (its sealed original unreadable, say) is
  * recorded after {@code maxAttempts} with the flag {@code examination-failed}, so monitors still hear of it.
  * Called by the {@code evidence} route. Thread-safe; each message is examined by one caller at a time.
  */

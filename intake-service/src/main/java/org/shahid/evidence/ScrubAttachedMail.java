@@ -2,7 +2,6 @@ package org.shahid.evidence;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

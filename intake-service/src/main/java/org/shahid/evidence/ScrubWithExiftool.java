@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes EXIF, XMP and IPTC (GPS position, camera serial, owner, software) from HEIC/HEIF images, whose ISO boxes
- * no allowlist rewriter here handles, by running ExifTool ({@code exiftool -all=}, the ICC profile included) as a child process of the extraction worker,
+ * no allowlist rewriter here handles, by running ExifTool ({@code exiftool -all=}, the ICC profile included) as a
+ * child process of the extraction worker,
  * with a timeout. ExifTool rewrites only the metadata boxes and chunks; the coded image is copied untouched, so
  * the pixels stay identical. The removed fields are named by listing the file before and after. Thread-safe.
  */

@@ -16,7 +16,6 @@ import org.shahid.sealing.RedactionTerms;
 import org.shahid.sealing.ReporterFreeMail;
 import org.shahid.sealing.SealSender;
 import org.shahid.tickets.Ticket;
-import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketMessageDao;
 
 /**

@@ -12,7 +12,8 @@ import org.shahid.parsing.UnparseableMailException;
  * The parse step of intake: the lenient MIME reader, then what only the headers can tell (whether to answer at
  * all, whether the receiving server vouched for the sender). A header block over {@code shahid.limits.header-bytes}
  * is refused before any parsing: no real mail has one, and every rule that reads headers would pay for
- * it. The {@link Parsed} it returns is the last object of intake that holds the sender's identity in clear; {@link MailIntake} hands it to sealing and redaction only.
+ * it. The {@link Parsed} it returns is the last object of intake that holds the sender's identity in clear; {@link
+ * MailIntake} hands it to sealing and redaction only.
  * Thread-safe.
  */
 public final class ParseMail {

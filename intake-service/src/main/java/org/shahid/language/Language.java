@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The languages Shahid reads and writes: to reporters, to monitors, in reports. Every language list in Shahid is
- * derived from this type, so adding a language is one value here plus its templates and keywords. The code is the BCP 47 tag used in template file names
+ * derived from this type, so adding a language is one value here plus its templates and keywords. The code is the BCP
+ * 47 tag used in template file names
  * ({@code report-received.ckb.subject.ftl}) and in the database. Immutable and thread-safe.
  */
 public enum Language {

@@ -19,7 +19,6 @@ import org.shahid.authentication.SenderAuthentication;
 import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeHeaders;
 import org.shahid.intake.LoopGuard;
-import org.shahid.parsing.MailAddress;
 import org.shahid.intake.MailKey;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.ParsedMail;
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * ({@link SenderAuthentication}, {@code shahid.mail.authserv-id}; only {@code shahid.monitors.allow-unauthenticated}
  * waives this), and the key it carries (plus-address, else subject token) was issued to that monitor for its ticket
  * within {@code shahid.monitors.reply-key-ttl}. Otherwise nothing changes, the refusal is audited and the roster
- * sender gets at most one short refusal an hour; an expired key gets a refusal that carries a fresh key. Exactly once like intake: the mail's key is claimed in
+ * sender gets at most one short refusal an hour; an expired key gets a refusal that carries a fresh key. Exactly once
+ * like intake: the mail's key is claimed in
  * {@code processed_mail} in the transaction that applies it; failures count attempts and, after
  * {@code shahid.intake.max-attempts}, the mail is audited and moved to the quarantine folder. Thread-safe.
  */

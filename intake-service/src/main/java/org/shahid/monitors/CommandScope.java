@@ -8,7 +8,8 @@ import org.shahid.tickets.TicketStatus;
 
 /**
  * What a {@link MonitorCommand} sees while it is checked or applied: the caller's transaction, the ticket, the
- * whole reply (a command may depend on another, as {@code #commitment} on {@code #actor}), the monitor who wrote it (null while only checking), the time and the parts commands may use. Immutable.
+ * whole reply (a command may depend on another, as {@code #commitment} on {@code #actor}), the monitor who wrote it
+ * (null while only checking), the time and the parts commands may use. Immutable.
  */
 public record CommandScope(Handle handle, Ticket ticket, ParsedReply reply, String actor, Instant now,
                            ApplyCommands.Parts parts) {

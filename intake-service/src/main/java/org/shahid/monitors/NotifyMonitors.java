@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.shahid.authentication.SenderKey;
 import org.shahid.authentication.SenderMetrics;
-import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
@@ -22,9 +21,11 @@ import org.shahid.tickets.TicketStatus;
 /**
  * Queues a notification to the monitors for each new ticket and each reporter follow-up, in the transaction that
  * records the mail (called by {@code MailIntake}), or, when the mail has attachments, in the one that records their
- * examination (called through {@code ExamineEvidence}), so monitors always see the evidence examined. The notification shows the reference, pseudonym, kind,
+ * examination (called through {@code ExamineEvidence}), so monitors always see the evidence examined. The
+ * notification shows the reference, pseudonym, kind,
  * language, status, the working copy of the text (never headers) and the evidence list; its Reply-To carries a
- * MAC for that ticket and that monitor (see {@link ReplyMac}). A follow-up reopens a finished ticket. Mail flagged automated notifies nobody. Reads
+ * MAC for that ticket and that monitor (see {@link ReplyMac}). A follow-up reopens a finished ticket. Mail flagged
+ * automated notifies nobody. Reads
  * {@code shahid.monitors.notify}. Thread-safe.
  */
 public final class NotifyMonitors {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers due outbox rows over one SMTP connection per run (Camel's smtp producer would open one per mail), claiming
- * batch after batch while they come back full, marks each mail sent as soon as the relay accepts it, and retries failures with exponential backoff. A reporter's address is opened from the sealed store here
+ * batch after batch while they come back full, marks each mail sent as soon as the relay accepts it, and retries
+ * failures with exponential backoff. A reporter's address is opened from the sealed store here
  * and nowhere else, and never logged. Called by the {@code outbox} route on a Quartz trigger; reads
  * {@code shahid.smtp.*} and {@code shahid.outbox.*}. Thread-safe: concurrent calls claim disjoint rows.
  */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Camel context that starts nothing, with every placeholder resolved; a broken set is refused with one log line
  * and the running routes stay. A good set replaces the routes of changed files (a new file adds its routes):
  * each replaced consumer finishes the mail in hand before it stops (Camel's graceful stop), then the new one
- * starts; routes whose files are unchanged keep polling. Route templates and error handling apply at restart. Unlike Camel's file-watching reload (a development feature), nothing happens between requests.
+ * starts; routes whose files are unchanged keep polling. Route templates and error handling apply at restart. Unlike
+ * Camel's file-watching reload (a development feature), nothing happens between requests.
  * Thread-safe: reloads are serialised.
  */
 public final class ReloadRoutes {

@@ -3,12 +3,10 @@ package org.shahid.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.tika.io.TikaInputStream;

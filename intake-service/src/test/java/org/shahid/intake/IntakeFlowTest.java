@@ -22,7 +22,6 @@ import org.shahid.config.ShahidService;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
-import org.shahid.parsing.UnparseableMailException;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketReference;

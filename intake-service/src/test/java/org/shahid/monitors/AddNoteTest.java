@@ -1,13 +1,9 @@
 package org.shahid.monitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shahid.monitors.CommandFixture.command;
-import static org.shahid.monitors.CommandFixture.problemsOn;
 import static org.shahid.monitors.CommandFixture.reply;
-import static org.shahid.monitors.CommandFixture.statusAfter;
 
 import org.junit.jupiter.api.Test;
-import org.shahid.tickets.TicketStatus;
 
 class AddNoteTest {
 

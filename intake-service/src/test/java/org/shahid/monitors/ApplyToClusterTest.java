@@ -1,8 +1,6 @@
 package org.shahid.monitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shahid.monitors.CommandFixture.command;
-import static org.shahid.monitors.CommandFixture.problemsOn;
 import static org.shahid.monitors.CommandFixture.reply;
 import static org.shahid.monitors.CommandFixture.statusAfter;
 

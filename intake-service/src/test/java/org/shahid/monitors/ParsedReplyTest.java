@@ -2,7 +2,6 @@ package org.shahid.monitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParsedReplyTest {
