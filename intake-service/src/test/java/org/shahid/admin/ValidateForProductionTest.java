@@ -42,7 +42,7 @@ class ValidateForProductionTest {
         copy(Path.of("routes"), home.resolve("routes"));
         copy(Path.of("templates"), home.resolve("templates"));
         copy(Path.of("monitoring"), home.resolve("monitoring"));
-        Files.writeString(home.resolve("routes/monitors.yaml"), Files.readString(home.resolve("routes/monitors.yaml"))
+        Files.writeString(home.resolve("monitoring/monitors.yaml"), Files.readString(home.resolve("monitoring/monitors.yaml"))
                 .replace("@shahid.test", "@monitors.example.org"));
         Map<String, String> settings = new HashMap<>(Map.of("shahid.home", home.toString(),
                 "shahid.domain", "example.org",
