@@ -79,7 +79,7 @@ public final class TriageDao {
                 .list();
     }
 
-    /** Other tickets linked to this one by the same file, embedded document or post (issue 4's evidence links). */
+    /** Other tickets linked to this one by the same file, embedded document or post. */
     public List<String> linkedByEvidence(Handle handle, long ticketId) {
         return handle.createQuery("""
                         SELECT DISTINCT t.reference FROM evidence_link l JOIN ticket t ON t.id = l.linked_ticket_id
