@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.intake.IngestMail;
+import org.shahid.findings.ActorRegister;
 import org.shahid.monitors.Categories;
 import org.shahid.monitors.MonitorTemplates;
 import org.shahid.monitors.Monitors;
@@ -49,6 +50,9 @@ public record OperationsBeans(ReloadChangedFiles reloadChangedFiles, ReconcileMa
                         Roster::load, monitors.roster()::adopt))
                 .watch(WatchedFile.of("category rules", home.resolve(settings.text("shahid.monitors.categories-file")),
                         Categories::load, monitors.categories()::adopt))
+                .watch(WatchedFile.of("actor register", home.resolve(settings.text("shahid.monitoring.actors-file")),
+                        file -> ActorRegister.load(file, monitors.monitoring().declaration()),
+                        monitors.monitoring().actors()::adopt))
                 .watch(WatchedFile.of("service levels", serviceLevelsFile, ServiceLevels::load, serviceLevels::adopt))
                 .watch(WatchedFile.of("service level templates", home.resolve("templates"),
                         ServiceLevelTemplates::load, serviceLevelTemplates::adopt));

@@ -10,14 +10,21 @@ import java.util.Set;
 
 /**
  * The register of key actors, read once from the file admins edit ({@code shahid.monitoring.actors-file}) and
- * checked with Hibernate Validator and against the declaration's groups. Immutable and thread-safe.
+ * checked with Hibernate Validator and against the declaration's groups; an edited file is adopted while running
+ * ({@link #adopt}) once it passed the same checks. Thread-safe.
  */
 public final class ActorRegister {
 
-    private final List<Actor> actors;
+    /** Swapped whole by {@link #adopt}. */
+    private volatile List<Actor> actors;
 
     public ActorRegister(List<Actor> actors) {
         this.actors = List.copyOf(actors);
+    }
+
+    /** Serves {@code newer}'s actors from now on (it was loaded and checked in full). */
+    public void adopt(ActorRegister newer) {
+        this.actors = newer.actors;
     }
 
     public static ActorRegister load(Path file, Declaration declaration) {
@@ -55,6 +62,7 @@ public final class ActorRegister {
 
     /** The first registered actor owning one of the reported URLs: a suggestion for the monitors. */
     public Optional<Actor> suggestFor(List<String> reportedUrls) {
+        List<Actor> actors = this.actors;
         for (String url : reportedUrls) {
             Optional<Actor> owner = actors.stream().filter(actor -> actor.owns(url)).findFirst();
             if (owner.isPresent()) {

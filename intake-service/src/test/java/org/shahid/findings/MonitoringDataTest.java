@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.ConfigurationException;
 import org.shahid.language.Language;
+import org.shahid.reload.WatchedFile;
 
 /** The repository's monitoring/ files load and cross-check; broken ones stop the start with every problem named. */
 class MonitoringDataTest {
@@ -45,6 +48,28 @@ class MonitoringDataTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("groups[0].commitments[0].text.inEveryLanguage: needs a non-empty text")
                 .hasMessageContaining("media-no-hate-speech is listed twice");
+    }
+
+    @Test
+    void anEditedRegisterIsAdoptedWhileRunningAndABrokenOneRefused(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("actors.yaml");
+        Files.copy(Path.of("monitoring/actors.yaml"), file);
+        ActorRegister running = ActorRegister.load(file, SHIPPED);
+        WatchedFile<ActorRegister> watched = WatchedFile.of("actor register", file,
+                path -> ActorRegister.load(path, SHIPPED), running::adopt);
+        Files.writeString(file, Files.readString(file) + """
+                  - id: sample-new-channel
+                    group: media
+                    name: Sample New Channel
+                    accounts: [https://www.youtube.com/@samplenewchannel]
+                """);
+        assertThat(watched.reloadIfChanged()).isEqualTo(WatchedFile.Outcome.ADOPTED);
+        assertThat(running.find("sample-new-channel")).map(Actor::group).contains("media");
+
+        Files.writeString(file, Files.readString(file).replace("group: media\n    name: Sample New Channel",
+                "group: no-such-group\n    name: Sample New Channel"));
+        assertThat(watched.reloadIfChanged()).isEqualTo(WatchedFile.Outcome.REFUSED);
+        assertThat(running.find("sample-new-channel")).map(Actor::group).contains("media");
     }
 
     @Test
