@@ -18,6 +18,25 @@
 لا بلاغات غير مسندة أقدم من ${unassignedAfter}.
 </#if>
 
+<#if unassignedNotListed?? && unassignedNotListed gt 0>
+... و${unassignedNotListed} بلاغًا آخر بلا مسؤول غير مدرج هنا: الأمر `tickets` على الخادم يعرضها كلها.
+
+</#if>
+<#if heldBack?has_content>
+بلاغات لم تُشعَر بها، لأن مرسلها بعث في ساعة واحدة أكثر مما يسمح به حد الإشعارات
+(اطلبها من المسؤول، أو انتظر متابعة):
+<#list heldBack as reference>
+- ${reference}
+</#list>
+
+</#if>
+<#if breaches?has_content>
+بلاغات مفتوحة تجاوزت مستوى الخدمة (monitoring/service-levels.yaml):
+<#list breaches as breach>
+- ${breach.reference}  ${breach.measure} متأخر
+</#list>
+
+</#if>
 رُدّ على إشعار البلاغ بالأمر #assign me لتتولاه.
 
 ${organisation}

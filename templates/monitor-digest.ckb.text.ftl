@@ -18,6 +18,25 @@
 هیچ ڕاپۆرتێکی بێ خاوەنی کۆنتر لە ${unassignedAfter} نییە.
 </#if>
 
+<#if unassignedNotListed?? && unassignedNotListed gt 0>
+... و ${unassignedNotListed} ڕاپۆرتی بێ خاوەنی تر کە لێرە نەنووسراون: فەرمانی `tickets` لە ڕاژەکەدا هەموویان پیشان دەدات.
+
+</#if>
+<#if heldBack?has_content>
+ئەم ڕاپۆرتانە ئاگادارت نەکرایەوە، چونکە نێرەرەکەیان لە یەک کاتژمێردا زیاتر لە سنووری ئاگادارکردنەوە نامەی ناردووە
+(لە بەڕێوەبەر داوایان بکە، یان چاوەڕێی بەدواداچوونێک بکە):
+<#list heldBack as reference>
+- ${reference}
+</#list>
+
+</#if>
+<#if breaches?has_content>
+ڕاپۆرتە کراوەکان کە ئاستی خزمەتگوزارییان تێپەڕاندووە (monitoring/service-levels.yaml):
+<#list breaches as breach>
+- ${breach.reference}  ${breach.measure} دواکەوتووە
+</#list>
+
+</#if>
 وەڵامی ئاگادارکردنەوەی ڕاپۆرتێک بدەوە بە #assign me بۆ وەرگرتنی.
 
 ${organisation}

@@ -35,7 +35,9 @@ public final class ResolveThread {
      */
     public Resolution resolve(Handle handle, ReporterFreeMail mail, Optional<String> stablePseudonym, String rateKey,
                               Instant now) {
-        Optional<Ticket> byReference = byReferencedMail(handle, mail);
+        // After an erasure nothing joins the ticket again, not even a reply to its confirmation: the reporter's mail
+        // opens a ticket of its own, and the erased one stays unlinked from the address.
+        Optional<Ticket> byReference = byReferencedMail(handle, mail).filter(ticket -> !ticket.reporterErased());
         if (byReference.isPresent()) {
             return new Resolution(byReference, ReceiptCodes.Check.NONE);
         }

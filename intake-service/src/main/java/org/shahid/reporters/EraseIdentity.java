@@ -8,6 +8,7 @@ import org.shahid.language.Language;
 import org.shahid.sealing.ForgetReporter;
 import org.shahid.sealing.SealedIdentityDao;
 import org.shahid.sealing.UnsealAudit;
+import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketEventDao;
 
 /**
@@ -79,7 +80,7 @@ public final class EraseIdentity {
 
     /** The shape of a pseudonym ("E-" and ten base32 letters), from randomness, so it names no one. */
     private static String randomPseudonym() {
-        StringBuilder pseudonym = new StringBuilder("E-");
+        StringBuilder pseudonym = new StringBuilder(Ticket.ERASED_PSEUDONYM_PREFIX);
         for (int i = 0; i < 10; i++) {
             pseudonym.append(BASE32[RANDOM.nextInt(BASE32.length)]);
         }

@@ -27,7 +27,11 @@ class CustodianUnsealTest {
     private static final String REPORTER = "noor.jabbar@example.org";
     private static final String REASON = "Court order 2026/114 of the Baghdad Karkh court, case of threats";
     /** Fewer PBKDF2 iterations than production, so that the class stays fast; the format is the same. */
-    private static final Map<String, String> FAST_KDF = Map.of("shahid.custodians.kdf-iterations", "20000");
+    private static final Map<String, String> FAST_KDF = Map.of("shahid.custodians.kdf-iterations", "20000",
+            "shahid.mail.authserv-id", "mx.shahid.test");
+    /** The receiving server vouched for the reporter: both reports carry one pseudonym, so one unseal reveals both. */
+    private static final String AUTHENTICATED = "Authentication-Results: mx.shahid.test; dkim=pass header.d=example.org;"
+            + " dmarc=pass\r\n";
 
     @TempDir
     static Path state;
@@ -48,10 +52,10 @@ class CustodianUnsealTest {
         assertThat(init.exit()).as(init.err()).isZero();
         shahid.startService();
         shahid.deliverRaw(REPORT, TestMails.plain("Noor Jabbar <" + REPORTER + ">", REPORT, "Threats",
-                "The candidate's guards threatened voters at the entrance."));
+                "The candidate's guards threatened voters at the entrance.", AUTHENTICATED));
         shahid.awaitReceived(REPORTER, 1);
         shahid.deliverRaw(REPORT, TestMails.plain("Noor Jabbar <" + REPORTER + ">", REPORT, "Bought votes",
-                "Envelopes with money were handed out at the school."));
+                "Envelopes with money were handed out at the school.", AUTHENTICATED));
         shahid.awaitReceived(REPORTER, 2);
         reference = shahid.text("SELECT reference FROM ticket ORDER BY id LIMIT 1");
         secondReference = shahid.text("SELECT reference FROM ticket ORDER BY id DESC LIMIT 1");

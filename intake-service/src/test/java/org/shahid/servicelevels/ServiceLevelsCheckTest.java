@@ -45,11 +45,11 @@ class ServiceLevelsCheckTest {
             clock.set(received.plus(Duration.ofHours(10)).plusSeconds(60));
             assertThat(check.check()).isEqualTo(1);
             assertThat(check.check()).isZero();
-            // unassigned: the whole roster, each in their first language (monitor1 ar, monitor2 ckb)
+            // unassigned: the whole roster, each in their first language (monitor1 en, monitor2 ckb)
             assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'SLA_REMINDER'")).isEqualTo(2);
             assertThat(shahid.text("SELECT subject FROM outbox WHERE purpose = 'SLA_REMINDER'"
                     + " AND recipient_address = 'monitor1@shahid.test'")).startsWith("[" + reference + "]")
-                    .contains("تذكير");
+                    .contains("Reminder");
             assertThat(shahid.text("SELECT subject FROM outbox WHERE purpose = 'SLA_REMINDER'"
                     + " AND recipient_address = 'monitor2@shahid.test'")).contains("بیرخستنەوە");
             assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'SLA_BREACHED'")).isZero();
