@@ -137,7 +137,9 @@ public final class ShahidService implements AutoCloseable {
             Beans beans = Beans.wire(settings, database, keyring, templates, clock);
             // Acknowledgements go out right after their ticket commits, not at the outbox trigger's next run.
             OutboxWakeUp outboxWakeUp = new OutboxWakeUp(beans.sendOutbox());
-            beans.activity().afterEachMail(outboxWakeUp::wake);
+            if (settings.flag("shahid.outbox.wake-after-intake")) {
+                beans.activity().afterEachMail(outboxWakeUp::wake);
+            }
             Main camel = camelFor(settings, routes);
             beans.byRouteName().forEach(camel::bind);
             // Mailbox polls and cron jobs fire from the scheduler all instances share (docs/operations.md).

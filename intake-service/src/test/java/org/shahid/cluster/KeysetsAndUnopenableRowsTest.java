@@ -21,8 +21,10 @@ class KeysetsAndUnopenableRowsTest {
 
     @Test
     void aRowThatDoesNotOpenFailsAloneAndAnInstanceWithOtherKeysRefusesToStart() throws Exception {
-        // the outbox timer fires once at start, then not again within the test: the test sends by hand
-        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.outbox.interval-ms", "600000"))) {
+        // the outbox timer fires once at start, then not again within the test, and intake does not wake it: the
+        // test sends by hand
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.outbox.interval-ms", "600000",
+                "shahid.outbox.wake-after-intake", "false"))) {
             shahid.startService();
             for (int i = 0; i < 3; i++) {
                 shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("reporter" + i + "@example.org",
