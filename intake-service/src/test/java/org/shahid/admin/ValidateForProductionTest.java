@@ -47,13 +47,13 @@ class ValidateForProductionTest {
         Map<String, String> settings = new HashMap<>(Map.of("shahid.home", home.toString(),
                 "shahid.domain", "example.org",
                 "shahid.own-addresses", "report@example.org,info@example.org,monitors@example.org"));
-        for (String mailbox : List.of("report", "info", "monitors")) {
+        for (String mailbox : List.of("report", "info", "monitors", "bounces")) {
             settings.put("shahid.mailbox." + mailbox + ".address", mailbox + "@example.org");
             settings.put("shahid.mailbox." + mailbox + ".username", mailbox + "@example.org");
             settings.put("shahid.mailbox." + mailbox + ".password", "secret-" + mailbox);
         }
         try (RunningShahid shahid = RunningShahid.prepare(state.resolve("state"), settings)) {
-            for (String mailbox : List.of("report", "info", "monitors")) {
+            for (String mailbox : List.of("report", "info", "monitors", "bounces")) {
                 shahid.mail().setUser(mailbox + "@example.org", mailbox + "@example.org", "secret-" + mailbox);
             }
             assertThat(AdminCli.run(shahid, "keys", "generate").exit()).isZero();
