@@ -154,9 +154,13 @@ class ReporterFlowTest {
                 .isEqualTo(1);
         assertThat(service.database().jdbi().withHandle(handle -> new TransparencyFiguresDao()
                 .figures(handle, ReportingPeriod.allTime())).reportsByStatus()).containsKey("withdrawn");
-        List<MimeMessage> toMonitor = shahid.awaitReceived(MONITOR1, (int) monitorMailsBefore + 1);
-        assertThat(GreenMailUtil.getBody(toMonitor.get(toMonitor.size() - 1))).contains("withdrew")
-                .doesNotContain(reporter);
+        // Other tickets' notifications may arrive in between: the one about this withdrawal names the reference.
+        MimeMessage withdrawalNotice = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> shahid.received(MONITOR1).stream().skip(monitorMailsBefore)
+                        .filter(mail -> GreenMailUtil.getBody(mail).contains("withdrew")
+                                && subjectOf(mail).contains(reference)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(GreenMailUtil.getBody(withdrawalNotice)).doesNotContain(reporter);
 
         // Nothing more reaches the reporter: not a second withdrawal, not a monitor's message; and it stays withdrawn.
         reply(reporter, confirmation, word);
@@ -247,8 +251,9 @@ class ReporterFlowTest {
         reply(reporter, confirmation, "Are you still there?");
         shahid.awaitReceived(reporter, 3);
         assertThat(messagesOf(ticket)).isEqualTo(3);
+        // The new ticket has a pseudonym of its own (the mail is not authenticated): nothing carries the old one.
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket WHERE reporter_pseudonym = '" + pseudonym + "'"))
-                .isEqualTo(1);
+                .isZero();
         assertThat(referenceOf(shahid.received(reporter).get(2))).isNotEqualTo(reference);
 
         // A crash between recording the confirmation sent and purging its address: the retention job finishes it.
@@ -280,7 +285,7 @@ class ReporterFlowTest {
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NOT NULL AND ticket_id = "
                 + ticket)).isZero();
         assertThat(shahid.count("SELECT COUNT(*) FROM receipt_code WHERE ticket_id = " + ticket)).isEqualTo(1);
-        assertThat(sealedFilesOf(ticket)).hasSize(3).allMatch(Files::exists);
+        assertThat(sealedFilesOf(ticket)).hasSize(1).allMatch(Files::exists);
         assertThat(mailsToReporter(ticket)).isEqualTo(1);
     }
 
