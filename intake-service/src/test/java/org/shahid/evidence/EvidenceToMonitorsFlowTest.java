@@ -56,7 +56,8 @@ class EvidenceToMonitorsFlowTest {
 
     private MimeMessage report() throws Exception {
         shahid.deliverRaw(RunningShahid.REPORT, TestMails.withFiles("witness@example.org", RunningShahid.REPORT,
-                "Evidence of vote buying", "Photo, minutes and a statement attached.", List.of(
+                "Evidence of vote buying", "Photo, minutes and a statement attached; the post is"
+                        + " https://www.facebook.com/sample.unity.party/posts/1", List.of(
                         new TestMails.File("IMG_0042.jpg", "image/jpeg", EvidenceFixtures.jpegWithGps()),
                         new TestMails.File("minutes.pdf", "application/pdf",
                                 EvidenceFixtures.pdfWithAuthor("Ballot boxes sealed with tape")),
@@ -129,6 +130,22 @@ class EvidenceToMonitorsFlowTest {
             assertThat(size).isLessThanOrEqualTo(limit);
         }
         assertThat(names).hasSize(3).allMatch(name -> name.matches("(image|document)-[0-9a-f]{8}\\.(jpg|pdf|docx)"));
+    }
+
+    @Test
+    void anEscalationCarriesTheCopiesThatFitAndListsTheRest() throws Exception {
+        start(Map.of("shahid.monitors.evidence-mail-bytes", "4000"));
+        MimeMessage notification = report();
+        shahid.awaitCount("SELECT COUNT(*) FROM evidence_key WHERE kind = 'URL'", 1);
+        shahid.deliverRaw(MONITORS, TestMails.plain(MONITOR1, notification.getReplyTo()[0].toString(),
+                "Re: " + notification.getSubject(), "#escalate meta\n"));
+        MimeMessage escalation = shahid.awaitReceived("trusted-partner@meta.example", 1).get(0);
+        assertThat(attachments(escalation)).extracting(Part::getFileName)
+                .allMatch(name -> name.matches("(image|document)-[0-9a-f]{8}\\.(jpg|pdf)")).hasSize(2);
+        String docx = shahid.text("SELECT scrubbed_sha256 FROM attachment WHERE detected_type LIKE '%wordprocessing%'");
+        assertThat(textOf(escalation)).contains("Further scrubbed copies, available on request", docx);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(escalation))
+                .doesNotContain("witness@example.org").doesNotContain(shahid.text("SELECT reference FROM ticket"));
     }
 
     private static String textOf(MimeMessage mail) throws Exception {
