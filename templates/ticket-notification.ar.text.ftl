@@ -32,7 +32,9 @@ ${text}
 <#if evidence?has_content>
 الأدلة:
 <#list evidence as file>
-- ${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+- <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+<#if file.delivery?has_content>  ${file.delivery}
+</#if>
 </#list>
 <#else>
 الأدلة: لا شيء

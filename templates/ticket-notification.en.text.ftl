@@ -34,7 +34,9 @@ ${text}
 <#if evidence?has_content>
 Evidence:
 <#list evidence as file>
-- ${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+- <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+<#if file.delivery?has_content>  ${file.delivery}
+</#if>
 </#list>
 <#else>
 Evidence: none
@@ -46,6 +48,7 @@ Reply to this mail to act on the ticket. Commands go in the first lines:
 #close resolved|rejected    #reject <reason> [SHD-...]    #reopen
 Findings: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
 #severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+#evidence N|all (the scrubbed copies not attached, in mails of their own)
 (the `actors` and `commitments` verbs list the ids)
 Any other text you write above the quoted mail is sent to the reporter, signed "the monitoring team".
 Keep the reference and the key in the subject.

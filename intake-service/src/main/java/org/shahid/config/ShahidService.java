@@ -325,10 +325,10 @@ public final class ShahidService implements AutoCloseable {
             Language fallback = Language.fromCode(settings.text("shahid.language.fallback"))
                     .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be "
                             + Language.listed()));
+            ScrubbedCopyStore copies = new ScrubbedCopyStore(settings.path("shahid.data-dir"));
             Monitors monitors = Monitors.wire(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
             IsolatedExtractor extractor = isolatedExtractor(settings);
-            SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor,
-                    new ScrubbedCopyStore(settings.path("shahid.data-dir")),
+            SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor, copies,
                     settings.path("shahid.data-dir").resolve("work"));
             LinkEvidence linkEvidence = new LinkEvidence(settings.integer("shahid.evidence.max-links-per-key"));
             ExaminationDao examinations = new ExaminationDao();
@@ -405,7 +405,8 @@ public final class ShahidService implements AutoCloseable {
                             // once, and a stopping service waits about that long (plus the batch in flight).
                             java.time.Duration.ofMillis(settings.integer("shahid.outbox.interval-ms") * 3L / 2)),
                     clock, () -> activity.busy(java.time.Duration.ofMillis(300)),
-                    java.time.Duration.ofSeconds(10), verp);
+                    java.time.Duration.ofSeconds(10), verp,
+                    new org.shahid.outbound.ComposeMimeContent(copies::pathOf));
             PurgeSealedIdentities retention = new PurgeSealedIdentities(database.jdbi(), blobs, new TicketEventDao(),
                     retentionPeriods(settings), sealExaminedOriginals, clock);
             return new Beans(intake, ingestMail, sendOutbox, monitors, retention, extractor, prefetch, lookahead,

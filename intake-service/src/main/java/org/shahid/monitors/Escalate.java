@@ -13,7 +13,8 @@ import org.shahid.tickets.TicketEventKind;
 import org.shahid.tickets.TicketStatus;
 
 /**
- * {@code #escalate meta}: sends the ticket's post URLs and the SHA-256 of its scrubbed evidence to the platform's
+ * {@code #escalate meta}: sends the ticket's post URLs and the scrubbed copies of its evidence (attached within
+ * {@code shahid.monitors.evidence-mail-bytes}, the rest listed by SHA-256) to the platform's
  * trusted-partner address ({@code monitoring/platforms.yaml}) through the outbox, under a reference of its own
  * ({@code [ESC-…]}) and never with the reporter's identity, pseudonym or ticket reference. The time is kept for
  * the platform's response time.
@@ -46,24 +47,32 @@ public record Escalate(String written,
     public TicketStatus apply(CommandScope scope, TicketStatus status) {
         Platform target = scope.parts().monitoring().platforms().find(platform).orElseThrow();
         String reference = "ESC-" + HexFormat.of().withUpperCase().formatHex(bytes());
-        List<String> copies = scope.handle().createQuery("SELECT scrubbed_sha256 FROM attachment WHERE ticket_id = :id"
-                        + " AND scrubbed_sha256 IS NOT NULL ORDER BY id")
-                .bind("id", scope.ticket().id()).mapTo(String.class).list();
+        AttachScrubbedEvidence evidence = scope.parts().evidence();
+        AttachScrubbedEvidence.Plan copies = evidence.plan(evidence.ofTicket(scope.handle(), scope.ticket().id()));
         StringBuilder text = new StringBuilder("To the trusted-partner team of ").append(target.name()).append(":\n\n")
                 .append("The election monitoring body reports the following posts as harmful content under the\n")
                 .append("election code of conduct, and asks you to act on them quickly.\n\nPosts:\n");
         postUrls(scope).forEach(url -> text.append("- ").append(url).append('\n'));
-        if (!copies.isEmpty()) {
-            text.append("\nScrubbed copies of the evidence, available on request (SHA-256):\n");
-            copies.forEach(sha256 -> text.append("- ").append(sha256).append('\n'));
+        if (!copies.attached().isEmpty()) {
+            text.append("\nAttached: scrubbed copies of the evidence (SHA-256):\n");
+            copies.attached().forEach(file -> text.append("- ").append(file.file().publishedName()).append(' ')
+                    .append(file.file().scrubbedSha256()).append('\n'));
+        }
+        List<AttachScrubbedEvidence.Numbered> further = new java.util.ArrayList<>(copies.onRequest());
+        further.addAll(copies.tooLarge());
+        if (!further.isEmpty()) {
+            text.append("\nFurther scrubbed copies, available on request (SHA-256):\n");
+            further.forEach(file -> text.append("- ").append(file.file().scrubbedSha256()).append('\n'));
         }
         text.append("\nPlease answer this mail keeping [").append(reference).append("] in the subject, saying whether the")
                 .append(" content was removed, labelled, or left up and why.\n");
         String from = scope.parts().mailboxAddress().apply("monitors");
         RenderedMail content = new RenderedMail("[" + reference + "] Trusted-partner report: posts on " + target.name(),
                 text.toString(), "");
-        scope.parts().outbox().enqueue(scope.handle(), new OutboxDao.NewMail(scope.ticket().id(), PURPOSE, null,
-                target.trustedPartnerAddress(), from, scope.parts().messageIds().next(), content, "en"), scope.now());
+        long outboxId = scope.parts().outbox().enqueue(scope.handle(), new OutboxDao.NewMail(scope.ticket().id(),
+                PURPOSE, null, target.trustedPartnerAddress(), from, scope.parts().messageIds().next(), content, "en"),
+                scope.now());
+        evidence.attach(scope.handle(), outboxId, copies.attached());
         scope.parts().findings().set(scope.handle(), scope.ticket().id(), scope.now(), "platform_id", platform,
                 "escalation_reference", reference, "escalated_at", scope.now(), "platform_action", null,
                 "platform_action_at", null);

@@ -31,6 +31,7 @@ public final class MonitorCommands {
         BY_VERB.put("severity", SetSeverity::parse);
         BY_VERB.put("escalate", Escalate::parse);
         BY_VERB.put("platform-action", RecordPlatformAction::parse);
+        BY_VERB.put("evidence", SendEvidence::parse);
     }
 
     private MonitorCommands() {

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
+import org.shahid.findings.EvidenceFileDao;
 import org.shahid.findings.FindingDao;
 import org.shahid.findings.MonitoringData;
 import org.shahid.intake.IntakeAttemptDao;
@@ -50,19 +51,23 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
                 clock, authentication.replyKeyTtl());
         MessageIds messageIds = new MessageIds(settings.text("shahid.domain"));
         TriageDao triage = new TriageDao();
+        AttachScrubbedEvidence evidence = new AttachScrubbedEvidence(new EvidenceFileDao(), outbox,
+                settings.number("shahid.monitors.evidence-mail-bytes"));
+        // The copies' bytes are read by the outbox's sender, when it builds the mail.
         HeldNotices heldNotices = new HeldNotices();
         TicketDao tickets = new TicketDao();
         TicketEventDao events = new TicketEventDao();
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
-                organisation, AttachScrubbedEvidence.NONE, new SendLimits(pseudonymizer),
+                organisation, evidence, new SendLimits(pseudonymizer),
                 settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices,
                 new SuggestActor(monitoring, new FindingDao())));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",
                 settings.text("shahid.mailbox.report.address"));
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
                 new TicketMessageDao(), outbox, messageIds,
-                new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao()));
+                new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao(),
+                evidence));
         ApplyMonitorReply apply = new ApplyMonitorReply(new ApplyMonitorReply.Parts(jdbi,
                 new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                         settings.number("shahid.limits.attachment-bytes"),

@@ -149,7 +149,9 @@ public final class NotifyMonitors {
         model.put("suggestedCategory", triage.category() != null ? triage.category()
                 : triage.suggestedCategory() == null ? "" : triage.suggestedCategory());
         model.put("suggestedActor", triage.suggestedActor() == null ? "" : triage.suggestedActor());
-        model.put("evidence", evidence);
+        AttachScrubbedEvidence.Plan plan = parts.evidence().plan(evidence.isEmpty() ? List.of()
+                : parts.evidence().ofMessage(handle, ticket.id(), messageId));
+        model.put("evidence", withDelivery(evidence, plan));
         model.put("linked", linked);
         model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
@@ -162,9 +164,31 @@ public final class NotifyMonitors {
             long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
                     monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content,
                     monitor.language().code(), replyTo), now);
-            parts.evidence().attach(handle, outboxId, messageId);
+            parts.evidence().attach(handle, outboxId, plan.attached());
         }
         parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOTIFIED,
                 recipients.size() + " monitors" + (followUp ? ", follow-up" : ""), now);
+    }
+
+    /**
+     * The evidence list (in the message's order, as {@link AttachScrubbedEvidence#ofMessage}) with each file's
+     * number for {@code #evidence} and how it travels.
+     */
+    private List<Map<String, Object>> withDelivery(List<Map<String, Object>> evidence, AttachScrubbedEvidence.Plan plan) {
+        List<AttachScrubbedEvidence.Numbered> numbered = new java.util.ArrayList<>();
+        numbered.addAll(plan.attached());
+        numbered.addAll(plan.onRequest());
+        numbered.addAll(plan.tooLarge());
+        numbered.addAll(plan.withoutCopy());
+        numbered.sort(java.util.Comparator.comparingInt(AttachScrubbedEvidence.Numbered::number));
+        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            Map<String, Object> file = new HashMap<>(evidence.get(i));
+            boolean known = i < numbered.size();
+            file.put("number", known ? String.valueOf(numbered.get(i).number()) : "");
+            file.put("delivery", known ? parts.evidence().delivery(plan, numbered.get(i)) : "");
+            listed.add(file);
+        }
+        return listed;
     }
 }

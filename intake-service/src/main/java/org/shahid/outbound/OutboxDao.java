@@ -51,6 +51,29 @@ public final class OutboxDao {
                 .one();
     }
 
+    /** Adds files to a queued mail, in the transaction that queued it. */
+    public void attach(Handle handle, long outboxId, List<OutboxAttachment> attachments) {
+        for (OutboxAttachment attachment : attachments) {
+            handle.createUpdate("""
+                            INSERT INTO outbox_attachment (outbox_id, position, file_name, content_type, scrubbed_sha256)
+                            VALUES (:outboxId, :position, :fileName, :contentType, :scrubbedSha256)""")
+                    .bind("outboxId", outboxId)
+                    .bindMethods(attachment)
+                    .execute();
+        }
+    }
+
+    /** The files a mail carries, in their order; empty for most mails. */
+    public List<OutboxAttachment> attachmentsOf(Handle handle, long outboxId) {
+        return handle.createQuery("""
+                        SELECT position, file_name, content_type, scrubbed_sha256 FROM outbox_attachment
+                        WHERE outbox_id = :outboxId ORDER BY position""")
+                .bind("outboxId", outboxId)
+                .map((rs, ctx) -> new OutboxAttachment(rs.getInt("position"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getString("scrubbed_sha256")))
+                .list();
+    }
+
     /** Claims up to {@code limit} due rows for this sender and returns them, oldest first. */
     public List<OutboxMail> claimDue(Handle handle, int limit, Instant now) {
         return claimDue(handle, limit, now, false);

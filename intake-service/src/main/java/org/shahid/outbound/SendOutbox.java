@@ -5,8 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,6 +52,7 @@ public final class SendOutbox {
     private volatile long lastFullClaimNanos = System.nanoTime();
     private final Session session;
     private final VerpAddress verp;
+    private final ComposeMimeContent content;
     /** Mails the relay accepted whose "sent" could not be recorded (database down): recorded before anything else. */
     private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -77,6 +76,17 @@ public final class SendOutbox {
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
                       Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy,
                       Duration maxDeferral, VerpAddress verp) {
+        this(jdbi, outbox, sealedIdentities, smtp, pacing, clock, intakeBusy, maxDeferral, verp,
+                new ComposeMimeContent(sha256 -> {
+                    throw new IllegalStateException("this sender has no scrubbed-copy store");
+                }));
+    }
+
+    /** With {@code content}: builds each mail's body, reading the files a mail carries from the scrubbed-copy store. */
+    public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
+                      Pacing pacing, Clock clock, java.util.function.BooleanSupplier intakeBusy,
+                      Duration maxDeferral, VerpAddress verp, ComposeMimeContent content) {
+        this.content = content;
         this.verp = verp;
         this.intakeBusy = intakeBusy;
         this.maxDeferralNanos = maxDeferral.toNanos();
@@ -334,16 +344,7 @@ public final class SendOutbox {
         message.setHeader("Auto-Submitted", "auto-replied");
         message.setHeader("X-Auto-Response-Suppress", "All");
         message.setHeader("Content-Language", mail.language());
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        alternative.addBodyPart(text);
-        if (mail.html() != null && !mail.html().isBlank()) {
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-            alternative.addBodyPart(html);
-        }
-        message.setContent(alternative);
+        message.setContent(content.compose(mail, jdbi.withHandle(handle -> outbox.attachmentsOf(handle, mail.id()))));
         message.saveChanges();
         return message;
     }

@@ -63,6 +63,8 @@ public enum TicketEventKind {
     SEVERITY_SET,
     /** A finding's posts were sent to a platform's trusted-partner address, with the escalation's reference. */
     ESCALATED,
+    /** Scrubbed evidence copies a monitor asked for with #evidence were queued to them. */
+    EVIDENCE_SENT,
     /** What the platform did about an escalation. */
     PLATFORM_ACTION_SET,
     /** A platform's answer to an escalation, threaded back by the escalation's reference. */

@@ -21,7 +21,8 @@ class ParsedReplyTest {
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed",
                 "#priority: needs a priority: low, normal, high or urgent",
                 "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"
-                        + " #reopen, #cluster, #actor, #commitment, #verdict, #severity, #escalate, #platform-action");
+                        + " #reopen, #cluster, #actor, #commitment, #verdict, #severity, #escalate, #platform-action,"
+                        + " #evidence");
     }
 
     @Test
