@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
@@ -17,7 +18,7 @@ class DatabaseOutageFaultTest {
     private static final int BEFORE = 20;
     private static final int DURING = 20;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps Shahid's logs
     Path state;
 
     @Test

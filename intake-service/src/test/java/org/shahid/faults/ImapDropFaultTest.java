@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
@@ -16,7 +17,7 @@ class ImapDropFaultTest {
 
     private static final int MAILS = 150;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps Shahid's logs
     Path state;
 
     @Test

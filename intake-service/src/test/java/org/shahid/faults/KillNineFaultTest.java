@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
@@ -17,7 +18,7 @@ class KillNineFaultTest {
 
     private static final int MAILS = 200;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps Shahid's logs
     Path state;
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
@@ -31,7 +32,7 @@ class PushKillNineFaultTest {
     private static final int MAILS = 200;
     private static final int CONNECTIONS = 4;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps Shahid's logs
     Path state;
 
     @Test
