@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +36,21 @@ class KillNineFaultTest {
             int kills = 0;
             while (kills < 5 && rig.count("SELECT COUNT(*) FROM processed_mail") < MAILS) {
                 long before = rig.count("SELECT COUNT(*) FROM processed_mail");
+                long started = System.nanoTime();
                 // kill at a random moment within 0.4 s once the restarted process is working again (intake drains a few
                 // hundred mails a second: a later kill would often find nothing left to interrupt)
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> rig.count("SELECT COUNT(*) FROM processed_mail") > before
-                                || before >= MAILS);
+                // A restart takes its first mail within about 40 s on a loaded 2-core machine (JVM start, then the dead
+                // instance's poll trigger released after at most 17.5 s); 60 s catches a poll left misfired (70 s).
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> rig.count("SELECT COUNT(*) FROM processed_mail") > before
+                                    || before >= MAILS);
+                } catch (ConditionTimeoutException stalled) {
+                    throw new AssertionError("start " + (kills + 1) + " processed nothing after " + before
+                            + " mails; its log ends:\n" + rig.logTail(60), stalled);
+                }
+                System.out.printf("kill-nine | start %d took its first mail %d ms after the test began waiting for it%n",
+                        kills + 1, (System.nanoTime() - started) / 1_000_000);
                 long target = System.nanoTime() + random.nextInt(400) * 1_000_000L;
                 await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10))
                         .until(() -> System.nanoTime() >= target);
