@@ -205,7 +205,7 @@ public final class CustodiansCommand implements Callable<Integer> {
                         .migrate(Instant.now());
                 custodians.out().println("migrated: " + counts.identityRecords() + " identity record(s), "
                         + counts.originalMails() + " original mail(s), " + counts.evidenceOriginals()
-                        + " evidence original(s)");
+                        + " evidence original(s), " + counts.quarantinedMails() + " quarantined mail(s)");
                 return 0;
             }
         }

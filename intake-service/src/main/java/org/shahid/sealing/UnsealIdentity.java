@@ -21,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
  * custodians approve it one share at a time; the approval that completes the threshold rebuilds the custodian key
  * in memory, opens only that ticket's identity records, and drops the key and every share. Each step, refusals
  * included, is an entry of {@link UnsealAudit}; an approval names the custodian by their share, and the reveal names
- * every ticket the identity exposes (all tickets of the same reporter pseudonym). Shares of earlier approvals wait in
- * {@code unseal_pending_share}, sealed under the server key, until the threshold or {@code pendingTtl}: fewer than
- * k shares reveal nothing of the key. Called by the {@code unseal} verbs. Thread-safe.
+ * every ticket the identity exposes (all tickets of the same reporter pseudonym). Custodians who present their shares
+ * together store nothing; a share approved on its own waits in {@code unseal_pending_share}, sealed under the server
+ * key, until the threshold or {@code pendingTtl} (docs/adr/unseal-pending-shares.md): fewer than k shares reveal
+ * nothing of the key. Called by the {@code unseal} verbs. Thread-safe.
  */
 public final class UnsealIdentity {
 
@@ -99,18 +100,28 @@ public final class UnsealIdentity {
 
     /**
      * One custodian's approval. The share is used and wiped here; the caller must not keep it. The approval that
-     * completes the threshold of every key the ticket's records are sealed to returns what was revealed.
+     * completes the threshold of every key the ticket's records are sealed to returns what was revealed; an earlier
+     * one leaves its share waiting in {@code unseal_pending_share}.
      */
     public Approval approve(long requestId, CustodianShare share) {
+        return approve(requestId, List.of(share));
+    }
+
+    /**
+     * Approvals of custodians who present their shares together, in one process. With more than one share nothing is
+     * stored: when they (with any shares already waiting) do not complete the threshold, the approval is refused and
+     * audited, and no share waits. The shares are wiped here.
+     */
+    public Approval approve(long requestId, List<CustodianShare> shares) {
         try {
-            return approveWith(requestId, share);
+            return approveWith(requestId, shares);
         } finally {
-            share.wipe();
+            shares.forEach(CustodianShare::wipe);
         }
     }
 
-    private Approval approveWith(long requestId, CustodianShare share) {
-        String actor = share.identity();
+    private Approval approveWith(long requestId, List<CustodianShare> presented) {
+        String actor = presented.get(0).identity();
         Instant now = clock.instant();
         Request request = jdbi.withHandle(handle -> findRequest(handle, requestId))
                 .orElseThrow(() -> refuse(actor, null, requestId, null, "no unseal request " + requestId));
@@ -126,44 +137,75 @@ public final class UnsealIdentity {
                     ? "nothing to reveal: the identities of this ticket were purged"
                     : "this ticket's identity records are still under the server key: run `custodians migrate`");
         }
-        CustodianPublicKey key = keys.get(share.keyId());
-        if (key == null) {
-            throw refuse(actor, request.ticketId(), requestId, null, "share " + actor + " is of another custodian key;"
-                    + " this ticket's records are sealed to key " + keys.keySet().stream()
-                    .map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
+        for (CustodianShare share : presented) {
+            if (!keys.containsKey(share.keyId())) {
+                throw refuse(share.identity(), request.ticketId(), requestId, null, "share " + share.identity()
+                        + " is of another custodian key; this ticket's records are sealed to key " + keys.keySet()
+                        .stream().map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
+            }
+        }
+        boolean together = presented.size() > 1;
+        if (together) {
+            int missing = jdbi.withHandle(handle -> missingWith(handle, requestId, keys, presented));
+            if (missing > 0) {
+                throw refuse(actor, request.ticketId(), requestId, null, presented.size() + " shares presented"
+                        + " together do not complete the threshold (" + missing + " more needed); nothing was stored");
+            }
         }
         return jdbi.inTransaction(handle -> {
             findRequestForUpdate(handle, requestId);
             Map<Long, List<CustodianShare>> pending = pendingShares(handle, requestId);
-            List<CustodianShare> sameKey = pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>());
-            if (sameKey.stream().anyMatch(held -> held.index() == share.index())) {
-                pending.values().forEach(list -> list.forEach(CustodianShare::wipe));
-                int missing = missing(keys, pending);
-                audit.append(handle, actor, "REFUSED", request.ticketId(), requestId, null,
-                        "this share approved the request already; it counts once", now);
-                return new Approval(missing, Optional.empty());
-            }
-            handle.createUpdate("""
-                            INSERT INTO unseal_approval (request_id, custodian_key_id, share_index, approved_at)
-                            VALUES (:request, :key, :index, :now)""")
-                    .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
-                    .bind("now", now).execute();
-            audit.append(handle, actor, "APPROVED", request.ticketId(), requestId, null,
-                    "share " + share.index() + " of " + share.custodians() + " (threshold " + share.threshold() + ")",
-                    now);
-            sameKey.add(share);
-            int missing = missing(keys, pending);
+            List<CustodianShare> added = new ArrayList<>();
             try {
+                for (CustodianShare share : presented) {
+                    List<CustodianShare> sameKey = pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>());
+                    if (sameKey.stream().anyMatch(held -> held.index() == share.index())) {
+                        audit.append(handle, share.identity(), "REFUSED", request.ticketId(), requestId, null,
+                                "this share approved the request already; it counts once", now);
+                        continue;
+                    }
+                    handle.createUpdate("""
+                                    INSERT INTO unseal_approval (request_id, custodian_key_id, share_index, approved_at)
+                                    VALUES (:request, :key, :index, :now)""")
+                            .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
+                            .bind("now", now).execute();
+                    audit.append(handle, share.identity(), "APPROVED", request.ticketId(), requestId, null,
+                            "share " + share.index() + " of " + share.custodians() + " (threshold "
+                                    + share.threshold() + ")" + (together ? ", presented together" : ""), now);
+                    sameKey.add(share);
+                    added.add(share);
+                }
+                int missing = missing(keys, pending);
                 if (missing > 0) {
-                    holdPending(handle, requestId, share, now);
+                    for (CustodianShare share : added) {
+                        holdPending(handle, requestId, share, now);
+                    }
                     return new Approval(missing, Optional.empty());
                 }
                 return new Approval(0, Optional.of(reveal(handle, request, keys, pending, now)));
             } finally {
-                pending.values().forEach(list -> list.stream().filter(held -> held != share)
-                        .forEach(CustodianShare::wipe));
+                wipeAllBut(pending, presented);
             }
         });
+    }
+
+    /** How many shares are missing with the waiting ones and {@code presented} together. */
+    private int missingWith(Handle handle, long requestId, Map<Long, CustodianPublicKey> keys,
+                            List<CustodianShare> presented) {
+        Map<Long, List<CustodianShare>> pending = pendingShares(handle, requestId);
+        try {
+            presented.forEach(share -> pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>()).add(share));
+            return missing(keys, pending);
+        } finally {
+            wipeAllBut(pending, presented);
+        }
+    }
+
+    /** Wipes the shares read from {@code unseal_pending_share}; the presented ones are the caller's to wipe. */
+    private static void wipeAllBut(Map<Long, List<CustodianShare>> shares, List<CustodianShare> presented) {
+        shares.values().forEach(list -> list.stream()
+                .filter(held -> presented.stream().noneMatch(mine -> mine == held))
+                .forEach(CustodianShare::wipe));
     }
 
     private Revealed reveal(Handle handle, Request request, Map<Long, CustodianPublicKey> keys,
