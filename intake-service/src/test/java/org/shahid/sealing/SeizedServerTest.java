@@ -124,7 +124,8 @@ class SeizedServerTest {
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE sealed_raw LIKE 'custodian-mail/%'"))
                 .isEqualTo(3);
         Run status = AdminCli.run(shahid, "custodians", "status");
-        assertThat(status.out()).contains("identity records 3").contains("under the server key: 0 identity record(s)");
+        assertThat(status.out()).contains("identity records 3")
+                .contains("under the server key: 0 identity record(s), 0 original mail(s), 0 quarantined mail(s)");
     }
 
     @Test
