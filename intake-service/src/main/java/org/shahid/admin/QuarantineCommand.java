@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code quarantine [list|release ID|discard ID]}: the mails Shahid could not process, and what to do with them. A
  * release takes the mail from its mailbox's quarantine folder; when it is gone from there and its original is sealed
- * to the custodians, {@code release ID --reason TEXT --share FILE …} opens it with k shares presented together.
+ * to the custodians, {@code release ID --reason TEXT --share FILE …} opens it with k shares presented together, or
+ * {@code unseal request --quarantine ID} lets the custodians approve one at a time.
  */
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = "List quarantined mails; release one for another try, or discard it.")
@@ -110,14 +111,14 @@ public final class QuarantineCommand implements Callable<Integer> {
         }
     }
 
-    private ReleaseQuarantine releaser(AdminContext context) {
+    static ReleaseQuarantine releaser(AdminContext context) {
         Settings settings = context.settings();
         return new ReleaseQuarantine(context.database().jdbi(), new QuarantineDao(), blobs(context),
                 new FindInQuarantineFolder(MailboxAccount.fromSettings(settings),
                         ReconcileMailboxes.Connection.of(settings)), context.beans().intake());
     }
 
-    private static SealedBlobStore blobs(AdminContext context) {
+    static SealedBlobStore blobs(AdminContext context) {
         Keyring keyring = Keyring.load(context.settings().path("shahid.keys.dir"), false);
         return new SealedBlobStore(context.settings().path("shahid.data-dir"), keyring,
                 new CustodianKeys(context.database().jdbi(), Clock.systemUTC()));

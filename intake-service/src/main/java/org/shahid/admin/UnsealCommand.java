@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shahid.config.ShahidCommand;
+import org.shahid.intake.IntakeOutcome;
 import org.shahid.sealing.CustodianShare;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedIdentity;
@@ -44,7 +45,8 @@ public final class UnsealCommand implements Callable<Integer> {
         Sealer sealer = new Sealer(Keyring.load(context.settings().path("shahid.keys.dir"), false));
         return new UnsealIdentity(context.database().jdbi(), new SealedIdentityDao(sealer), sealer,
                 new UnsealAudit(context.settings().path("shahid.data-dir")),
-                context.settings().duration("shahid.unseal.pending-ttl"), Clock.systemUTC());
+                context.settings().duration("shahid.unseal.pending-ttl"), Clock.systemUTC(),
+                QuarantineCommand.blobs(context));
     }
 
     @Command(name = "request", mixinStandardHelpOptions = true,
@@ -54,8 +56,12 @@ public final class UnsealCommand implements Callable<Integer> {
         @ParentCommand
         UnsealCommand unseal;
 
-        @Parameters(index = "0", description = "The ticket reference, e.g. SHD-7K3M-Q9XR-2BTA.")
+        @Parameters(index = "0", arity = "0..1", description = "The ticket reference, e.g. SHD-7K3M-Q9XR-2BTA.")
         String reference;
+
+        @Option(names = "--quarantine", description = "Instead of a ticket: a held quarantine entry whose mail is gone"
+                + " from its quarantine folder; the approval that completes the threshold releases it into intake.")
+        Long quarantineEntry;
 
         @Option(names = "--reason", required = true,
                 description = "Why (at least " + UnsealIdentity.MIN_REASON_LENGTH + " characters); it is audited.")
@@ -68,7 +74,11 @@ public final class UnsealCommand implements Callable<Integer> {
         public Integer call() {
             String who = requester != null ? requester : "account " + System.getProperty("user.name", "unknown");
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
-                long id = unsealing(context).request(reference, who, reason);
+                if ((reference == null) == (quarantineEntry == null)) {
+                    throw new IllegalArgumentException("name a ticket reference or --quarantine ID, not both");
+                }
+                long id = quarantineEntry != null ? unsealing(context).requestQuarantined(quarantineEntry, who, reason)
+                        : unsealing(context).request(reference, who, reason);
                 unseal.out().println("unseal request recorded; each custodian approves it with: unseal approve " + id
                         + " --share FILE");
                 unseal.out().println(id);
@@ -102,6 +112,14 @@ public final class UnsealCommand implements Callable<Integer> {
                 String identities = shares.stream().map(CustodianShare::identity)
                         .collect(java.util.stream.Collectors.joining(", "));
                 UnsealIdentity.Approval approval = unsealing.approve(requestId, shares);
+                if (approval.original().isPresent()) {
+                    UnsealIdentity.QuarantinedOriginal original = approval.original().get();
+                    IntakeOutcome outcome = QuarantineCommand.releaser(context).release(original.entryId(),
+                            entry -> original.raw());
+                    unseal.out().println("released: " + outcome.kind() + " "
+                            + outcome.ticket().map(Object::toString).orElse(""));
+                    return 0;
+                }
                 if (approval.revealed().isEmpty()) {
                     unseal.out().println("approval by " + identities + " recorded; " + approval.sharesMissing()
                             + " more share(s) needed");

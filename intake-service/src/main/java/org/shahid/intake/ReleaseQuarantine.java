@@ -42,7 +42,8 @@ public final class ReleaseQuarantine {
             throw new NeedsCustodians("quarantine entry " + entryId + " is no longer in the " + entry.mailbox().name()
                     + " mailbox's quarantine folder and its original is sealed to the custodians: release it with"
                     + " `quarantine release " + entryId + " --reason TEXT --share FILE` (as many --share as the"
-                    + " custodian threshold)");
+                    + " custodian threshold, together) or `unseal request --quarantine " + entryId + " --reason TEXT`"
+                    + " and one `unseal approve` per custodian");
         });
     }
 

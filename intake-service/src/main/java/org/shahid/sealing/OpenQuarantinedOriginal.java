@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  * mailbox's quarantine folder: k custodians present their shares together, in one process, and nothing of them is
  * stored. The steps are entries of the unseal audit chain (REQUESTED with the reason, APPROVED per share, REVEALED,
  * or REFUSED), naming the quarantine entry, not a ticket: such a mail has none yet. The original goes back into
- * intake, which seals its identity to the custodians again; it is never printed. Thread-safe.
+ * intake, which seals its identity to the custodians again; it is never printed. Custodians who approve one at a
+ * time use {@link UnsealIdentity#requestQuarantined} instead. Thread-safe.
  */
 public final class OpenQuarantinedOriginal {
 

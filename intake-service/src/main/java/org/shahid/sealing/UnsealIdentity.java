@@ -38,15 +38,27 @@ public final class UnsealIdentity {
         }
     }
 
-    /** The outcome of one approval: either how many shares are still missing, or what was revealed. */
-    public record Approval(int sharesMissing, Optional<Revealed> revealed) {
+    /**
+     * The outcome of one approval: how many shares are still missing, or what was revealed: a ticket's identities,
+     * or a quarantined mail's original to release into intake.
+     */
+    public record Approval(int sharesMissing, Optional<Revealed> revealed, Optional<QuarantinedOriginal> original) {
+
+        Approval(int sharesMissing, Optional<Revealed> revealed) {
+            this(sharesMissing, revealed, Optional.empty());
+        }
+    }
+
+    /** A quarantined mail's original, opened for its release; the caller hands it to intake and drops it. */
+    public record QuarantinedOriginal(long entryId, byte[] raw) {
     }
 
     /** What a completed request reveals, one per mail of the ticket, and every ticket it exposes. */
     public record Revealed(long ticketId, List<SealedIdentity> identities, List<String> ticketsRevealed) {
     }
 
-    private record Request(long id, long ticketId) {
+    /** A request names a ticket or, for a quarantined mail, a quarantine entry (then {@code ticketId} is null). */
+    private record Request(long id, Long ticketId, Long quarantineId) {
     }
 
     private final Jdbi jdbi;
@@ -55,9 +67,17 @@ public final class UnsealIdentity {
     private final UnsealAudit audit;
     private final Duration pendingTtl;
     private final Clock clock;
+    private final SealedBlobStore blobs;
 
     public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, Sealer pendingSealer, UnsealAudit audit,
                           Duration pendingTtl, Clock clock) {
+        this(jdbi, identities, pendingSealer, audit, pendingTtl, clock, null);
+    }
+
+    /** With {@code blobs}, requests for quarantined originals can be approved too. */
+    public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, Sealer pendingSealer, UnsealAudit audit,
+                          Duration pendingTtl, Clock clock, SealedBlobStore blobs) {
+        this.blobs = blobs;
         this.jdbi = jdbi;
         this.identities = identities;
         this.pendingSealer = pendingSealer;
@@ -77,17 +97,44 @@ public final class UnsealIdentity {
             throw refuse(requester, ticketId.get(), null, trimmed,
                     "a reason of at least " + MIN_REASON_LENGTH + " characters is required");
         }
+        return insertRequest(ticketId.get(), null, requester, trimmed, null);
+    }
+
+    /**
+     * Records a request to open a held quarantine entry's original, sealed to the custodians, for its release when
+     * the mail is no longer in its mailbox's quarantine folder; returns its id. Approved like any request.
+     */
+    public long requestQuarantined(long entryId, String requester, String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        String entry = "quarantine entry " + entryId;
+        boolean sealedForCustodians = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM quarantine
+                        WHERE id = :id AND status = 'HELD' AND custodian_key_id IS NOT NULL AND sealed_raw IS NOT NULL""")
+                .bind("id", entryId).mapTo(Long.class).one() > 0);
+        if (!sealedForCustodians) {
+            throw refuse(requester, null, null, trimmed, "no held " + entry + " sealed to the custodians");
+        }
+        if (trimmed.length() < MIN_REASON_LENGTH) {
+            throw refuse(requester, null, null, trimmed,
+                    "a reason of at least " + MIN_REASON_LENGTH + " characters is required");
+        }
+        return insertRequest(null, entryId, requester, trimmed, entry + ": release");
+    }
+
+    /** The request row and its REQUESTED entry, in one transaction; returns the request's id. */
+    private long insertRequest(Long ticketId, Long quarantineId, String requester, String reason, String detail) {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             long id = handle.createUpdate("""
-                            INSERT INTO unseal_request (ticket_id, requested_by, reason, requested_at)
-                            VALUES (:ticket, :admin, :reason, :now)""")
-                    .bind("ticket", ticketId.get())
+                            INSERT INTO unseal_request (ticket_id, quarantine_id, requested_by, reason, requested_at)
+                            VALUES (:ticket, :entry, :admin, :reason, :now)""")
+                    .bind("ticket", ticketId)
+                    .bind("entry", quarantineId)
                     .bind("admin", requester)
-                    .bind("reason", trimmed)
+                    .bind("reason", reason)
                     .bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.append(handle, requester, "REQUESTED", ticketId.get(), id, trimmed, null, now);
+            audit.append(handle, requester, "REQUESTED", ticketId, id, reason, detail, now);
             return id;
         });
     }
@@ -131,6 +178,10 @@ public final class UnsealIdentity {
             throw refuse(actor, request.ticketId(), requestId, null,
                     "request " + requestId + " was revealed already; a new reveal needs a new request");
         }
+        if (keys.isEmpty() && request.quarantineId() != null) {
+            throw refuse(actor, null, requestId, null, "quarantine entry " + request.quarantineId()
+                    + " is no longer held with an original sealed to the custodians");
+        }
         if (keys.isEmpty()) {
             throw refuse(actor, request.ticketId(), requestId, null, jdbi.withHandle(handle ->
                     identities.recordsOf(handle, request.ticketId()).isEmpty())
@@ -140,7 +191,7 @@ public final class UnsealIdentity {
         for (CustodianShare share : presented) {
             if (!keys.containsKey(share.keyId())) {
                 throw refuse(share.identity(), request.ticketId(), requestId, null, "share " + share.identity()
-                        + " is of another custodian key; this ticket's records are sealed to key " + keys.keySet()
+                        + " is of another custodian key; this request's records are sealed to key " + keys.keySet()
                         .stream().map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
             }
         }
@@ -181,6 +232,10 @@ public final class UnsealIdentity {
                         holdPending(handle, requestId, share, now);
                     }
                     return new Approval(missing, Optional.empty());
+                }
+                if (request.quarantineId() != null) {
+                    return new Approval(0, Optional.empty(),
+                            Optional.of(openQuarantined(handle, request, keys, pending, now)));
                 }
                 return new Approval(0, Optional.of(reveal(handle, request, keys, pending, now)));
             } finally {
@@ -233,6 +288,24 @@ public final class UnsealIdentity {
         return new Revealed(request.ticketId(), List.copyOf(revealed), exposed);
     }
 
+    private QuarantinedOriginal openQuarantined(Handle handle, Request request, Map<Long, CustodianPublicKey> keys,
+                                                Map<Long, List<CustodianShare>> shares, Instant now) {
+        if (blobs == null) {
+            throw new IllegalStateException("this unsealing has no sealed store to open quarantined originals from");
+        }
+        CustodianPublicKey key = keys.values().iterator().next();
+        String sealedRaw = handle.createQuery("SELECT sealed_raw FROM quarantine WHERE id = :id")
+                .bind("id", request.quarantineId()).mapTo(String.class).one();
+        byte[] raw = blobs.readWithCustodianKey(sealedRaw, new RebuildCustodianKey().rebuild(key, shares.get(key.id())));
+        handle.createUpdate("DELETE FROM unseal_pending_share WHERE request_id = :request")
+                .bind("request", request.id()).execute();
+        String usedShares = shares.values().stream().flatMap(List::stream).map(CustodianShare::identity)
+                .collect(Collectors.joining(", "));
+        audit.append(handle, "custodians", "REVEALED", null, request.id(), null, truncate("quarantine entry "
+                + request.quarantineId() + " opened for release into intake; shares: " + usedShares, 500), now);
+        return new QuarantinedOriginal(request.quarantineId(), raw);
+    }
+
     /** The ticket first, then every other ticket of the same reporter pseudonym, which the identity names too. */
     private static List<String> ticketsExposed(Handle handle, long ticketId) {
         Set<String> references = new LinkedHashSet<>();
@@ -257,6 +330,15 @@ public final class UnsealIdentity {
 
     private Map<Long, CustodianPublicKey> keysNeeded(Handle handle, Request request) {
         Map<Long, CustodianPublicKey> keys = new LinkedHashMap<>();
+        if (request.quarantineId() != null) {
+            handle.createQuery("""
+                            SELECT custodian_key_id FROM quarantine
+                            WHERE id = :id AND status = 'HELD' AND custodian_key_id IS NOT NULL""")
+                    .bind("id", request.quarantineId()).mapTo(Long.class).findOne()
+                    .flatMap(keyId -> CustodianKeys.byId(handle, keyId))
+                    .ifPresent(key -> keys.put(key.id(), key));
+            return keys;
+        }
         for (SealedIdentityDao.SealedRecord record : identities.recordsOf(handle, request.ticketId())) {
             if (record.custodianKeyId() != null && !keys.containsKey(record.custodianKeyId())) {
                 keys.put(record.custodianKeyId(), CustodianKeys.byId(handle, record.custodianKeyId()).orElseThrow(
@@ -298,7 +380,7 @@ public final class UnsealIdentity {
                         JOIN unseal_request r ON r.id = p.request_id
                         WHERE p.created_at < :cutoff GROUP BY p.request_id, r.ticket_id""")
                 .bind("cutoff", now.minus(pendingTtl))
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)})
                 .list();
         for (Object[] row : expired) {
             handle.useTransaction(transaction -> {
@@ -316,9 +398,9 @@ public final class UnsealIdentity {
     }
 
     private static Optional<Request> findRequest(Handle handle, long requestId) {
-        return handle.createQuery("SELECT id, ticket_id FROM unseal_request WHERE id = :id")
+        return handle.createQuery("SELECT id, ticket_id, quarantine_id FROM unseal_request WHERE id = :id")
                 .bind("id", requestId)
-                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getLong(2)))
+                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class)))
                 .findOne();
     }
 

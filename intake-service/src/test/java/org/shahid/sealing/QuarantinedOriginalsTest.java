@@ -67,7 +67,9 @@ class QuarantinedOriginalsTest {
         shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 1);
         shahid.deliverRaw(REPORT, reportWithLongHeaders("Sami Nouri", "sami.nouri@example.org", "Boxes at clinic"));
         shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 2);
-        await().atMost(Duration.ofSeconds(60)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 2);
+        shahid.deliverRaw(REPORT, reportWithLongHeaders("Rana Aziz", "rana.aziz@example.org", "Boxes at garage"));
+        shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 3);
         shahid.stopService();
     }
 
@@ -76,25 +78,25 @@ class QuarantinedOriginalsTest {
         shahid.close();
     }
 
-    /** The entry of the first (school) or second (clinic) report: they were delivered one after the other. */
+    /** The entry of the school, clinic or garage report: they were delivered one after the other. */
     private static String entryOf(String subject) {
         return shahid.text("SELECT q.id FROM quarantine q ORDER BY q.id LIMIT 1 OFFSET "
-                + (subject.contains("school") ? 0 : 1));
+                + List.of("school", "clinic", "garage").indexOf(subject));
     }
 
     @Test
     void theServerCannotOpenAQuarantinedOriginal() throws Exception {
         assertThat(shahid.count("SELECT COUNT(*) FROM quarantine WHERE sealed_raw LIKE 'custodian-quarantine/%'"
-                + " AND custodian_key_id = (SELECT id FROM custodian_key)")).isEqualTo(2);
+                + " AND custodian_key_id = (SELECT id FROM custodian_key)")).isEqualTo(3);
         SealedBlobStore blobs = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false));
         List<String> quarantined = blobs.list().keySet().stream()
                 .filter(key -> key.startsWith("custodian-quarantine/")).toList();
-        assertThat(quarantined).hasSize(2).allSatisfy(key -> assertThatThrownBy(() -> blobs.read(key))
+        assertThat(quarantined).hasSize(3).allSatisfy(key -> assertThatThrownBy(() -> blobs.read(key))
                 .isInstanceOf(SealingException.class));
         try (Stream<Path> files = Files.walk(state.resolve("data"))) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                assertThat(List.of("huda.kareem", "Huda Kareem", "sami.nouri", "198.51.100.23")).as(file.toString())
+                assertThat(List.of("huda.kareem", "Huda Kareem", "sami.nouri", "rana.aziz", "198.51.100.23")).as(file.toString())
                         .noneMatch(content::contains);
             }
         }
@@ -149,6 +151,34 @@ class QuarantinedOriginalsTest {
                 + " 'quarantine entry " + entry + ":%'")).isEqualTo(2);
         assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share")).isZero();
         assertThat(AdminCli.run(shahid, "audit", "verify").exit()).isZero();
+    }
+
+    @Test
+    void custodiansApprovingOneAtATimeReleaseAMailGoneFromTheFolder() throws Exception {
+        String entry = entryOf("garage");
+        removeFromQuarantineFolder("Boxes at garage");
+        Run request = AdminCli.run(shahid, "unseal", "request", "--quarantine", entry, "--reason", REASON);
+        assertThat(request.exit()).as(request.err()).isZero();
+        String requestId = request.out().lines().reduce((first, second) -> second).orElseThrow().strip();
+
+        Run first = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE", "custodian-two-words"), "unseal",
+                "approve", requestId, "--share", state.resolve("shares/share-2").toString());
+        String statusBetween = shahid.text("SELECT status FROM quarantine WHERE id = " + entry);
+        Run second = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE", "custodian-three",
+                        "SHAHID_LIMITS_HEADER_BYTES", "262144"), "unseal", "approve", requestId, "--share",
+                state.resolve("shares/share-3").toString());
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("1 more share(s) needed");
+        assertThat(statusBetween).isEqualTo("HELD");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("released: NEW_TICKET").doesNotContain("rana.aziz");
+        assertThat(shahid.text("SELECT status FROM quarantine WHERE id = " + entry)).isEqualTo("RELEASED");
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = " + requestId)).isZero();
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_audit WHERE request_id = " + requestId
+                + " AND action = 'REVEALED' AND detail LIKE 'quarantine entry " + entry + " opened%'")).isEqualTo(1);
+        Run verify = AdminCli.run(shahid, "audit", "verify");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
     }
 
     private static void removeFromQuarantineFolder(String subject) throws Exception {
