@@ -99,6 +99,8 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_DATA_DIR", state.resolve("data").toString());
         // `run` refuses to start without sender authentication; the rig's mail servers write no Authentication-Results.
         environment.put("SHAHID_MONITORS_ALLOW_UNAUTHENTICATED", "true");
+        // `run` refuses to start without a custodian key; the rig's fault tests are about intake, not custodians.
+        environment.put("SHAHID_CUSTODIANS_ALLOW_NONE", "true");
         // A free port of its own: tests run beside other services (and other Shahids) on this machine.
         environment.put("SHAHID_HEALTH_PORT", String.valueOf(healthPort));
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
