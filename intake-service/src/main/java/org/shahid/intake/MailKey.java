@@ -42,10 +42,12 @@ public record MailKey(String value) {
     /**
      * The key of a mail too large to fetch, from what the server tells about it (size, arrival, Message-ID) and
      * where it was polled. Intake keys such a mail so when it quarantines it; reconciliation finds it again by it.
+     * The arrival is written as an instant (UTC), so that instances and admin commands in other time zones agree.
      */
     public static MailKey ofUnfetched(String mailbox, String polledFolder, long size, java.util.Date received,
                                       String[] messageIds) {
-        String identity = mailbox + "/" + polledFolder + "/" + size + "/" + received + "/"
+        String identity = mailbox + "/" + polledFolder + "/" + size + "/"
+                + (received == null ? "no-date" : received.toInstant().toString()) + "/"
                 + String.join(",", messageIds == null ? new String[0] : messageIds);
         return of(identity.getBytes(StandardCharsets.UTF_8));
     }
