@@ -1,6 +1,5 @@
 package org.shahid.reconciliation;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -8,17 +7,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import io.micrometer.core.instrument.Metrics;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.intake.IngestMail;
@@ -31,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * INBOX and the filed folders ({@code shahid.reconcile.filed-folders}, where a person or a mail-server rule may
  * file mail) against the processed-mail log: a mail that became neither a ticket nor a quarantine entry (flagged
  * seen by a person in webmail, say) is ingested, exactly once (intake's idempotency key); INBOX mails still unseen
- * are the poller's and are left alone. The quarantine folder against the quarantine table, both ways: a mail there
- * without a record, and a held record whose mail is not there, are reported by mail key (a hash, nothing of the
- * mail). Each mail is fetched once in its life: accounted-for UIDs are remembered per UIDVALIDITY with their keys
- * ({@link ReconciledMailDao}). Every run is recorded ({@code reconciliation_run}), logged, counted
+ * are the poller's and are left alone. The quarantine folder against the quarantine table, both ways
+ * ({@link CompareQuarantine}): a mail there without a record, and a held record whose mail is not there, are
+ * reported by mail key (a hash, nothing of the mail). Each mail is fetched once in its life: accounted-for UIDs are
+ * remembered per UIDVALIDITY with their keys ({@link ReconciledMailDao}). Every run is recorded ({@code reconciliation_run}), logged, counted
  * ({@code shahid_reconcile_unprocessed_total}, {@code shahid_reconcile_quarantine_mismatched_total}) and, when
  * something was found or a mailbox could not be checked, mailed to {@code shahid.reconcile.report-to}. Called by the
  * {@code reconciliation} route (daily, once across instances) and by the {@code reconcile} verb. Reads mailboxes
@@ -86,6 +82,7 @@ public final class ReconcileMailboxes {
     private final IngestMail ingestMail;
     private final Jdbi jdbi;
     private final ReconciledMailDao reconciled;
+    private final CompareQuarantine compareQuarantine;
     private final ReportReconciliation report;
     private final Clock clock;
 
@@ -96,6 +93,7 @@ public final class ReconcileMailboxes {
         this.ingestMail = ingestMail;
         this.jdbi = jdbi;
         this.reconciled = new ReconciledMailDao(jdbi);
+        this.compareQuarantine = new CompareQuarantine(jdbi, reconciled, connection.maxMessageBytes());
         this.report = report;
         this.clock = clock;
     }
@@ -136,8 +134,9 @@ public final class ReconcileMailboxes {
                     checkForMissedMail(account, folder, false, tally);
                 }
             }
-            QuarantineComparison quarantine = compareQuarantine(account, store.getFolder(connection.quarantineFolder()),
-                    tally);
+            CompareQuarantine.Comparison quarantine = compareQuarantine.compare(name,
+                    store.getFolder(connection.quarantineFolder()));
+            tally.checked += quarantine.fetched();
             MailboxResult result = new MailboxResult(name, validity, tally.checked, tally.unprocessed, tally.ingested,
                     quarantine.folderMails(), quarantine.records(), quarantine.withoutRecord(),
                     quarantine.withoutMail(), null);
@@ -161,11 +160,6 @@ public final class ReconcileMailboxes {
         int ingested;
     }
 
-    /** What the quarantine folder and the quarantine table hold, and where they disagree. */
-    private record QuarantineComparison(int folderMails, long records, List<String> withoutRecord,
-                                        List<String> withoutMail) {
-    }
-
     /**
      * Every mail of the folder that is neither unseen in INBOX (the poller's) nor remembered is fetched, keyed and
      * looked up; one that is not accounted for is ingested. Returns the folder's UIDVALIDITY.
@@ -177,7 +171,7 @@ public final class ReconcileMailboxes {
         try {
             UIDFolder uids = (UIDFolder) folder;
             long validity = uids.getUIDValidity();
-            Message[] messages = messagesWithAttributes(folder);
+            Message[] messages = FolderMails.withAttributes(folder);
             Map<Long, String> known = reconciled.known(name, folder.getFullName(), validity);
             for (Message message : messages) {
                 long uid = uids.getUID(message);
@@ -192,7 +186,7 @@ public final class ReconcileMailboxes {
                     reconciled.remember(name, folder.getFullName(), validity, uid, null);
                     continue;
                 }
-                byte[] raw = rawOf(message);
+                byte[] raw = FolderMails.raw(message);
                 MailKey key = MailKey.of(raw);
                 if (!isAccountedFor(key) && !ingest(account, key, raw, tally)) {
                     continue;
@@ -222,75 +216,6 @@ public final class ReconcileMailboxes {
         }
     }
 
-    /**
-     * Keys every mail of the quarantine folder (fetching only those not remembered) and compares them with the
-     * mailbox's quarantine records: every record's mail should be in the folder, every mail there recorded.
-     */
-    private QuarantineComparison compareQuarantine(MailboxAccount account, Folder folder, Tally tally)
-            throws MessagingException, IOException {
-        String name = account.mailbox().name();
-        Set<String> recorded = new HashSet<>();
-        Set<String> held = new HashSet<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT mail_key, status FROM quarantine WHERE mailbox = :mailbox")
-                .bind("mailbox", name)
-                .map((row, context) -> {
-                    recorded.add(row.getString("mail_key"));
-                    return "HELD".equals(row.getString("status")) && held.add(row.getString("mail_key"));
-                }).list());
-        Set<String> present = new HashSet<>();
-        List<String> withoutRecord = new ArrayList<>();
-        int mails = 0;
-        if (folder.exists()) {
-            folder.open(Folder.READ_ONLY);
-            try {
-                UIDFolder uids = (UIDFolder) folder;
-                long validity = uids.getUIDValidity();
-                Map<Long, String> known = reconciled.known(name, folder.getFullName(), validity);
-                for (Message message : messagesWithAttributes(folder)) {
-                    if (message.isSet(Flags.Flag.DELETED)) {
-                        continue;
-                    }
-                    mails++;
-                    long uid = uids.getUID(message);
-                    String key = known.get(uid);
-                    if (key == null) {
-                        tally.checked++;
-                        key = quarantineKeyOf(name, message).value();
-                        reconciled.remember(name, folder.getFullName(), validity, uid, key);
-                    }
-                    present.add(key);
-                    if (!recorded.contains(key)) {
-                        withoutRecord.add(key.substring(0, 12));
-                    }
-                }
-            } finally {
-                folder.close(false);
-            }
-        }
-        List<String> withoutMail = held.stream().filter(key -> !present.contains(key))
-                .map(key -> key.substring(0, 12)).sorted().toList();
-        return new QuarantineComparison(mails, held.size(), withoutRecord, withoutMail);
-    }
-
-    /** The key intake quarantined the mail under: of its bytes, or of its envelope when too large to fetch. */
-    private MailKey quarantineKeyOf(String mailbox, Message message) throws MessagingException, IOException {
-        if (message.getSize() > connection.maxMessageBytes()) {
-            return MailKey.ofUnfetched(mailbox, INBOX, message.getSize(), message.getReceivedDate(),
-                    message.getHeader("Message-ID"));
-        }
-        return MailKey.of(rawOf(message));
-    }
-
-    private static Message[] messagesWithAttributes(Folder folder) throws MessagingException {
-        Message[] messages = folder.getMessages();
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.FLAGS);
-        profile.add(FetchProfile.Item.SIZE);
-        folder.fetch(messages, profile);
-        return messages;
-    }
-
     private static void countMismatches(String mailbox, MailboxResult result) {
         Metrics.counter("shahid.reconcile.quarantine.mismatched", "mailbox", mailbox, "kind", "without-record")
                 .increment(result.quarantinedWithoutRecord().size());
@@ -301,12 +226,6 @@ public final class ReconcileMailboxes {
     /** The kind of failure only: a server's message may quote mail content. */
     private static String problemOf(Exception error) {
         return error.getClass().getSimpleName();
-    }
-
-    private static byte[] rawOf(Message message) throws IOException, MessagingException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-        message.writeTo(buffer);
-        return buffer.toByteArray();
     }
 
     private boolean isAccountedFor(MailKey key) {
