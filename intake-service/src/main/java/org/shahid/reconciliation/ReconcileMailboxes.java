@@ -24,17 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciliation: compares, key by key, what each intake mailbox holds on the mail server with Shahid's records.
- * INBOX and the filed folders ({@code shahid.reconcile.filed-folders}, where a person or a mail-server rule may
- * file mail) against the processed-mail log: a mail that became neither a ticket nor a quarantine entry (flagged
- * seen by a person in webmail, say) is ingested, exactly once (intake's idempotency key); INBOX mails still unseen
- * are the poller's and are left alone. The quarantine folder against the quarantine table, both ways
- * ({@link CompareQuarantine}): a mail there without a record, and a held record whose mail is not there, are
- * reported by mail key (a hash, nothing of the mail). Each mail is fetched once in its life: accounted-for UIDs are
- * remembered per UIDVALIDITY with their keys ({@link ReconciledMailDao}). Every run is recorded ({@code reconciliation_run}), logged, counted
- * ({@code shahid_reconcile_unprocessed_total}, {@code shahid_reconcile_quarantine_mismatched_total}) and, when
- * something was found or a mailbox could not be checked, mailed to {@code shahid.reconcile.report-to}. Called by the
- * {@code reconciliation} route (daily, once across instances) and by the {@code reconcile} verb. Reads mailboxes
- * read-only. Thread-safe; runs of one mailbox should not overlap.
+ * INBOX and the filed folders ({@code shahid.reconcile.filed-folders}, where a person or a mail-server rule may file
+ * mail) against the processed-mail log: a mail that became neither a ticket nor a quarantine entry (flagged seen by
+ * a person in webmail, say) is ingested, exactly once (intake's idempotency key); INBOX mails still unseen are the
+ * poller's and are left alone. The quarantine folder against the quarantine table, both ways
+ * ({@link CompareQuarantine}): a mail there without a record, and a held record whose mail is not there, are reported by
+ * mail key (a hash, nothing of the mail). Each mail is fetched once in its life: accounted-for UIDs are remembered
+ * per UIDVALIDITY with their keys ({@link ReconciledMailDao}). Every run is recorded ({@code reconciliation_run}),
+ * logged, counted ({@code shahid_reconcile_unprocessed_total}, {@code shahid_reconcile_quarantine_mismatched_total})
+ * and, when something was found or a mailbox could not be checked, mailed to {@code shahid.reconcile.report-to}.
+ * Called by the {@code reconciliation} route (daily, once across instances) and by the {@code reconcile} verb. Reads
+ * mailboxes read-only. Thread-safe; runs of one mailbox should not overlap.
  */
 public final class ReconcileMailboxes {
 
