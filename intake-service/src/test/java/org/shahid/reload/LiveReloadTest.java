@@ -58,14 +58,14 @@ class LiveReloadTest {
         ((Logger) LoggerFactory.getLogger(WatchedFile.class)).addAppender(log);
         try {
             Path subject = home.resolve("templates/report-received.en.subject.ftl");
-            Files.writeString(subject, "[${reference}] Your report reached the election monitors (edited)\n");
+            saveAsAnEditorDoes(subject, "[${reference}] Your report reached the election monitors (edited)\n");
             awaitChecked(shahid);
             shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("first@example.org", RunningShahid.REPORT,
                     "Ballot box", "Carried out at noon."));
             assertThat(shahid.awaitReceived("first@example.org", 1).get(0).getSubject())
                     .endsWith("Your report reached the election monitors (edited)");
 
-            Files.writeString(subject, "[${reference} Your report <#if>\n");
+            saveAsAnEditorDoes(subject, "[${reference} Your report <#if>\n");
             awaitChecked(shahid);
             shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("second@example.org", RunningShahid.REPORT,
                     "Vote buying", "Cash at the gate."));
@@ -119,6 +119,16 @@ class LiveReloadTest {
         assertThat(shahid.folderState(RunningShahid.REPORT, "INBOX")).hasSize(inbox + 15)
                 .allMatch(m -> m.startsWith("seen"));
         assertThat(shahid.service().camelContext().getRoute("mailbox-tips")).isNotNull();
+    }
+
+    /**
+     * Writes the file whole and renames it into place, as editors save: the check must see the edit, never a
+     * half-written file (which it would rightly refuse, once more than the edit under test).
+     */
+    private void saveAsAnEditorDoes(Path file, String content) throws IOException {
+        Path draft = Files.writeString(home.resolveSibling(file.getFileName() + ".draft"), content);
+        Files.move(draft, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void awaitChecked(RunningShahid shahid) {
