@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reconcile [--mailbox NAME]}: the daily reconciliation on demand (see {@code ReconcileMailboxes}): prints
- * per mailbox how many mails it checked, how many had become neither a ticket nor a quarantine entry and how many
- * it ingested; exits 0 when it could check every mailbox asked for, 1 otherwise. Safe beside running instances.
+ * per mailbox how many mails it checked, how many had become neither a ticket nor a quarantine entry, how many
+ * it ingested, and the keys where the quarantine folder and the quarantine table disagree; exits 0 when it could
+ * check every mailbox asked for, 1 otherwise. Safe beside running instances.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = "Compare the mailboxes on the server with Shahid's records; ingest what was missed.")
@@ -37,8 +38,14 @@ public final class ReconcileCommand implements Callable<Integer> {
             for (ReconcileMailboxes.MailboxResult result : results) {
                 if (result.wasChecked()) {
                     out().printf("%s: checked %d, unprocessed %d, ingested %d, quarantine folder %d, quarantine"
-                                    + " records %d%n", result.mailbox(), result.checked(), result.unprocessed(),
-                            result.ingested(), result.quarantineFolderMails(), result.quarantineRecords());
+                                    + " records %d, in the folder without a record %d, records without mail %d%n",
+                            result.mailbox(), result.checked(), result.unprocessed(), result.ingested(),
+                            result.quarantineFolderMails(), result.quarantineRecords(),
+                            result.quarantinedWithoutRecord().size(), result.recordsWithoutMail().size());
+                    printKeys(result.mailbox() + ": in the quarantine folder without a record:",
+                            result.quarantinedWithoutRecord());
+                    printKeys(result.mailbox() + ": quarantine records whose mail is not in the folder:",
+                            result.recordsWithoutMail());
                 } else {
                     out().printf("%s: not checked: %s%n", result.mailbox(), result.problem());
                 }
@@ -49,6 +56,12 @@ public final class ReconcileCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    private void printKeys(String heading, List<String> keys) {
+        if (!keys.isEmpty()) {
+            out().println(heading + " " + String.join(", ", keys));
         }
     }
 

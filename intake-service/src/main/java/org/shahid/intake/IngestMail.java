@@ -260,9 +260,8 @@ public final class IngestMail implements Processor {
 
     /** Not fetched, so the key comes from what the server tells about the mail, not from its bytes. */
     private static MailKey keyOfUnfetched(Mailbox mailbox, Message message, long size) throws MessagingException {
-        String identity = mailbox.name() + "/" + message.getFolder().getFullName() + "/" + size + "/"
-                + message.getReceivedDate() + "/" + String.join(",", nonNull(message.getHeader("Message-ID")));
-        return MailKey.of(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MailKey.ofUnfetched(mailbox.name(), message.getFolder().getFullName(), size, message.getReceivedDate(),
+                message.getHeader("Message-ID"));
     }
 
     private void quarantineTooLarge(Exchange exchange, Mailbox mailbox, MailKey key, long size, String reason) {
@@ -272,10 +271,6 @@ public final class IngestMail implements Processor {
             LOG.warn("Mail {} in {} quarantined as entry {}: {}", key.shortForm(), mailbox.name(), entry, reason);
         }
         exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
-    }
-
-    private static String[] nonNull(String[] values) {
-        return values == null ? new String[0] : values;
     }
 
     /** The raw bytes, or null when the mail turns out larger than the limit (the declared size can lie). */

@@ -39,6 +39,19 @@ public record MailKey(String value) {
         return new MailKey(HexFormat.of().formatHex(digest.digest()));
     }
 
+    /**
+     * The key of a mail too large to fetch, from what the server tells about it (size, arrival, Message-ID) and
+     * where it was polled. Intake keys such a mail so when it quarantines it; reconciliation finds it again by it.
+     * The arrival is written as an instant (UTC), so that instances and admin commands in other time zones agree.
+     */
+    public static MailKey ofUnfetched(String mailbox, String polledFolder, long size, java.util.Date received,
+                                      String[] messageIds) {
+        String identity = mailbox + "/" + polledFolder + "/" + size + "/"
+                + (received == null ? "no-date" : received.toInstant().toString()) + "/"
+                + String.join(",", messageIds == null ? new String[0] : messageIds);
+        return of(identity.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static boolean isTrace(String name) {
         return TRACE_FIELDS.contains(name) || TRACE_PREFIXES.stream().anyMatch(name::startsWith);
     }

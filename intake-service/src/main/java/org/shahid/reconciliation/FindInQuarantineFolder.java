@@ -78,7 +78,7 @@ public final class FindInQuarantineFolder implements QuarantinedOriginals {
         }
         sameSize.addAll(others);
         for (Message message : sameSize) {
-            byte[] raw = ReconcileMailboxes.rawOf(message);
+            byte[] raw = FolderMails.raw(message);
             if (MailKey.of(raw).equals(key)) {
                 return Optional.of(raw);
             }

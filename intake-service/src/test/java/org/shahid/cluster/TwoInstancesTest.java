@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shahid.sealing.Keyring;
 import org.shahid.testing.BenchMails;
 import org.shahid.testing.FaultRig;
 
@@ -33,16 +34,15 @@ class TwoInstancesTest {
                 "SHAHID_MONITORS_DIGEST_CRON", "0/10+*+*+*+*+?",
                 "SHAHID_MONITORS_DIGEST_UNASSIGNED_AFTER", "0s");
         try (FaultRig rig = FaultRig.prepare(state, environment)) {
+            // the keys every instance gets a copy of (in production `keys generate` runs once), written before
+            // either starts, so both start at once: concurrent migration, key check and cluster check-in
+            Keyring.generateMissing(state.resolve("keys"));
             Map<String, Process> instances = new HashMap<>();
             instances.put("node-a", rig.startInstance("node-a", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-a")));
+            instances.put("node-b", rig.startInstance("node-b", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-b")));
             try {
-                // the rig lets an instance generate the keys it lacks: the second starts once the first wrote them
-                // (in production `keys generate` runs once and every instance gets a copy)
                 rig.awaitSchema();
-                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
-                        rig.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 1);
-                instances.put("node-b", rig.startInstance("node-b", Map.of("SHAHID_CLUSTER_INSTANCE_ID", "node-b")));
-                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
+                await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
                         rig.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 2);
                 BenchMails mails = new BenchMails(13, "two");
                 for (int i = 0; i < MAILS / 2; i++) {

@@ -32,6 +32,24 @@ class MailKeyTest {
         assertThat(key(MAIL.replace("Subject: x", "Subject: y"))).isNotEqualTo(key(MAIL));
     }
 
+    @Test
+    void keysAMailTooLargeToFetchAlikeInEveryTimeZone() {
+        java.util.Date received = new java.util.Date(1_796_000_000_000L);
+        String[] messageId = {"<1@example.org>"};
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            MailKey inUtc = MailKey.ofUnfetched("report", "INBOX", 50_000_000, received, messageId);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Baghdad"));
+            MailKey inBaghdad = MailKey.ofUnfetched("report", "INBOX", 50_000_000, received, messageId);
+
+            assertThat(inBaghdad).isEqualTo(inUtc);
+            assertThat(MailKey.ofUnfetched("report", "INBOX", 50_000_001, received, messageId)).isNotEqualTo(inUtc);
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
     private static MailKey key(String mail) {
         return MailKey.of(mail.getBytes(StandardCharsets.UTF_8));
     }

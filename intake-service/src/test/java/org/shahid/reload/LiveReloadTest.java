@@ -14,38 +14,58 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.slf4j.LoggerFactory;
 
-/** Files and routes changed while Shahid runs, on a copy of the repository's routes/, templates/ and monitoring/. */
+/**
+ * Files and routes changed while Shahid runs, on a copy of the repository's routes/, templates/ and monitoring/.
+ * One service for the class; each test counts only its own mail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveReloadTest {
 
     private static final String TIPS = "tips@shahid.test";
 
-    @TempDir
-    Path state;
+    private Path home;
+    private RunningShahid shahid;
+
+    @BeforeAll
+    void startShahid(@TempDir Path state) throws IOException {
+        home = copyOfHome(state);
+        shahid = RunningShahid.prepare(state.resolve("state"), Map.of("shahid.home", home.toString(),
+                "shahid.reload.check-interval-ms", "300",
+                "shahid.mailbox.tips.address", TIPS, "shahid.mailbox.tips.username", TIPS,
+                "shahid.mailbox.tips.password", TIPS));
+        shahid.mail().setUser(TIPS, TIPS, TIPS);
+        shahid.startService();
+    }
+
+    @AfterAll
+    void stopShahid() {
+        shahid.close();
+    }
 
     @Test
     void anEditedTemplateChangesTheNextAcknowledgementAndABrokenEditIsRefused() throws Exception {
-        Path home = copyOfHome();
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         ((Logger) LoggerFactory.getLogger(WatchedFile.class)).addAppender(log);
-        try (RunningShahid shahid = RunningShahid.prepare(state.resolve("state"), Map.of("shahid.home", home.toString(),
-                "shahid.reload.check-interval-ms", "300"))) {
-            shahid.startService();
+        try {
             Path subject = home.resolve("templates/report-received.en.subject.ftl");
-            Files.writeString(subject, "[${reference}] Your report reached the election monitors (edited)\n");
+            saveAsAnEditorDoes(subject, "[${reference}] Your report reached the election monitors (edited)\n");
             awaitChecked(shahid);
             shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("first@example.org", RunningShahid.REPORT,
                     "Ballot box", "Carried out at noon."));
             assertThat(shahid.awaitReceived("first@example.org", 1).get(0).getSubject())
                     .endsWith("Your report reached the election monitors (edited)");
 
-            Files.writeString(subject, "[${reference} Your report <#if>\n");
+            saveAsAnEditorDoes(subject, "[${reference} Your report <#if>\n");
             awaitChecked(shahid);
             shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("second@example.org", RunningShahid.REPORT,
                     "Vote buying", "Cash at the gate."));
@@ -66,41 +86,49 @@ class LiveReloadTest {
 
     @Test
     void aRouteReloadAddingAMailboxLosesNoMailOfTheOthers() throws Exception {
-        Path home = copyOfHome();
-        try (RunningShahid shahid = RunningShahid.prepare(state.resolve("state"), Map.of("shahid.home", home.toString(),
-                "shahid.mailbox.tips.address", TIPS, "shahid.mailbox.tips.username", TIPS,
-                "shahid.mailbox.tips.password", TIPS))) {
-            shahid.mail().setUser(TIPS, TIPS, TIPS);
-            shahid.startService();
-            for (int i = 0; i < 5; i++) {
-                shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("before" + i + "@example.org",
-                        RunningShahid.REPORT, "Report " + i, "Text " + i));
-            }
-            // a broken route file is refused and the running routes stay
-            Files.writeString(home.resolve("routes/broken.camel.yaml"), "- route:\n    from: {uri: \"nosuch:x\"}\n");
-            assertThat(shahid.service().reloadRoutes()).isFalse();
-            Files.delete(home.resolve("routes/broken.camel.yaml"));
-
-            Files.writeString(home.resolve("routes/tips.camel.yaml"), Files.readString(home.resolve(
-                    "routes/report.camel.yaml")).replace("mailbox-report", "mailbox-tips")
-                    .replace("value: report", "value: tips").replace("shahid.mailbox.report.", "shahid.mailbox.tips."));
-            for (int i = 0; i < 5; i++) {
-                shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("during" + i + "@example.org",
-                        RunningShahid.REPORT, "Report during " + i, "Text during " + i));
-            }
-            assertThat(shahid.service().reloadRoutes()).isTrue();
-            shahid.deliverRaw(TIPS, TestMails.plain("tipster@example.org", TIPS, "A tip", "Look at the school."));
-            for (int i = 0; i < 5; i++) {
-                shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("after" + i + "@example.org",
-                        RunningShahid.REPORT, "Report after " + i, "Text after " + i));
-            }
-            shahid.awaitCount("SELECT COUNT(*) FROM ticket WHERE mailbox = 'report'", 15);
-            shahid.awaitCount("SELECT COUNT(*) FROM ticket WHERE mailbox = 'tips'", 1);
-            shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT' AND status = 'SENT'", 16);
-            assertThat(shahid.count("SELECT COUNT(*) FROM quarantine")).isZero();
-            assertThat(shahid.folderState(RunningShahid.REPORT, "INBOX")).hasSize(15).allMatch(m -> m.startsWith("seen"));
-            assertThat(shahid.service().camelContext().getRoute("mailbox-tips")).isNotNull();
+        long reportTickets = shahid.count("SELECT COUNT(*) FROM ticket WHERE mailbox = 'report'");
+        long lastTicketBefore = shahid.count("SELECT IFNULL(MAX(id), 0) FROM ticket");
+        int inbox = shahid.folderState(RunningShahid.REPORT, "INBOX").size();
+        for (int i = 0; i < 5; i++) {
+            shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("before" + i + "@example.org",
+                    RunningShahid.REPORT, "Report " + i, "Text " + i));
         }
+        // a broken route file is refused and the running routes stay
+        Files.writeString(home.resolve("routes/broken.camel.yaml"), "- route:\n    from: {uri: \"nosuch:x\"}\n");
+        assertThat(shahid.service().reloadRoutes()).isFalse();
+        Files.delete(home.resolve("routes/broken.camel.yaml"));
+
+        Files.writeString(home.resolve("routes/tips.camel.yaml"), Files.readString(home.resolve(
+                "routes/report.camel.yaml")).replace("mailbox-report", "mailbox-tips")
+                .replace("value: report", "value: tips").replace("shahid.mailbox.report.", "shahid.mailbox.tips."));
+        for (int i = 0; i < 5; i++) {
+            shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("during" + i + "@example.org",
+                    RunningShahid.REPORT, "Report during " + i, "Text during " + i));
+        }
+        assertThat(shahid.service().reloadRoutes()).isTrue();
+        shahid.deliverRaw(TIPS, TestMails.plain("tipster@example.org", TIPS, "A tip", "Look at the school."));
+        for (int i = 0; i < 5; i++) {
+            shahid.deliverRaw(RunningShahid.REPORT, TestMails.plain("after" + i + "@example.org",
+                    RunningShahid.REPORT, "Report after " + i, "Text after " + i));
+        }
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket WHERE mailbox = 'report'", reportTickets + 15);
+        shahid.awaitCount("SELECT COUNT(*) FROM ticket WHERE mailbox = 'tips'", 1);
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id WHERE t.id > "
+                + lastTicketBefore + " AND o.purpose = 'ACKNOWLEDGEMENT' AND o.status = 'SENT'", 16);
+        assertThat(shahid.count("SELECT COUNT(*) FROM quarantine")).isZero();
+        assertThat(shahid.folderState(RunningShahid.REPORT, "INBOX")).hasSize(inbox + 15)
+                .allMatch(m -> m.startsWith("seen"));
+        assertThat(shahid.service().camelContext().getRoute("mailbox-tips")).isNotNull();
+    }
+
+    /**
+     * Writes the file whole and renames it into place, as editors save: the check must see the edit, never a
+     * half-written file (which it would rightly refuse, once more than the edit under test).
+     */
+    private void saveAsAnEditorDoes(Path file, String content) throws IOException {
+        Path draft = Files.writeString(home.resolveSibling(file.getFileName() + ".draft"), content);
+        Files.move(draft, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void awaitChecked(RunningShahid shahid) {
@@ -108,7 +136,7 @@ class LiveReloadTest {
                 .files().stream().allMatch(WatchedFile::isUpToDate));
     }
 
-    private Path copyOfHome() throws IOException {
+    private static Path copyOfHome(Path state) throws IOException {
         Path home = Files.createDirectories(state.resolve("home"));
         for (String folder : List.of("routes", "templates", "monitoring")) {
             Path source = Path.of(folder);
