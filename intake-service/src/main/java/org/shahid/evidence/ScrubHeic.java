@@ -16,14 +16,14 @@ import java.util.Set;
 
 /**
  * Rebuilds a HEIC/HEIF still image from an allowlist of boxes ({@link HeifItems} reads them): {@code ftyp} with the
- * known brands, a {@code meta} with a nameless {@code hdlr}, {@code pitm}, {@code iloc}, {@code iinf} (items without
- * names), {@code iref} (the derivation references only) and {@code iprp}, and one {@code mdat} holding the data of the
- * primary image and the tiles it is derived from, nothing else. EXIF, XMP and MIME items, thumbnails, depth and
- * alpha auxiliary images, image sequences ({@code moov}), {@code uuid} and unknown boxes go; an ICC profile goes
- * too (an nclx colour description, numbers only, stays), so the copy renders as sRGB; SEI messages are cut from the coded data
- * and from {@code hvcC}, which keeps only its parameter sets. The coded slices are copied byte for byte, so the
- * copy decodes to the same pixels. A file outside this allowlist (data by reference, unknown coding) gets no copy.
- * Thread-safe.
+ * known brands, a {@code meta} with a nameless {@code hdlr}, {@code pitm}, {@code idat}, {@code iloc}, {@code iinf}
+ * (items without names), {@code iref} (the derivation references only) and {@code iprp}, and one {@code mdat}
+ * holding the data of the primary image and the tiles it is derived from, nothing else. EXIF, XMP and MIME items,
+ * thumbnails, depth and alpha auxiliary images, image sequences ({@code moov}), {@code uuid} and unknown boxes go;
+ * an ICC profile goes too (an nclx colour description, numbers only, stays), so the copy renders as sRGB; SEI
+ * messages are cut from the coded data and from {@code hvcC}, which keeps only its parameter sets. The coded slices
+ * are copied byte for byte, so the copy decodes to the same pixels. A file outside this allowlist (data by
+ * reference, unknown coding) gets no copy. Thread-safe.
  */
 final class ScrubHeic implements MetadataScrubber {
 
@@ -126,9 +126,7 @@ final class ScrubHeic implements MetadataScrubber {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ftyp);
         out.writeBytes(meta);
-        ByteArrayOutputStream mdat = new ByteArrayOutputStream();
-        data.values().forEach(mdat::writeBytes);
-        out.writeBytes(box("mdat", mdat.toByteArray()));
+        out.writeBytes(box("mdat", itemBytes(heif, data, false)));
         if (out.size() > 0xFFFF_FFFFL) {
             throw new IOException("HEIF copy too big for 32-bit offsets");
         }
@@ -272,7 +270,11 @@ final class ScrubHeic implements MetadataScrubber {
         // hdlr: pre_defined, 'pict', reserved, and an empty name (the name is free text).
         body.writeBytes(box("hdlr", concat(new byte[8], ascii("pict"), new byte[12], new byte[1])));
         body.writeBytes(box("pitm", concat(new byte[4], u16(heif.primary))));
-        body.writeBytes(box("iloc", iloc(kept, data, mdatStart)));
+        byte[] idat = itemBytes(heif, data, true);
+        if (idat.length > 0) {
+            body.writeBytes(box("idat", idat));
+        }
+        body.writeBytes(box("iloc", iloc(heif, kept, data, mdatStart)));
         ByteArrayOutputStream infos = new ByteArrayOutputStream();
         infos.writeBytes(new byte[4]);
         infos.writeBytes(u16(kept.size()));
@@ -318,22 +320,43 @@ final class ScrubHeic implements MetadataScrubber {
         return box("meta", body.toByteArray());
     }
 
-    /** iloc version 0: 4-byte offsets and lengths, no base offset; one extent per item, in mdat order. */
-    private static byte[] iloc(List<Integer> kept, Map<Integer, byte[]> data, long mdatStart) {
+    /**
+     * iloc version 1: 4-byte offsets and lengths, no base offset, one extent per item; data that lay in the
+     * {@code idat} box (a grid's layout) stays there (construction method 1), coded data goes to mdat in order.
+     */
+    private static byte[] iloc(HeifItems heif, List<Integer> kept, Map<Integer, byte[]> data, long mdatStart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[4]);
+        out.writeBytes(new byte[] {1, 0, 0, 0});
         out.write(0x44);
         out.write(0x00);
         out.writeBytes(u16(kept.size()));
         long offset = mdatStart;
+        long idatOffset = 0;
         for (int id : kept) {
+            boolean inIdat = heif.items.get(id).inIdat();
             out.writeBytes(u16(id));
+            out.writeBytes(u16(inIdat ? 1 : 0));
             out.writeBytes(u16(0));
             out.writeBytes(u16(1));
-            out.writeBytes(u32(offset));
+            out.writeBytes(u32(inIdat ? idatOffset : offset));
             out.writeBytes(u32(data.get(id).length));
-            offset += data.get(id).length;
+            if (inIdat) {
+                idatOffset += data.get(id).length;
+            } else {
+                offset += data.get(id).length;
+            }
         }
+        return out.toByteArray();
+    }
+
+    /** The bytes of the items of one place: {@code idat} ({@code true}) or mdat, in item order. */
+    private static byte[] itemBytes(HeifItems heif, Map<Integer, byte[]> data, boolean inIdat) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        data.forEach((id, bytes) -> {
+            if (heif.items.get(id).inIdat() == inIdat) {
+                out.writeBytes(bytes);
+            }
+        });
         return out.toByteArray();
     }
 
