@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebP and HEIC copies scrubbed by their allowlist rewriters in the child JVM and listed by ExifTool: GPS, serial,
- * owner and software gone, the coded image unchanged. Needs exiftool (Debian libimage-exiftool-perl); skipped with a message without it.
+ * owner and software gone, the coded image unchanged. Needs exiftool (Debian libimage-exiftool-perl); skipped with
+ * a message without it.
  */
 class ExiftoolScrubTest {
 
