@@ -33,7 +33,7 @@ final class CheckScrubbedCopy {
             "PixelsPerUnitX", "PixelsPerUnitY", "PixelUnits", "SRGBRendering", "Gamma", "ColorTransform",
             "DCTEncodeVersion", "APP14Flags0", "APP14Flags1", "BackgroundColor", "AnimationIterations", "FrameCount",
             "Duration", "ComponentsConfiguration", "ExifVersion", "FlashpixVersion", "GPSVersionID", "PDFVersion",
-            "Linearized", "PageCount", "TitlesOfParts", "HeadingPairs", "Pages", "Words", "Characters", "Lines",
+            "Linearized", "PageCount", "TitlesOfParts", "TitleOfParts", "HeadingPairs", "Pages", "Words", "Characters", "Lines",
             "Paragraphs", "CharactersWithSpaces", "DocSecurity", "ScaleCrop", "LinksUpToDate", "SharedDoc",
             "HyperlinksChanged", "WebP_Flags", "VP8Version", "HorizontalScale", "VerticalScale", "AlphaPreprocessing",
             "AlphaFiltering", "AlphaCompression", "GIFVersion", "HasColorMap", "ColorResolutionDepth", "BitsPerPixel",
@@ -46,7 +46,10 @@ final class CheckScrubbedCopy {
             "NumTemporalLayers", "TemporalIDNested", "MinSpatialSegmentationIDC", "ParallelismType",
             "PrimaryItemReference", "ImagePixelDepth", "Rotation", "ColorProfiles", "ColorPrimaries",
             "TransferCharacteristics", "MatrixCoefficients", "VideoFullRangeFlag", "ImageSize", "ExifImageWidth",
-            "ExifImageHeight");
+            "ExifImageHeight",
+            // JPEG 2000 header: how the codestream's components are read and coloured.
+            "BitsPerComponent", "ColorSpecApproximation", "ColorSpecMethod", "ColorSpecPrecedence",
+            "NumberOfComponents");
     private static final Pattern NUMBERISH = Pattern.compile("[0-9 .:+/,-]*");
     private static final int MIN_TEXT_LENGTH = 5;
     private static final int MIN_NUMBER_DIGITS = 6;

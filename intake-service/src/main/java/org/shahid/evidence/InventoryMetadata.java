@@ -26,8 +26,8 @@ import javax.xml.stream.XMLStreamReader;
  * Lists every metadata value a file carries, for the check by difference: ExifTool's view ({@code -a -u -ee}:
  * duplicates, unknown tags, embedded documents) of the file and of every piece {@link UnpackStreams} lays open
  * (zip members, PDF streams, embedded JPEGs and videos), the person-naming values of package parts (document
- * properties, people and author lists, author attributes, local paths) and PDF annotation authors. Field names
- * are ExifTool's group and tag or a fixed word, never a value. Not thread-safe (one per check).
+ * properties, people and author lists, author attributes, local paths), PDF annotation authors and form values.
+ * Field names are ExifTool's group and tag or a fixed word, never a value. Not thread-safe (one per check).
  */
 final class InventoryMetadata {
 
@@ -48,6 +48,7 @@ final class InventoryMetadata {
     private static final Set<String> PERSON_ELEMENTS = Set.of("creator", "initial-creator", "author-name",
             "author-initials", "printer-name", "lastModifiedBy");
     private static final Pattern LOCAL_PATH = Pattern.compile("(?i)^(file:|[a-z]:[\\\\/]|\\\\\\\\|/Users/|/home/).*");
+    private static final Pattern PDF_FORM_VALUE = Pattern.compile("/D?V\\s*\\(([^)]{1,300})\\)");
     private static final Pattern PDF_ANNOTATION_AUTHOR = Pattern.compile("/T\\s*\\(([^)]{1,300})\\)");
 
     private final ExiftoolSession exiftool;
@@ -78,6 +79,7 @@ final class InventoryMetadata {
                     }
                     packageValues(piece, values);
                     pdfAnnotationAuthors(piece, values);
+                    pdfFormValues(piece, values);
                 }
                 fields.add(values);
                 unpacked.add(pieces);
@@ -204,6 +206,22 @@ final class InventoryMetadata {
                 Matcher author = PDF_ANNOTATION_AUTHOR.matcher(object);
                 while (author.find()) {
                     add(fields, "PDF:annotation-author", author.group(1));
+                }
+            }
+        }
+    }
+
+    /** Values of form fields (/V, /DV in a dictionary that is a field): a filled form names whoever filled it. */
+    private static void pdfFormValues(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
+        String text = new String(piece.bytes(), StandardCharsets.ISO_8859_1);
+        if (!text.contains("/FT")) {
+            return;
+        }
+        for (String object : text.split("endobj")) {
+            if (object.contains("/FT") || object.contains("/Parent")) {
+                Matcher value = PDF_FORM_VALUE.matcher(object);
+                while (value.find()) {
+                    add(fields, "PDF:form-value", value.group(1));
                 }
             }
         }

@@ -30,9 +30,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * Rebuilds an office package (OOXML or ODF zip) part by part into a fresh zip without entry times, comments or
  * extra fields: the document-properties parts are replaced by empty ones, customXml data stores are emptied to their
  * root element, every XML part is pseudonymised ({@link PseudonymiseXml}), images get the image scrubbers, embedded
- * packages (a workbook in a document) and PDFs are scrubbed recursively, and embedded OLE objects and other files
- * that cannot be scrubbed are removed, each with a note in the record. Parts are read with a size ceiling, so an
- * inflating part stops the scrub instead of the heap. One instance per scrub; not thread-safe.
+ * packages (a workbook in a document), OLE objects ({@link ScrubOle}) and PDFs are scrubbed recursively, and
+ * embedded OLE packages and other files that cannot be scrubbed are removed, each with a note in the record.
+ * Parts are read with a size ceiling, so an inflating part stops the scrub instead of the heap. One instance per
+ * scrub; not thread-safe.
  */
 final class RewritePackage {
 
@@ -153,8 +154,7 @@ final class RewritePackage {
             return scrubMember(name, content, type.get(), workDir);
         }
         if (isOle(content)) {
-            removed.add("Embedded:removed-ole-object");
-            return Optional.empty();
+            return scrubMember(name, content, ScrubMetadata.OLE_TYPE, workDir);
         }
         return Optional.of(content);
     }

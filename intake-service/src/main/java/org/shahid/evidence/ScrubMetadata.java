@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF and WebP,
- * ExifTool for HEIC, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, a rebuild from scrubbed members
- * for zip archives and attached mails. Plain text carries no document metadata and is passed through; a type
- * without a scrubber gets no copy for monitors at all (they see its extracted text). Containers ask it again for
- * their members. Runs in the child JVM. Thread-safe.
+ * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF, WebP, HEIC and
+ * JPEG 2000, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, POIFS for legacy Office (OLE) files,
+ * a rebuild from scrubbed members for zip archives and attached mails. Plain text carries no document metadata and
+ * is passed through; a type without a scrubber gets no copy for monitors at all (they see its extracted text).
+ * Containers ask it again for their members. Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -21,6 +21,11 @@ final class ScrubMetadata {
         return List.of();
     };
 
+    /** An OLE compound file of no more specific type, as Tika names it; office packages embed them too. */
+    static final String OLE_TYPE = "application/x-tika-msoffice";
+    private static final Set<String> OLE_TYPES = Set.of(OLE_TYPE, "application/msword", "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint");
+    private static final Set<String> HEIF_TYPES = Set.of("image/heic", "image/heif");
     private static final Set<String> EXIFTOOL_TYPES = Set.of("image/heic", "image/heif");
 
     private static final Set<String> MACRO_OOXML_TYPES = Set.of("application/vnd.ms-word.document.macroenabled.12",
@@ -72,6 +77,15 @@ final class ScrubMetadata {
         }
         if (type.equals("image/webp")) {
             return Optional.of(new ScrubWebp());
+        }
+        if (OLE_TYPES.contains(type)) {
+            return Optional.of(new ScrubOle());
+        }
+        if (type.equals("image/jp2")) {
+            return Optional.of(new ScrubJpeg2000());
+        }
+        if (HEIF_TYPES.contains(type)) {
+            return Optional.of(new ScrubHeic());
         }
         if (EXIFTOOL_TYPES.contains(type)) {
             return exiftool;

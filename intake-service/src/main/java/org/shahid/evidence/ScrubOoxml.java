@@ -8,7 +8,8 @@ import java.util.List;
  * ({@link RewritePackage}): core, extended and custom properties emptied, customXml stores emptied, people, persons,
  * comment authors, tracked-change authors, pivot refreshers and PowerPoint change-tracking users pseudonymised,
  * template and absolute paths and linked-file targets emptied, media scrubbed in place, embedded workbooks and
- * documents scrubbed recursively, OLE objects removed. Thread-safe (a new rewrite per file).
+ * documents scrubbed recursively, OLE objects scrubbed by {@link ScrubOle} (embedded packages removed). Thread-safe
+ * (a new rewrite per file).
  */
 final class ScrubOoxml implements MetadataScrubber {
 

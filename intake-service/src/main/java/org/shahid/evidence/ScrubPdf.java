@@ -28,7 +28,9 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
  * Scrubs a PDF with PDFBox: the document information and XMP go, and so does every object's own XMP
  * ({@code /Metadata}) and application data ({@code /PieceInfo}); annotations lose their author ({@code /T}) and
  * name, while their text stays; embedded files (the name tree and file-attachment annotations) are removed, with a
- * note; every JPEG image XObject is rebuilt by {@link ScrubJpeg} in place, its pixels untouched; the trailer's
+ * note; every JPEG image XObject is rebuilt by {@link ScrubJpeg} and every JPEG 2000 one by {@link ScrubJpeg2000}
+ * in place, their pixels untouched; form fields lose their values, their drawn appearance and the XFA copy of the
+ * form, and keep their place on the page (viewers are told to draw them afresh, empty); the trailer's
  * {@code /ID} is regenerated at random, so it no longer links the copy to the original. A full save drops earlier
  * incremental revisions. Encrypted PDFs are refused. Streams are cached in temp files. Thread-safe.
  */
@@ -54,6 +56,15 @@ final class ScrubPdf implements MetadataScrubber {
                 document.getDocumentCatalog().setMetadata(null);
             }
             removeEmbeddedFiles(document, removed);
+            var form = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.ACRO_FORM);
+            if (form != null) {
+                // XFA repeats the form with its data (datasets): the AcroForm fields alone render the page.
+                if (form.containsKey(COSName.XFA)) {
+                    form.removeItem(COSName.XFA);
+                    removed.add("Form:XFA");
+                }
+                form.setBoolean(COSName.NEED_APPEARANCES, true);
+            }
             for (COSObjectKey key : new ArrayList<>(document.getDocument().getXrefTable().keySet())) {
                 COSObject object = document.getDocument().getObjectFromPool(key);
                 COSBase base = object == null ? null : object.getObject();
@@ -105,9 +116,63 @@ final class ScrubPdf implements MetadataScrubber {
                 removed.add("Annotation:name");
             }
         }
-        if (dictionary instanceof COSStream stream && COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
-                && COSName.DCT_DECODE.equals(onlyFilter(stream))) {
-            scrubJpegImage(stream, removed, workDir);
+        clearFormValue(dictionary, removed);
+        if (dictionary instanceof COSStream stream && COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+            COSName filter = onlyFilter(stream);
+            if (COSName.DCT_DECODE.equals(filter)) {
+                scrubJpegImage(stream, removed, workDir);
+            } else if (COSName.JPX_DECODE.equals(filter)) {
+                scrubJpxImage(stream, removed);
+            }
+        }
+    }
+
+    /**
+     * A filled form names whoever filled it: text and choice fields lose their values (a field without one is
+     * empty) and their widgets the appearance that drew the value; the fields themselves stay, so the page keeps
+     * its layout and a viewer draws them empty. Buttons keep their state: on or off names nobody.
+     */
+    private static void clearFormValue(COSDictionary dictionary, Set<String> removed) {
+        COSName fieldType = fieldType(dictionary);
+        if (fieldType == null || COSName.BTN.equals(fieldType)) {
+            return;
+        }
+        for (COSName value : List.of(COSName.V, COSName.DV, COSName.getPDFName("RV"))) {
+            if (dictionary.containsKey(value)) {
+                dictionary.removeItem(value);
+                removed.add("Form:value");
+            }
+        }
+        if (COSName.WIDGET.equals(dictionary.getCOSName(COSName.SUBTYPE)) && dictionary.containsKey(COSName.AP)) {
+            dictionary.removeItem(COSName.AP);
+            removed.add("Form:appearance");
+        }
+    }
+
+    /** A field's type, inherited through {@code /Parent} (a widget is often a kid of its field). */
+    private static COSName fieldType(COSDictionary dictionary) {
+        COSDictionary field = dictionary;
+        for (int depth = 0; field != null && depth < 32; depth++) {
+            COSName type = field.getCOSName(COSName.FT);
+            if (type != null) {
+                return type;
+            }
+            field = field.getCOSDictionary(COSName.PARENT);
+        }
+        return null;
+    }
+
+    /** A JPX image's raw stream is a JP2 file or codestream: rebuilt by the JPEG 2000 allowlist, still JPX. */
+    private static void scrubJpxImage(COSStream stream, Set<String> removed) throws Exception {
+        byte[] image;
+        try (InputStream raw = stream.createRawInputStream()) {
+            image = raw.readAllBytes();
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        byte[] copy = ScrubJpeg2000.scrub(image, fields);
+        fields.forEach(field -> removed.add("Image:" + field));
+        try (OutputStream raw = stream.createRawOutputStream()) {
+            raw.write(copy);
         }
     }
 

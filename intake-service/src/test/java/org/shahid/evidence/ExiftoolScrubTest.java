@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WebP and HEIC copies scrubbed by ExifTool in the child JVM: GPS, serial, owner and software gone, the coded
- * image unchanged. Needs exiftool (Debian libimage-exiftool-perl); skipped with a message without it.
+ * WebP and HEIC copies scrubbed by their allowlist rewriters in the child JVM and listed by ExifTool: GPS, serial,
+ * owner and software gone, the coded image unchanged. Needs exiftool (Debian libimage-exiftool-perl); skipped with
+ * a message without it.
  */
 class ExiftoolScrubTest {
 

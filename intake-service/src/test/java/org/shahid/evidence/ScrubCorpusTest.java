@@ -90,16 +90,24 @@ class ScrubCorpusTest {
                 new Case("phone.webp", ImageCorpus.phoneWebp(), ScrubCorpusTest::sameDecodedPixels),
                 new Case("phone.heic", EvidenceFixtures.heicWithGps(), ScrubCorpusTest::sameDecodedPixels,
                         List.of(EvidenceFixtures.AUTHOR, "SN-998877", "LaylaPhone")),
+                new Case("phone-gain-map.heic", HeicCorpus.phoneHeic(), ScrubCorpusTest::samePixelsAsTheEncodedHeic,
+                        HeicCorpus.MARKERS),
                 new Case("statement.docx", ContainerCorpus.docx(), showsText(ContainerCorpus.DOCX_TEXT,
                         ContainerCorpus.NOTE_TEXT, "Inserted at the station", ContainerCorpus.XLSX_TEXT)),
                 new Case("tally.xlsx", ContainerCorpus.xlsx(), showsText(ContainerCorpus.XLSX_TEXT,
                         "Author 1:", ContainerCorpus.NOTE_TEXT)),
                 new Case("slides.pptx", ContainerCorpus.pptx(), showsText(ContainerCorpus.DOCX_TEXT)),
+                new Case("tally.xls", LegacyOfficeCorpus.xls(), showsText(LegacyOfficeCorpus.SHEET_TEXT)),
+                new Case("slides.ppt", LegacyOfficeCorpus.ppt(), showsText(LegacyOfficeCorpus.SLIDE_TEXT)),
+                new Case("statement-with-workbook.docx", LegacyOfficeCorpus.docxWithEmbeddedWorkbook(),
+                        ScrubCorpusTest::keepsTheEmbeddedWorkbook),
                 new Case("minutes.odt", ContainerCorpus.odt(), showsText(ContainerCorpus.ODT_TEXT,
                         ContainerCorpus.NOTE_TEXT)),
                 new Case("minutes.fodt", ContainerCorpus.fodt(), showsText(ContainerCorpus.ODT_TEXT,
                         ContainerCorpus.NOTE_TEXT)),
                 new Case("report.pdf", ContainerCorpus.pdf(), showsText(ContainerCorpus.PDF_TEXT)),
+                new Case("filled-form.pdf", PdfFormCorpus.filledForm(), ScrubCorpusTest::sameFormTextAndPhoto),
+                new Case("camera.jp2", PdfFormCorpus.phoneJp2(), ScrubCorpusTest::sameDecodedPixels),
                 new Case("evidence.zip", ContainerCorpus.archive(), showsText(ContainerCorpus.XLSX_TEXT,
                         ContainerCorpus.DOCX_TEXT)),
                 new Case("offer.eml", ContainerCorpus.mail(), showsText(ContainerCorpus.MAIL_TEXT)));
@@ -188,6 +196,13 @@ class ScrubCorpusTest {
     }
 
     @Test
+    void withTheHeicScrubberDisabledTheCheckWithholdsTheCopy() throws Exception {
+        String note = withheldWithItsScrubberDisabled("phone.heic", HeicCorpus.phoneHeic());
+
+        assertThat(note).contains("GPSLatitude").doesNotContain(ImageCorpus.OWNER);
+    }
+
+    @Test
     void withThePdfScrubberDisabledAnnotationAuthorsAndEmbeddedFilesWithholdTheCopy() throws Exception {
         Path original = EvidenceFixtures.write(dir, "report.pdf", ContainerCorpus.pdf());
         Path copy = dir.resolve("copy.pdf");
@@ -198,6 +213,54 @@ class ScrubCorpusTest {
 
         assertThat(result.kept()).isFalse();
         assertThat(result.notes().get(0)).contains("PDF:annotation-author", "PDF:Author");
+    }
+
+    @Test
+    void withThePdfScrubberDisabledAFilledFormWithholdsTheCopyAndNamesItsValues() throws Exception {
+        String note = withheldWithItsScrubberDisabled("form.pdf", PdfFormCorpus.filledForm());
+
+        assertThat(note).contains("PDF:form-value").doesNotContain(ImageCorpus.OWNER);
+    }
+
+    @Test
+    void aFilledFormKeepsItsFieldsEmptyAndItsCheckBox() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "form.pdf", PdfFormCorpus.filledForm());
+        Path copy = dir.resolve("copy.pdf");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.flags()).as(result.notes().toString()).isEmpty();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(copy.toFile())) {
+            var form = document.getDocumentCatalog().getAcroForm(null); // as saved: no appearances generated
+            assertThat(form.getField("reporter").getValueAsString()).isEmpty();
+            assertThat(form.getField("contact").getValueAsString()).isEmpty();
+            assertThat(form.getField("witnessed")).isNotNull();
+            assertThat(form.getNeedAppearances()).isTrue();
+            assertThat(form.getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.XFA)).isFalse();
+        }
+    }
+
+    @Test
+    void withTheOleScrubberDisabledALegacyWorkbookIsWithheldAndItsFieldsNamed() throws Exception {
+        String note = withheldWithItsScrubberDisabled("tally.xls", LegacyOfficeCorpus.xls());
+
+        assertThat(note).contains("Author", "Company").doesNotContain(ImageCorpus.OWNER);
+    }
+
+    /** Scrubs the file with its type's scrubber replaced by a plain copy: the check must withhold it; its note. */
+    private String withheldWithItsScrubberDisabled(String name, byte[] content) throws IOException {
+        Path original = EvidenceFixtures.write(dir, name, content);
+        Path copy = dir.resolve("copy-" + name);
+        String type = CLASSIFY.classify(original, name, null).detectedType();
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing(type, ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-incomplete");
+        assertThat(copy).doesNotExist();
+        return result.notes().get(0);
     }
 
     static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {
@@ -302,6 +365,53 @@ class ScrubCorpusTest {
         byte[] before = decodeWithImageMagick(original);
         assertThat(before).isNotEmpty();
         assertThat(decodeWithImageMagick(copy)).isEqualTo(before);
+    }
+
+    /**
+     * The phone's additions (its ICC profile, an SEI message) shift the original's decoding by a step; the copy,
+     * without them, decodes exactly as the photo the encoder wrote.
+     */
+    private static void samePixelsAsTheEncodedHeic(Path original, Path copy) throws Exception {
+        Path encoded = EvidenceFixtures.write(original.getParent(), "encoded.heic", EvidenceFixtures.heicWithGps());
+        byte[] before = decodeWithImageMagick(encoded);
+        assertThat(before).isNotEmpty();
+        assertThat(decodeWithImageMagick(copy)).isEqualTo(before);
+    }
+
+    /** The document's text stays, and its embedded workbook is still there, scrubbed, with its cell. */
+    private static void keepsTheEmbeddedWorkbook(Path original, Path copy) throws Exception {
+        assertThat(tikaText(copy)).contains(ContainerCorpus.DOCX_TEXT);
+        byte[] workbook = ContainerCorpus.unzip(Files.readAllBytes(copy))
+                .get("word/embeddings/Microsoft_Excel_97-2003_Worksheet.xls");
+        assertThat(workbook).isNotNull();
+        try (var sheets = new org.apache.poi.hssf.usermodel.HSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            assertThat(sheets.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo(LegacyOfficeCorpus.SHEET_TEXT);
+        }
+    }
+
+    /** The page's text stays, and its JPEG 2000 photo decodes to the same pixels. */
+    private static void sameFormTextAndPhoto(Path original, Path copy) throws Exception {
+        assertThat(tikaText(copy)).contains(PdfFormCorpus.FORM_TEXT);
+        Path before = EvidenceFixtures.write(original.getParent(), "before.jp2", jpxImage(original));
+        Path after = EvidenceFixtures.write(original.getParent(), "after.jp2", jpxImage(copy));
+        assertThat(decodeWithImageMagick(after)).isEqualTo(decodeWithImageMagick(before));
+    }
+
+    private static byte[] jpxImage(Path pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var resources = document.getPage(0).getResources();
+            for (var name : resources.getXObjectNames()) {
+                var stream = resources.getXObject(name).getCOSObject();
+                if (org.apache.pdfbox.cos.COSName.JPX_DECODE.equals(stream.getDictionaryObject(
+                        org.apache.pdfbox.cos.COSName.FILTER))) {
+                    try (InputStream raw = stream.createRawInputStream()) {
+                        return raw.readAllBytes();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no JPEG 2000 image in " + pdf.getFileName());
     }
 
     private static byte[] decodeWithImageMagick(Path image) throws IOException, InterruptedException {
