@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF and WebP,
  * ExifTool for HEIC, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, a rebuild from scrubbed members
- * for zip archives and attached mails. Plain text carries no document metadata and is passed through; a type
- * without a scrubber gets no copy for monitors at all (they see its extracted text). Containers ask it again for
- * their members. Runs in the child JVM. Thread-safe.
+ * for archives (zip, tar, gzip, 7z) and attached mails. Plain text carries no document metadata and is passed
+ * through; a type without a scrubber gets no copy for monitors at all (they see its extracted text). Containers ask
+ * it again for their members. Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -22,6 +22,9 @@ final class ScrubMetadata {
     };
 
     private static final Set<String> EXIFTOOL_TYPES = Set.of("image/heic", "image/heif");
+
+    private static final Set<String> TAR_TYPES = Set.of("application/x-tar", "application/x-gtar");
+    private static final Set<String> GZIP_TYPES = Set.of("application/gzip", "application/x-gzip");
 
     private static final Set<String> MACRO_OOXML_TYPES = Set.of("application/vnd.ms-word.document.macroenabled.12",
             "application/vnd.ms-excel.sheet.macroenabled.12",
@@ -37,6 +40,10 @@ final class ScrubMetadata {
             classifyType = new ClassifyType();
         }
         return classifyType;
+    }
+
+    private ScrubArchiveMember.Members archiveMembers() {
+        return new ScrubArchiveMember.Members(this, classifyType());
     }
 
     /** {@code exiftoolTimeout} empty: ExifTool is not installed, HEIC gets no copy. */
@@ -90,7 +97,16 @@ final class ScrubMetadata {
             return Optional.of(new ScrubOdf(this));
         }
         if (type.equals("application/zip")) {
-            return Optional.of(new ScrubArchive(this, classifyType()));
+            return Optional.of(new ScrubArchive(archiveMembers()));
+        }
+        if (TAR_TYPES.contains(type)) {
+            return Optional.of(new ScrubTar(archiveMembers()));
+        }
+        if (GZIP_TYPES.contains(type)) {
+            return Optional.of(new ScrubGzip(archiveMembers()));
+        }
+        if (type.equals("application/x-7z-compressed")) {
+            return Optional.of(new ScrubSevenZip(archiveMembers()));
         }
         if (type.equals("message/rfc822")) {
             return Optional.of(new ScrubAttachedMail(this, classifyType()));
