@@ -233,6 +233,20 @@ class ScrubCorpusTest {
     }
 
     @Test
+    void withTheArchiveScrubbersDisabledTheCheckNamesTheTarAndGzipHeaderFields() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "evidence.tar.gz", ContainerCorpus.tarGz());
+        Path copy = dir.resolve("copy.tar.gz");
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("application/gzip", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.notes().get(0)).contains("Tar:owner-name", "Tar:group-name", "Tar:pax-header",
+                "Tar:link-name", "Gzip:file-name", "Gzip:comment").doesNotContain(ImageCorpus.OWNER);
+    }
+
+    @Test
     void aTarCopyNamesNoAccountNorTimeAndLeavesOutLinksAndUnscrubbableMembers() throws Exception {
         Path original = EvidenceFixtures.write(dir, "evidence.tar", ContainerCorpus.tar());
         Path copy = dir.resolve("copy.tar");
