@@ -29,7 +29,9 @@ import java.util.Set;
 public final class ExtractionWorker {
 
     /** Types that only wrap other files; see {@link #handle}. */
-    private static final Set<String> WRAPPER_TYPES = Set.of("application/zip", "message/rfc822");
+    private static final Set<String> WRAPPER_TYPES = Set.of("application/zip", "application/x-tar",
+            "application/x-gtar", "application/gzip", "application/x-gzip", "application/x-7z-compressed",
+            "message/rfc822");
 
     private ExtractionWorker() {
     }
@@ -50,7 +52,7 @@ public final class ExtractionWorker {
         int toolTimeoutSeconds = Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60);
         boolean exiftool = Boolean.getBoolean("shahid.worker.exiftool");
         java.time.Duration toolTimeout = java.time.Duration.ofSeconds(toolTimeoutSeconds);
-        ScrubMetadata scrubbers = new ScrubMetadata(exiftool ? Optional.of(toolTimeout) : Optional.empty());
+        ScrubMetadata scrubbers = new ScrubMetadata();
         Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
         // Lives as long as this JVM; it exits when the service closes our stdin, or is killed with us.
         ExiftoolSession listings = new ExiftoolSession("exiftool", toolTimeout, temporaryFolder);
@@ -58,6 +60,8 @@ public final class ExtractionWorker {
         ScrubCopy scrubCopy = new ScrubCopy(scrubbers, exiftool
                 ? Optional.of(new CheckScrubbedCopy(listings)) : Optional.empty());
         ClassifyType classifyType = new ClassifyType();
+        RedactOriginalText redactOriginalText = new RedactOriginalText(exiftool ? Optional.of(listings)
+                : Optional.empty());
         ExtractionProtocol.writeText(answers, ExtractionProtocol.READY);
         answers.flush();
         while (true) {
@@ -67,7 +71,8 @@ public final class ExtractionWorker {
             } catch (EOFException serviceGone) {
                 return;
             }
-            ExtractionProtocol.Answer answer = handle(request, extractText, scrubCopy, classifyType);
+            ExtractionProtocol.Answer answer = handle(request, extractText, scrubCopy, classifyType,
+                    redactOriginalText);
             // Child tools (Tika's OCR, Tesseract) leave files in this JVM's own temp folder: empty it per request.
             emptyFolder(temporaryFolder);
             answer.write(answers);
@@ -75,7 +80,8 @@ public final class ExtractionWorker {
     }
 
     static ExtractionProtocol.Answer handle(ExtractionProtocol.Request request, ExtractText extractText,
-                                            ScrubCopy scrubCopy, ClassifyType classifyType) {
+                                            ScrubCopy scrubCopy, ClassifyType classifyType,
+                                            RedactOriginalText redactOriginalText) {
         Path input = Path.of(request.input());
         Path output = Path.of(request.scrubbedOutput());
         Set<String> flags = new LinkedHashSet<>();
@@ -98,7 +104,8 @@ public final class ExtractionWorker {
         MemberCopies memberCopies = request.memberFolder().isEmpty() ? null
                 : new MemberCopies(Path.of(request.memberFolder()), scrubCopy, classifyType);
         // Text comes from the copy, except for wrappers: an archive's or attached mail's members are evidence of
-        // their own, kept (sealed original, own copy) and read from their own copies by MemberCopies.
+        // their own, kept (sealed original, own copy) and read from their own copies by MemberCopies. Text read
+        // from an original is redacted below.
         boolean readCopy = scrubbed && !WRAPPER_TYPES.contains(request.detectedType());
         ExtractText.Extraction extraction = extractText.extract(readCopy ? output : input, request.fileName(),
                 request.detectedType(), request.maxChars(), memberCopies);
@@ -106,8 +113,20 @@ public final class ExtractionWorker {
         if (extraction.note() != null) {
             notes.add(extraction.note());
         }
+        String text = extraction.text();
+        if (!readCopy) {
+            // Read from the original: what the copy would have left out must not reach monitors through the text.
+            Optional<String> redacted = redactOriginalText.redact(input, request.detectedType(), text,
+                    output.toAbsolutePath().getParent());
+            if (redacted.isEmpty()) {
+                flags.add("text-withheld");
+                notes.add("text withheld: the original's metadata could not be listed to take it out");
+            }
+            text = redacted.map(safe -> safe.length() > request.maxChars() ? safe.substring(0, request.maxChars())
+                    : safe).orElse("");
+        }
         return new ExtractionProtocol.Answer(new ArrayList<>(flags), notes.isEmpty() ? null : String.join("; ", notes),
-                removed, scrubbed, extraction.truncated(), extraction.text(), extraction.members());
+                removed, scrubbed, extraction.truncated(), text, extraction.members());
     }
 
     /** A complete PDF ends with %%EOF (possibly followed by whitespace) in its last kilobyte. */

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -26,8 +29,9 @@ import javax.xml.stream.XMLStreamReader;
  * Lists every metadata value a file carries, for the check by difference: ExifTool's view ({@code -a -u -ee}:
  * duplicates, unknown tags, embedded documents) of the file and of every piece {@link UnpackStreams} lays open
  * (zip members, PDF streams, embedded JPEGs and videos), the person-naming values of package parts (document
- * properties, people and author lists, author attributes, local paths), PDF annotation authors and form values.
- * Field names are ExifTool's group and tag or a fixed word, never a value. Not thread-safe (one per check).
+ * properties, people and author lists, author attributes, local paths), PDF annotation authors and form values,
+ * and what tar and gzip headers name (owners, groups, pax headers, link targets, the gzip's file name and
+ * comment). Field names are ExifTool's group and tag or a fixed word, never a value. Not thread-safe (one per check).
  */
 final class InventoryMetadata {
 
@@ -80,6 +84,7 @@ final class InventoryMetadata {
                     packageValues(piece, values);
                     pdfAnnotationAuthors(piece, values);
                     pdfFormValues(piece, values);
+                    archiveHeaderValues(piece, values);
                 }
                 fields.add(values);
                 unpacked.add(pieces);
@@ -223,6 +228,32 @@ final class InventoryMetadata {
                 while (value.find()) {
                     add(fields, "PDF:form-value", value.group(1));
                 }
+            }
+        }
+    }
+
+    /** What tar and gzip headers say of their maker: owner and group names, pax headers, link targets, names. */
+    private static void archiveHeaderValues(UnpackStreams.Piece piece, Map<String, Set<String>> fields) {
+        byte[] bytes = piece.bytes();
+        if (bytes.length >= 512 && new String(bytes, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(bytes))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    add(fields, "Tar:owner-name", entry.getUserName());
+                    add(fields, "Tar:group-name", entry.getGroupName());
+                    add(fields, "Tar:link-name", entry.getLinkName());
+                    entry.getExtraPaxHeaders().values().forEach(value -> add(fields, "Tar:pax-header", value));
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // What was read is listed; the raw bytes are searched anyway.
+            }
+        }
+        if (bytes.length > 10 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
+            try (GzipCompressorInputStream gzip = new GzipCompressorInputStream(new ByteArrayInputStream(bytes))) {
+                add(fields, "Gzip:file-name", gzip.getMetaData().getFileName());
+                add(fields, "Gzip:comment", gzip.getMetaData().getComment());
+            } catch (IOException | RuntimeException unreadable) {
+                // Not a gzip after all.
             }
         }
     }

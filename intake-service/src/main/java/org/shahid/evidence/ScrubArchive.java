@@ -24,21 +24,16 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 final class ScrubArchive implements MetadataScrubber {
 
-    private static final long ZIP_EPOCH = 315_532_800_000L;
+    private final ScrubArchiveMember.Members members;
 
-    private final ScrubMetadata scrubbers;
-    private final ClassifyType classifyType;
-
-    ScrubArchive(ScrubMetadata scrubbers, ClassifyType classifyType) {
-        this.scrubbers = scrubbers;
-        this.classifyType = classifyType;
+    ScrubArchive(ScrubArchiveMember.Members members) {
+        this.members = members;
     }
 
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
         Set<String> removed = new LinkedHashSet<>();
-        Path workDir = output.toAbsolutePath().getParent();
-        long total = 0;
+        ScrubArchiveMember member = members.forOutput(output);
         try (ZipFile zip = ZipFile.builder().setPath(input).get();
              OutputStream file = Files.newOutputStream(output);
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
@@ -56,16 +51,12 @@ final class ScrubArchive implements MetadataScrubber {
                     put(out, entry.getName(), null);
                     continue;
                 }
-                Path member = Files.createTempFile(workDir, "archive-member-", ".bin");
-                Path copy = Files.createTempFile(workDir, "archive-copy-", ".bin");
+                Path copy = member.newCopyFile();
                 try {
+                    Optional<List<String>> scrubbed;
                     try (InputStream in = zip.getInputStream(entry)) {
-                        total += copyBounded(in, member, RewritePackage.MAX_PART_BYTES);
+                        scrubbed = member.scrub(in, entry.getName(), copy);
                     }
-                    if (total > RewritePackage.MAX_PACKAGE_BYTES) {
-                        throw new IOException("archive too big: suspected zip bomb");
-                    }
-                    Optional<List<String>> scrubbed = scrubMember(member, copy, entry.getName());
                     if (scrubbed.isEmpty()) {
                         removed.add("Archive:removed-unscrubbable-member-" + ++index);
                         continue;
@@ -73,7 +64,6 @@ final class ScrubArchive implements MetadataScrubber {
                     scrubbed.get().forEach(field -> removed.add("Member:" + field));
                     put(out, entry.getName(), copy);
                 } finally {
-                    Files.deleteIfExists(member);
                     Files.deleteIfExists(copy);
                 }
             }
@@ -81,45 +71,13 @@ final class ScrubArchive implements MetadataScrubber {
         return new ArrayList<>(removed);
     }
 
-    private Optional<List<String>> scrubMember(Path member, Path copy, String name) {
-        ClassifyType.Classification type = classifyType.classify(member, name, null);
-        if (type.executable()) {
-            return Optional.empty();
-        }
-        Optional<MetadataScrubber> scrubber = scrubbers.forType(type.detectedType());
-        if (scrubber.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(scrubber.get().scrub(member, copy));
-        } catch (Exception | StackOverflowError unscrubbable) {
-            return Optional.empty();
-        }
-    }
-
     private static void put(ZipArchiveOutputStream out, String name, Path content) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setTime(ZIP_EPOCH);
+        entry.setTime(ScrubArchiveMember.FIXED_TIME_MILLIS);
         out.putArchiveEntry(entry);
         if (content != null) {
             Files.copy(content, out);
         }
         out.closeArchiveEntry();
-    }
-
-    private static long copyBounded(InputStream in, Path target, long max) throws IOException {
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                total += read;
-                if (total > max) {
-                    throw new IOException("archive member too big: suspected zip bomb");
-                }
-                out.write(buffer, 0, read);
-            }
-        }
-        return total;
     }
 }

@@ -1,46 +1,48 @@
 package org.shahid.evidence;
 
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.shahid.intake.RedactIdentity;
+import org.shahid.parsing.MailLimits;
+import org.shahid.parsing.MailParser;
+import org.shahid.parsing.ParsedAttachment;
+import org.shahid.parsing.ParsedMail;
+import org.shahid.sealing.RedactionTerms;
 
 /**
- * Rebuilds a mail sent as a file (message/rfc822) for monitors: of its header only the subject and the date (in
- * UTC) remain, with every address and name of its From, Sender, Reply-To, To, Cc and Bcc replaced by
- * {@code [address]} and {@code [name]}, as in a reporter's own mail; its text and HTML bodies are kept with the
- * same replacement; each attachment is typed by its bytes and scrubbed by the scrubber of its type (mails in mails
- * recursively), and one without a scrubber is left out with a note in the record. Thread-safe (a new rebuild per
- * file).
+ * Rebuilds a mail sent as a file (message/rfc822) for monitors. It is parsed and redacted exactly as a reporter's
+ * own mail at intake ({@link MailParser}, {@link RedactIdentity}), with the terms of everyone its header names
+ * (sender and recipients): subject, text and HTML lose those addresses and names, identifying links, phone
+ * numbers, IP addresses, quoted mail and the signature block. Of its header only the redacted subject and the date
+ * (in UTC) remain; each attachment is typed by its bytes and scrubbed by the scrubber of its type (mails in mails
+ * recursively) under its redacted name, and one without a scrubber is left out with a note in the record.
+ * Thread-safe (a new rebuild per file).
  */
 final class ScrubAttachedMail implements MetadataScrubber {
 
-    static final String ADDRESS = "[address]";
-    static final String NAME = "[name]";
-    private static final List<String> PEOPLE_FIELDS = List.of("From", "Sender", "Reply-To", "To", "Cc", "Bcc",
-            "Return-Path", "Delivered-To");
-    private static final int MAX_PARTS = 200;
+    private static final MailParser PARSER = new MailParser(MailLimits.DEFAULTS);
+    private static final RedactIdentity REDACTION = new RedactIdentity();
+    private static final Set<String> KEPT_HEADERS = Set.of("subject", "date", "mime-version");
 
     private final ScrubMetadata scrubbers;
     private final ClassifyType classifyType;
@@ -52,34 +54,33 @@ final class ScrubAttachedMail implements MetadataScrubber {
 
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
-        Session session = Session.getInstance(new Properties());
-        MimeMessage original;
-        try (InputStream in = Files.newInputStream(input)) {
-            original = new MimeMessage(session, in);
-        }
+        ParsedMail mail = PARSER.parse(Files.readAllBytes(input));
         Set<String> removed = new LinkedHashSet<>();
-        for (jakarta.mail.Header line : java.util.Collections.list(original.getAllHeaders())) {
-            String header = line.getName();
-            if (!header.equalsIgnoreCase("Subject") && !header.equalsIgnoreCase("Date")
-                    && !header.toLowerCase(Locale.ROOT).startsWith("content-")
-                    && !header.equalsIgnoreCase("MIME-Version")) {
+        for (String header : mail.headers().names()) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (!KEPT_HEADERS.contains(lower) && !lower.startsWith("content-")) {
                 removed.add("Header:" + (header.matches("[A-Za-z0-9-]{1,40}") ? header : "other"));
             }
         }
-        List<String[]> terms = identityTerms(original);
-        MimeMessage copy = new MimeMessage(session);
-        if (original.getSubject() != null) {
-            copy.setSubject(redact(original.getSubject(), terms), "UTF-8");
+        RedactionTerms terms = RedactIdentity.termsOfEveryone(mail);
+        RedactIdentity.Redacted redacted = REDACTION.redact(mail, terms);
+        MimeMessage copy = new MimeMessage(Session.getInstance(new Properties()));
+        if (!redacted.subject().isEmpty()) {
+            copy.setSubject(redacted.subject(), "UTF-8");
         }
-        if (original.getSentDate() != null) {
+        Optional<Date> sent = sentDate(mail);
+        if (sent.isPresent()) {
             copy.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    original.getSentDate().toInstant().atOffset(ZoneOffset.UTC)));
+                    sent.get().toInstant().atOffset(ZoneOffset.UTC)));
         }
-        List<MimeBodyPart> parts = new ArrayList<>();
-        collect(original, parts, terms, removed, output.toAbsolutePath().getParent());
         MimeMultipart body = new MimeMultipart("mixed");
-        for (MimeBodyPart part : parts) {
-            body.addBodyPart(part);
+        body.addBodyPart(text(redacted));
+        Path workDir = output.toAbsolutePath().getParent();
+        for (ParsedAttachment attachment : mail.attachments()) {
+            Optional<MimeBodyPart> part = scrubbedAttachment(attachment, terms, workDir, removed);
+            if (part.isPresent()) {
+                body.addBodyPart(part.get());
+            }
         }
         copy.setContent(body);
         copy.saveChanges();
@@ -90,41 +91,35 @@ final class ScrubAttachedMail implements MetadataScrubber {
         return new ArrayList<>(removed);
     }
 
-    private void collect(Part part, List<MimeBodyPart> parts, List<String[]> terms, Set<String> removed,
-                         Path workDir) throws Exception {
-        if (parts.size() >= MAX_PARTS) {
-            removed.add("Mail:parts-beyond-limit");
-            return;
+    /** The redacted text, with the gate's HTML rendering of it beside it when the mail had HTML. */
+    private static MimeBodyPart text(RedactIdentity.Redacted redacted) throws Exception {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(redacted.text(), "UTF-8", "plain");
+        if (redacted.html() == null) {
+            return plain;
         }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collect(child, parts, terms, removed, workDir);
-            }
-            return;
-        }
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-        if (!attachment && (part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
-            MimeBodyPart text = new MimeBodyPart();
-            String subtype = part.isMimeType("text/html") ? "html" : "plain";
-            text.setText(redact(String.valueOf(part.getContent()), terms), "UTF-8", subtype);
-            parts.add(text);
-            return;
-        }
-        scrubbedAttachment(part, workDir, removed).ifPresent(parts::add);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(redacted.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(html);
+        MimeBodyPart both = new MimeBodyPart();
+        both.setContent(alternative);
+        return both;
     }
 
-    private Optional<MimeBodyPart> scrubbedAttachment(Part part, Path workDir, Set<String> removed)
-            throws Exception {
+    private Optional<MimeBodyPart> scrubbedAttachment(ParsedAttachment attachment, RedactionTerms terms, Path workDir,
+                                                      Set<String> removed) throws Exception {
+        if (!attachment.kept() || attachment.content() == null) {
+            removed.add("Mail:removed-attachment-not-kept");
+            return Optional.empty();
+        }
         Path in = Files.createTempFile(workDir, "mail-part-", ".bin");
         Path out = Files.createTempFile(workDir, "mail-part-copy-", ".bin");
         try {
-            try (InputStream content = part.getInputStream()) {
-                Files.copy(content, in, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            String name = part.getFileName();
-            ClassifyType.Classification type = classifyType.classify(in, name, part.getContentType());
+            Files.write(in, attachment.content());
+            ClassifyType.Classification type = classifyType.classify(in, attachment.fileName(),
+                    attachment.declaredType());
             Optional<MetadataScrubber> scrubber = type.executable() ? Optional.empty()
                     : scrubbers.forType(type.detectedType());
             if (scrubber.isEmpty()) {
@@ -138,10 +133,9 @@ final class ScrubAttachedMail implements MetadataScrubber {
                 return Optional.empty();
             }
             MimeBodyPart copy = new MimeBodyPart();
-            copy.setDataHandler(new jakarta.activation.DataHandler(
-                    new ByteArrayDataSource(Files.readAllBytes(out), type.detectedType())));
-            if (name != null) {
-                copy.setFileName(name);
+            copy.setDataHandler(new DataHandler(new ByteArrayDataSource(Files.readAllBytes(out), type.detectedType())));
+            if (attachment.fileName() != null && !attachment.fileName().isBlank()) {
+                copy.setFileName(terms.replaceInFileName(attachment.fileName()));
             }
             copy.setDisposition(Part.ATTACHMENT);
             return Optional.of(copy);
@@ -151,48 +145,15 @@ final class ScrubAttachedMail implements MetadataScrubber {
         }
     }
 
-    /** Each person's address, local part and name from the header, longest first, with its placeholder. */
-    private static List<String[]> identityTerms(MimeMessage mail) throws MessagingException {
-        Set<String[]> terms = new LinkedHashSet<>();
-        for (String field : PEOPLE_FIELDS) {
-            String[] values = mail.getHeader(field);
-            if (values == null) {
-                continue;
-            }
-            for (String value : values) {
-                Address[] addresses;
-                try {
-                    addresses = InternetAddress.parseHeader(value, false);
-                } catch (MessagingException unparsable) {
-                    terms.add(new String[] {value.strip(), ADDRESS});
-                    continue;
-                }
-                for (Address address : addresses) {
-                    if (address instanceof InternetAddress internet) {
-                        if (internet.getAddress() != null && !internet.getAddress().isBlank()) {
-                            terms.add(new String[] {internet.getAddress(), ADDRESS});
-                            String local = internet.getAddress().split("@", 2)[0];
-                            if (local.length() >= 3) {
-                                terms.add(new String[] {local, NAME});
-                            }
-                        }
-                        if (internet.getPersonal() != null && internet.getPersonal().strip().length() >= 2) {
-                            terms.add(new String[] {internet.getPersonal().strip(), NAME});
-                        }
-                    }
-                }
-            }
+    private static Optional<Date> sentDate(ParsedMail mail) {
+        Optional<String> value = mail.headers().first("Date");
+        if (value.isEmpty()) {
+            return Optional.empty();
         }
-        List<String[]> sorted = new ArrayList<>(terms);
-        sorted.sort(Comparator.comparingInt((String[] term) -> term[0].length()).reversed());
-        return sorted;
-    }
-
-    private static String redact(String text, List<String[]> terms) {
-        String result = text;
-        for (String[] term : terms) {
-            result = result.replace(term[0], term[1]);
+        try {
+            return Optional.of(new MailDateFormat().parse(value.get().strip()));
+        } catch (ParseException | RuntimeException unparsable) {
+            return Optional.empty();
         }
-        return result;
     }
 }

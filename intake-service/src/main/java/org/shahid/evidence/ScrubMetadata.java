@@ -2,7 +2,6 @@ package org.shahid.evidence;
 
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +9,9 @@ import java.util.Set;
 /**
  * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF, WebP, HEIC and
  * JPEG 2000, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, POIFS for legacy Office (OLE) files,
- * a rebuild from scrubbed members for zip archives and attached mails. Plain text carries no document metadata and
- * is passed through; a type without a scrubber gets no copy for monitors at all (they see its extracted text).
- * Containers ask it again for their members. Runs in the child JVM. Thread-safe.
+ * a rebuild from scrubbed members for archives (zip, tar, gzip, 7z) and attached mails. Plain text carries no
+ * document metadata and is passed through; a type without a scrubber gets no copy for monitors at all (they see
+ * its extracted text). Containers ask it again for their members. Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -26,13 +25,14 @@ final class ScrubMetadata {
     private static final Set<String> OLE_TYPES = Set.of(OLE_TYPE, "application/msword", "application/vnd.ms-excel",
             "application/vnd.ms-powerpoint");
     private static final Set<String> HEIF_TYPES = Set.of("image/heic", "image/heif");
-    private static final Set<String> EXIFTOOL_TYPES = Set.of("image/heic", "image/heif");
+
+    private static final Set<String> TAR_TYPES = Set.of("application/x-tar", "application/x-gtar");
+    private static final Set<String> GZIP_TYPES = Set.of("application/gzip", "application/x-gzip");
 
     private static final Set<String> MACRO_OOXML_TYPES = Set.of("application/vnd.ms-word.document.macroenabled.12",
             "application/vnd.ms-excel.sheet.macroenabled.12",
             "application/vnd.ms-powerpoint.presentation.macroenabled.12");
 
-    private final Optional<MetadataScrubber> exiftool;
     private final java.util.Map<String, MetadataScrubber> replaced;
     private ClassifyType classifyType;
 
@@ -44,13 +44,15 @@ final class ScrubMetadata {
         return classifyType;
     }
 
-    /** {@code exiftoolTimeout} empty: ExifTool is not installed, HEIC gets no copy. */
-    ScrubMetadata(Optional<Duration> exiftoolTimeout) {
-        this(exiftoolTimeout.map(timeout -> new ScrubWithExiftool("exiftool", timeout)), java.util.Map.of());
+    private ScrubArchiveMember.Members archiveMembers() {
+        return new ScrubArchiveMember.Members(this, classifyType());
     }
 
-    private ScrubMetadata(Optional<MetadataScrubber> exiftool, java.util.Map<String, MetadataScrubber> replaced) {
-        this.exiftool = exiftool;
+    ScrubMetadata() {
+        this(java.util.Map.of());
+    }
+
+    private ScrubMetadata(java.util.Map<String, MetadataScrubber> replaced) {
         this.replaced = replaced;
     }
 
@@ -58,7 +60,7 @@ final class ScrubMetadata {
     ScrubMetadata replacing(String detectedType, MetadataScrubber scrubber) {
         java.util.Map<String, MetadataScrubber> changed = new java.util.HashMap<>(replaced);
         changed.put(detectedType, scrubber);
-        return new ScrubMetadata(exiftool, java.util.Map.copyOf(changed));
+        return new ScrubMetadata(java.util.Map.copyOf(changed));
     }
 
     Optional<MetadataScrubber> forType(String detectedType) {
@@ -87,9 +89,6 @@ final class ScrubMetadata {
         if (HEIF_TYPES.contains(type)) {
             return Optional.of(new ScrubHeic());
         }
-        if (EXIFTOOL_TYPES.contains(type)) {
-            return exiftool;
-        }
         if (type.equals("application/pdf")) {
             return Optional.of(new ScrubPdf());
         }
@@ -104,7 +103,16 @@ final class ScrubMetadata {
             return Optional.of(new ScrubOdf(this));
         }
         if (type.equals("application/zip")) {
-            return Optional.of(new ScrubArchive(this, classifyType()));
+            return Optional.of(new ScrubArchive(archiveMembers()));
+        }
+        if (TAR_TYPES.contains(type)) {
+            return Optional.of(new ScrubTar(archiveMembers()));
+        }
+        if (GZIP_TYPES.contains(type)) {
+            return Optional.of(new ScrubGzip(archiveMembers()));
+        }
+        if (type.equals("application/x-7z-compressed")) {
+            return Optional.of(new ScrubSevenZip(archiveMembers()));
         }
         if (type.equals("message/rfc822")) {
             return Optional.of(new ScrubAttachedMail(this, classifyType()));

@@ -13,12 +13,18 @@ import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Lays a file open for the check by difference, without any of the scrubbers' code: the raw bytes, every zip
- * member (recursively), every PDF stream inflated, PDF hex strings decoded, base64 images in flat ODF, MIME base64
- * parts, and whatever follows an embedded JPEG start (MPF images, motion-photo videos, trailers). Bounded in depth
- * and total size, so a bomb costs at most {@link #MAX_TOTAL_BYTES}. Not thread-safe (one per check).
+ * Lays a file open for the check by difference, without any of the scrubbers' code: the raw bytes, every zip, tar
+ * and 7z member and the content of a gzip (recursively), every PDF stream inflated, PDF hex strings decoded, base64
+ * images in flat ODF, MIME base64 parts, and whatever follows an embedded JPEG start (MPF images, motion-photo
+ * videos, trailers). Bounded in depth and total size, so a bomb costs at most {@link #MAX_TOTAL_BYTES}. Not
+ * thread-safe (one per check).
  */
 final class UnpackStreams {
 
@@ -65,6 +71,15 @@ final class UnpackStreams {
         if (startsWith(bytes, "PK\3\4")) {
             zipMembers(path, bytes, depth);
         }
+        if (startsWith(bytes, "\u001f\u008b")) {
+            gzipContent(path, bytes, depth);
+        }
+        if (isTar(bytes)) {
+            tarMembers(path, bytes, depth);
+        }
+        if (startsWith(bytes, "7z\u00bc\u00af\u0027\u001c")) {
+            sevenZipMembers(path, bytes, depth);
+        }
         if (startsWith(bytes, "%PDF") || contains(bytes, "endstream")) {
             pdfStreams(path, bytes, depth);
         }
@@ -89,6 +104,59 @@ final class UnpackStreams {
             }
         } catch (IOException | IllegalArgumentException unreadable) {
             // What could be read was added; the raw bytes are searched anyway.
+        }
+    }
+
+    private void gzipContent(String path, byte[] bytes, int depth) {
+        try (InputStream gzip = new GzipCompressorInputStream(new ByteArrayInputStream(bytes), true)) {
+            byte[] content = readBounded(gzip);
+            if (content == null) {
+                complete = false;
+                return;
+            }
+            add(path + "/gzip-content", content, depth + 1);
+        } catch (IOException | RuntimeException unreadable) {
+            // The raw bytes, header names and comment included, are searched anyway.
+        }
+    }
+
+    private static boolean isTar(byte[] bytes) {
+        return bytes.length >= 512 && new String(bytes, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar");
+    }
+
+    /** Members at their own offset, so that a zip or a gzip inside is laid open in turn. */
+    private void tarMembers(String path, byte[] bytes, int depth) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(bytes))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                byte[] member = readBounded(tar);
+                if (member == null) {
+                    complete = false;
+                    return;
+                }
+                add(path + "/" + entry.getName(), member, depth + 1);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // What could be read was added; the raw bytes are searched anyway.
+        }
+    }
+
+    private void sevenZipMembers(String path, byte[] bytes, int depth) {
+        try (SevenZFile archive = SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(64 * 1024).get()) {
+            for (SevenZArchiveEntry entry : archive.getEntries()) {
+                if (entry.isDirectory() || !entry.hasStream()) {
+                    continue;
+                }
+                byte[] member = readBounded(archive.getInputStream(entry));
+                if (member == null) {
+                    complete = false;
+                    return;
+                }
+                add(path + "/" + entry.getName(), member, depth + 1);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // An encrypted or broken 7z: nothing of it can be compared, so nothing of it is laid open.
+            complete = false;
         }
     }
 

@@ -33,6 +33,9 @@ public final class RedactIdentity {
 
     /** Header fields that name the sender; their addresses and names are what is redacted. */
     private static final List<String> SENDER_FIELDS = List.of("From", "Sender", "Reply-To", "Return-Path");
+    /** A mail sent on as evidence names its recipients too; they are redacted like its sender. */
+    private static final List<String> PEOPLE_FIELDS = List.of("From", "Sender", "Reply-To", "Return-Path", "To", "Cc",
+            "Bcc", "Delivered-To");
     private static final Pattern ANGLE_BRACKETED = Pattern.compile("<[^<>]*>");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
     /** RFC 3676 signature separator, and the bare "--" many clients write. */
@@ -198,13 +201,22 @@ public final class RedactIdentity {
      * sender field, each read from at most {@link #MAX_HEADER_CHARS} characters (a hostile header must stay cheap).
      */
     public static RedactionTerms termsOf(ParsedMail mail) {
+        return termsOf(mail, SENDER_FIELDS);
+    }
+
+    /** The identifiers of everyone a mail names in its header, sender and recipients: for a mail kept as evidence. */
+    public static RedactionTerms termsOfEveryone(ParsedMail mail) {
+        return termsOf(mail, PEOPLE_FIELDS);
+    }
+
+    private static RedactionTerms termsOf(ParsedMail mail, List<String> fields) {
         Set<String> addresses = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         mail.from().ifPresent(from -> {
             addresses.add(from.address());
             names.add(from.displayName());
         });
-        for (String field : SENDER_FIELDS) {
+        for (String field : fields) {
             for (String value : mail.headers().all(field)) {
                 collect(value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value,
                         addresses, names);

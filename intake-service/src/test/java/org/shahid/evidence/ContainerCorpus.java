@@ -15,6 +15,13 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -47,6 +54,9 @@ final class ContainerCorpus {
     static final String ODT_TEXT = "Observers were sent away at noon";
     static final String PDF_TEXT = "Queue of voters turned back";
     static final String MAIL_TEXT = "Bring your voter card and receive 50000 dinars";
+    static final String RECIPIENT = "Karim Haddad";
+    static final String RECIPIENT_ADDRESS = "karim.haddad@example.test";
+    static final String PHONE = "0770 123 4567";
     private static final String TEMPLATE_PATH = "C:\\Users\\" + HOST + "\\AppData\\Roaming\\Templates\\Normal.dotm";
 
     private ContainerCorpus() {
@@ -366,6 +376,105 @@ final class ContainerCorpus {
         return out.toByteArray();
     }
 
+    /**
+     * A tar as GNU tar and bsdtar write it in pax format: owner and group names and ids, times, extended attributes
+     * ({@code SCHILY.xattr.*}, where browsers record the page a download came from), libarchive's creation time, a
+     * pax comment, a symbolic link into the owner's home.
+     */
+    static byte[] tar() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            putTar(tar, "photos/phone.jpg", ImageCorpus.phoneJpeg());
+            putTar(tar, "statement.docx", docx());
+            putTar(tar, "readme.txt", utf8(XLSX_TEXT));
+            putTar(tar, "keys.dat", concat(new byte[] {0, 1, 2, 3, (byte) 0xFE}, utf8(EMAIL)));
+            TarArchiveEntry link = ownedTarEntry("latest.jpg", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/home/" + HOST + "/Pictures/phone.jpg");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static void putTar(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+        TarArchiveEntry entry = ownedTarEntry(name, TarArchiveEntry.LF_NORMAL);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    private static TarArchiveEntry ownedTarEntry(String name, byte type) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, type);
+        entry.setUserName(OWNER);
+        entry.setGroupName(ORGANISATION);
+        entry.setIds(1000, 1000);
+        entry.setModTime(1_714_550_400_000L);
+        entry.addPaxHeader("SCHILY.xattr.user.xdg.origin.url", "https://" + HOST + ".example.test/" + SERIAL);
+        entry.addPaxHeader("LIBARCHIVE.creationtime", "1714550400");
+        entry.addPaxHeader("comment", "packed by " + EMAIL);
+        return entry;
+    }
+
+    /** The tar above as {@code tar czf} writes it, with the name, comment and time gzip's header can carry. */
+    static byte[] tarGz() throws Exception {
+        return gzip(tar(), "evidence-" + HOST + ".tar", "from " + OWNER);
+    }
+
+    /** A single document compressed with {@code gzip -N}: its original name (naming the owner) and time kept. */
+    static byte[] gzippedDocx() throws Exception {
+        return gzip(docx(), "statement " + OWNER + ".docx", EMAIL);
+    }
+
+    private static byte[] gzip(byte[] content, String fileName, String comment) throws IOException {
+        GzipParameters header = new GzipParameters();
+        header.setFileName(fileName);
+        header.setComment(comment);
+        header.setModificationTime(1_714_550_400_000L);
+        header.setOperatingSystem(3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, header)) {
+            gzip.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    /** A 7z as 7-Zip writes it: creation, access and modification times and Windows attributes per entry. */
+    static byte[] sevenZip() throws Exception {
+        SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+        try (SevenZOutputFile archive = new SevenZOutputFile(channel)) {
+            putSevenZip(archive, "photos/phone.jpg", ImageCorpus.phoneJpeg());
+            putSevenZip(archive, "statement.docx", docx());
+            putSevenZip(archive, "readme.txt", utf8(XLSX_TEXT));
+            putSevenZip(archive, "keys.dat", concat(new byte[] {0, 1, 2, 3, (byte) 0xFE}, utf8(EMAIL)));
+        }
+        return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
+    }
+
+    private static void putSevenZip(SevenZOutputFile archive, String name, byte[] content) throws IOException {
+        SevenZArchiveEntry entry = new SevenZArchiveEntry();
+        entry.setName(name);
+        java.util.Date time = new java.util.Date(1_714_550_400_000L);
+        entry.setCreationDate(time);
+        entry.setAccessDate(time);
+        entry.setLastModifiedDate(time);
+        entry.setHasWindowsAttributes(true);
+        entry.setWindowsAttributes(0x20);
+        archive.putArchiveEntry(entry);
+        archive.write(content);
+        archive.closeArchiveEntry();
+    }
+
+    /** The 7z above, encrypted with a password (7-Zip's AES), as a reporter might send it. */
+    static byte[] encryptedSevenZip() throws Exception {
+        SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+        try (SevenZOutputFile archive = new SevenZOutputFile(channel, "secret".toCharArray())) {
+            putSevenZip(archive, "readme.txt", utf8(XLSX_TEXT));
+        }
+        return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
+    }
+
     /** A mail saved as a file and sent on, with its sender, client and route in the header and a photo attached. */
     static byte[] mail() throws Exception {
         String boundary = "b1";
@@ -373,7 +482,7 @@ final class ContainerCorpus {
         return utf8("""
                 Received: from %s (%s [10.1.2.3]) by mx.example.test
                 From: "%s" <%s>
-                To: voters@example.test
+                To: "%s" <%s>
                 Subject: Offer for %s
                 Date: Wed, 1 May 2024 10:00:00 +0300
                 Message-ID: <1234@%s>
@@ -385,16 +494,17 @@ final class ContainerCorpus {
                 Content-Type: text/plain; charset=UTF-8
 
                 %s
+                Call %s to collect it.
                 Yours, %s
                 --%s
-                Content-Type: image/jpeg; name="flyer.jpg"
-                Content-Disposition: attachment; filename="flyer.jpg"
+                Content-Type: image/jpeg; name="flyer for %s.jpg"
+                Content-Disposition: attachment; filename="flyer for %s.jpg"
                 Content-Transfer-Encoding: base64
 
                 %s
                 --%s--
-                """.formatted(HOST, HOST, OWNER, EMAIL, OWNER, HOST, ORGANISATION, boundary, boundary, MAIL_TEXT,
-                OWNER, boundary, photo, boundary).replace("\n", "\r\n"));
+                """.formatted(HOST, HOST, OWNER, EMAIL, RECIPIENT, RECIPIENT_ADDRESS, OWNER, HOST, ORGANISATION, boundary,
+                boundary, MAIL_TEXT, PHONE, OWNER, boundary, RECIPIENT, RECIPIENT, photo, boundary).replace("\n", "\r\n"));
     }
 
     private static byte[] ole() {

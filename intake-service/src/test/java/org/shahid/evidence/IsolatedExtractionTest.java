@@ -148,7 +148,8 @@ class IsolatedExtractionTest {
         ExtractionProtocol.Answer answer = ExtractionWorker.handle(new ExtractionProtocol.Request(webp.toString(),
                         copy.toString(), "", "photo.webp", "image/webp", 1000),
                 new ExtractText(new ExtractText.Limits(100, 5, 200, false, "ara+eng", 10)),
-                new ScrubCopy(new ScrubMetadata(java.util.Optional.empty()), java.util.Optional.empty()), CLASSIFY);
+                new ScrubCopy(new ScrubMetadata(), java.util.Optional.empty()), CLASSIFY,
+                new RedactOriginalText(java.util.Optional.empty()));
 
         assertThat(answer.flags()).contains("scrub-unchecked");
         assertThat(answer.scrubbed()).isFalse();

@@ -65,7 +65,7 @@ class ScrubCorpusTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        scrubbers = new ScrubMetadata(Optional.of(TOOL_TIMEOUT));
+        scrubbers = new ScrubMetadata();
         scrubCopy = new ScrubCopy(scrubbers, Optional.of(check()));
     }
 
@@ -109,6 +109,14 @@ class ScrubCorpusTest {
                 new Case("filled-form.pdf", PdfFormCorpus.filledForm(), ScrubCorpusTest::sameFormTextAndPhoto),
                 new Case("camera.jp2", PdfFormCorpus.phoneJp2(), ScrubCorpusTest::sameDecodedPixels),
                 new Case("evidence.zip", ContainerCorpus.archive(), showsText(ContainerCorpus.XLSX_TEXT,
+                        ContainerCorpus.DOCX_TEXT)),
+                new Case("evidence.tar", ContainerCorpus.tar(), showsText(ContainerCorpus.XLSX_TEXT,
+                        ContainerCorpus.DOCX_TEXT)),
+                new Case("evidence.tar.gz", ContainerCorpus.tarGz(), showsText(ContainerCorpus.XLSX_TEXT,
+                        ContainerCorpus.DOCX_TEXT)),
+                new Case("statement.docx.gz", ContainerCorpus.gzippedDocx(), showsText(ContainerCorpus.DOCX_TEXT,
+                        ContainerCorpus.NOTE_TEXT)),
+                new Case("evidence.7z", ContainerCorpus.sevenZip(), showsText(ContainerCorpus.XLSX_TEXT,
                         ContainerCorpus.DOCX_TEXT)),
                 new Case("offer.eml", ContainerCorpus.mail(), showsText(ContainerCorpus.MAIL_TEXT)));
     }
@@ -215,6 +223,22 @@ class ScrubCorpusTest {
         assertThat(result.notes().get(0)).contains("PDF:annotation-author", "PDF:Author");
     }
 
+    static Stream<Case> archives() throws Exception {
+        return Stream.of(
+                new Case("evidence.tar", ContainerCorpus.tar(), (original, copy) -> { }),
+                new Case("evidence.tar.gz", ContainerCorpus.tarGz(), (original, copy) -> { }),
+                new Case("statement.docx.gz", ContainerCorpus.gzippedDocx(), (original, copy) -> { }),
+                new Case("evidence.7z", ContainerCorpus.sevenZip(), (original, copy) -> { }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("archives")
+    void withTheArchiveScrubberDisabledTheCheckWithholdsTheCopy(Case file) throws Exception {
+        String note = withheldWithItsScrubberDisabled(file.name(), file.content());
+
+        assertThat(note).contains("EXIF:SerialNumber");
+    }
+
     @Test
     void withThePdfScrubberDisabledAFilledFormWithholdsTheCopyAndNamesItsValues() throws Exception {
         String note = withheldWithItsScrubberDisabled("form.pdf", PdfFormCorpus.filledForm());
@@ -261,6 +285,119 @@ class ScrubCorpusTest {
         assertThat(result.flags()).containsExactly("scrub-incomplete");
         assertThat(copy).doesNotExist();
         return result.notes().get(0);
+    }
+
+    @Test
+    void withTheArchiveScrubbersDisabledTheCheckNamesTheTarAndGzipHeaderFields() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "evidence.tar.gz", ContainerCorpus.tarGz());
+        Path copy = dir.resolve("copy.tar.gz");
+        ScrubCopy disabled = new ScrubCopy(scrubbers.replacing("application/gzip", ScrubMetadata.PASS_THROUGH),
+                Optional.of(check()));
+
+        ScrubCopy.Result result = scrub(disabled, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.notes().get(0)).contains("Tar:owner-name", "Tar:group-name", "Tar:pax-header",
+                "Tar:link-name", "Gzip:file-name", "Gzip:comment").doesNotContain(ImageCorpus.OWNER);
+    }
+
+    @Test
+    void aTarCopyNamesNoAccountNorTimeAndLeavesOutLinksAndUnscrubbableMembers() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "evidence.tar", ContainerCorpus.tar());
+        Path copy = dir.resolve("copy.tar");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).as(result.notes().toString()).isTrue();
+        assertThat(result.removed()).contains("Tar:owner-name", "Tar:group-name", "Tar:owner-id",
+                "Tar:modification-time", "Tar:pax-headers", "Archive:removed-unscrubbable-member-1",
+                "Tar:removed-link-or-device-2");
+        List<String> names = new java.util.ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(copy))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                names.add(entry.getName());
+                assertThat(entry.getUserName()).isEmpty();
+                assertThat(entry.getGroupName()).isEmpty();
+                assertThat(entry.getLongUserId()).isZero();
+                assertThat(entry.getLongGroupId()).isZero();
+                assertThat(entry.getModTime().getTime()).isEqualTo(ScrubArchiveMember.FIXED_TIME_MILLIS);
+                assertThat(entry.getExtraPaxHeaders()).isEmpty();
+            }
+        }
+        assertThat(names).containsExactly("photos/phone.jpg", "statement.docx", "readme.txt");
+        assertThat(contains(copy, System.getProperty("user.name"))).as("the service's account").isFalse();
+    }
+
+    @Test
+    void aGzipCopyHasNoFileNameCommentNorTime() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "statement.docx.gz", ContainerCorpus.gzippedDocx());
+        Path copy = dir.resolve("copy.gz");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).as(result.notes().toString()).isTrue();
+        assertThat(result.removed()).contains("Gzip:FNAME", "Gzip:FCOMMENT", "Gzip:MTIME");
+        try (var gzip = new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+                Files.newInputStream(copy))) {
+            assertThat(gzip.getMetaData().getFileName()).isNull();
+            assertThat(gzip.getMetaData().getComment()).isNull();
+            assertThat(gzip.getMetaData().getModificationTime()).isZero();
+        }
+    }
+
+    @Test
+    void aSevenZipCopyKeepsNamesAndNoTimesNorAttributesOfTheOriginal() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "evidence.7z", ContainerCorpus.sevenZip());
+        Path copy = dir.resolve("copy.7z");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).as(result.notes().toString()).isTrue();
+        assertThat(result.removed()).contains("7z:times", "7z:attributes", "Archive:removed-unscrubbable-member-1");
+        List<String> names = new java.util.ArrayList<>();
+        try (var archive = org.apache.commons.compress.archivers.sevenz.SevenZFile.builder().setPath(copy).get()) {
+            for (var entry : archive.getEntries()) {
+                names.add(entry.getName());
+                assertThat(entry.getHasCreationDate()).isFalse();
+                assertThat(entry.getHasAccessDate()).isFalse();
+                assertThat(entry.getHasWindowsAttributes()).isFalse();
+                assertThat(entry.getLastModifiedDate().getTime()).isEqualTo(ScrubArchiveMember.FIXED_TIME_MILLIS);
+            }
+        }
+        assertThat(names).containsExactly("photos/phone.jpg", "statement.docx", "readme.txt");
+    }
+
+    @Test
+    void anEncryptedSevenZipGetsNoCopy() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "locked.7z", ContainerCorpus.encryptedSevenZip());
+        Path copy = dir.resolve("copy.7z");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("encrypted");
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void anAttachedMailIsRedactedAsAReportersMailIsAtIntake() throws Exception {
+        Path original = EvidenceFixtures.write(dir, "offer.eml", ContainerCorpus.mail());
+        Path copy = dir.resolve("copy.eml");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).as(result.notes().toString()).isTrue();
+        String text = tikaText(copy);
+        String raw = Files.readString(copy, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains(ContainerCorpus.MAIL_TEXT, org.shahid.sealing.RedactionTerms.PHONE);
+        for (String person : List.of(ContainerCorpus.RECIPIENT, ContainerCorpus.RECIPIENT_ADDRESS, ContainerCorpus.PHONE,
+                "Karim", "Haddad", "Nadia")) {
+            assertThat(text).as("text").doesNotContain(person);
+            assertThat(raw).as("raw mail, attachment names included").doesNotContain(person);
+        }
+        assertThat(raw).contains("flyer_for_[name].jpg");
+        assertThat(result.removed()).contains("Header:To", "Header:From", "Header:Received", "Header:X-Mailer");
     }
 
     static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {
