@@ -52,6 +52,13 @@ final class MonitorSamples {
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
             case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");
             case MonitorTemplates.REPLY_KEY_EXPIRED -> model.put("keyTtlDays", 30L);
+            case MonitorTemplates.WEEKLY_FINDINGS -> {
+                model.put("leadName", "Monitor One");
+                model.put("from", "2026-05-04");
+                model.put("to", "2026-05-10");
+                model.put("byActor", List.of(Map.of("actor", "Sample Unity Party (fictional)", "group",
+                        "Candidates, parties and campaign teams", "violations", "<5")));
+            }
             default -> throw new IllegalArgumentException(event);
         }
         return model;

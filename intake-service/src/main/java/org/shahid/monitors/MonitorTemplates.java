@@ -25,7 +25,7 @@ import org.shahid.outbound.RenderedMail;
 /**
  * The templates of mail to monitors ({@code templates/<event>.<lang>.<subject|text>.ftl}, one per
  * {@link Language}; each monitor reads the first language of their roster entry): notifications, digests,
- * answers to commands and refusals. Plain text on purpose: monitors reply from phones, and plain text quotes
+ * answers to commands, refusals and the leads' weekly findings. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
  * with a sample at start, and again before a changed file is adopted while running. Thread-safe.
@@ -37,6 +37,7 @@ public final class MonitorTemplates {
     public static final String COMMAND_PROBLEMS = "command-problems";
     public static final String REPLY_REFUSED = "reply-refused";
     public static final String REPLY_KEY_EXPIRED = "reply-key-expired";
+    public static final String WEEKLY_FINDINGS = "weekly-findings";
 
     /** Swapped whole by {@link #adopt}. */
     private volatile Map<String, Template[]> templates;
@@ -71,7 +72,7 @@ public final class MonitorTemplates {
         List<String> problems = new ArrayList<>();
         Map<String, Template[]> loaded = new LinkedHashMap<>();
         for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED,
-                REPLY_KEY_EXPIRED)) {
+                REPLY_KEY_EXPIRED, WEEKLY_FINDINGS)) {
           for (Language language : Language.values()) {
             Template[] parts = new Template[2];
             for (int i = 0; i < 2; i++) {
