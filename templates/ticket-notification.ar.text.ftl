@@ -15,7 +15,7 @@
 جهة مسجلة:     ${registeredActorName} (رابط مُبلّغ عنه من حساباتها؛ للتأكيد: #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-التزامات الفئة ${commitmentGroup} (لتسجيل نتيجة: #commitment <id>):
+التزامات الفئة ${commitmentGroupName} (${commitmentGroup}; لتسجيل نتيجة: #commitment <id>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>

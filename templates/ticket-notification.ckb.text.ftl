@@ -15,7 +15,7 @@
 لایەنی تۆمارکراو: ${registeredActorName} (بەستەرێکی ڕاپۆرتکراو لە هەژمارەکانیەتی؛ بۆ پشتڕاستکردنەوە: #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-پابەندبوونەکانی گروپی ${commitmentGroup} (بۆ تۆمارکردنی ئەنجام: #commitment <id>):
+پابەندبوونەکانی گروپی ${commitmentGroupName} (${commitmentGroup}; بۆ تۆمارکردنی ئەنجام: #commitment <id>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>

@@ -15,7 +15,7 @@ Suggested actor:    ${suggestedActor}
 Registered actor:   ${registeredActorName} (a reported URL is one of its accounts; confirm with #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-Commitments of the group ${commitmentGroup} (record a finding with #commitment <id>):
+Commitments of the group ${commitmentGroupName} (${commitmentGroup}; record a finding with #commitment <id>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>

@@ -33,6 +33,7 @@ final class MonitorSamples {
                 model.put("registeredActor", "sample-unity-party");
                 model.put("registeredActorName", "Sample Unity Party (fictional)");
                 model.put("commitmentGroup", "candidates");
+                model.put("commitmentGroupName", "Candidates, parties and campaign teams");
                 model.put("commitments", List.of(Map.of("id", "candidates-no-hate-speech", "text",
                         "Not to publish or share hate speech.")));
             }
@@ -41,13 +42,16 @@ final class MonitorSamples {
                 model.put("unassignedAfter", "24h");
                 Map<String, Object> ticket = Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "status", "INVESTIGATING",
                         "priority", "NORMAL", "category", "fake-accounts", "language", "ar",
-                        "createdAt", "2025-06-01T10:00:00Z");
+                        "createdAt", "2025-06-01T10:00:00Z", "actor", "sample-unity-party", "actorGroup", "candidates");
                 model.put("assigned", List.of(ticket));
                 model.put("unassigned", List.of(ticket));
                 model.put("heldBack", List.of("SHD-AAAA-BBBB-CCCC"));
                 model.put("unassignedTotal", 201L);
                 model.put("unassignedNotListed", 200L);
                 model.put("breaches", List.of(Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "measure", "first action")));
+                model.put("commitmentMenus", List.of(Map.of("group", "candidates", "groupName",
+                        "Candidates, parties and campaign teams", "commitments", List.of(Map.of("id",
+                                "candidates-no-hate-speech", "text", "Not to publish or share hate speech.")))));
             }
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
             case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");

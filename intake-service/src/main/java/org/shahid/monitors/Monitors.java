@@ -88,7 +88,7 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
                 monitorsAddress, organisation, clock));
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
                 settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
-                heldNotices);
+                heldNotices, monitoring);
         return new Monitors(roster, categories, monitoring, notifyMonitors, apply, digest, monitorTemplates,
                 weeklyFindings(settings, jdbi, roster, categories, monitoring, monitorTemplates, outbox, messageIds,
                         monitorsAddress, organisation, clock));

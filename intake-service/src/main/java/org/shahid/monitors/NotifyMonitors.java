@@ -153,11 +153,12 @@ public final class NotifyMonitors {
                 : parts.evidence().ofMessage(handle, ticket.id(), messageId));
         model.put("evidence", withDelivery(evidence, plan));
         model.put("linked", linked);
-        model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
+        SuggestActor.Suggestion suggestion = parts.suggestActor().suggest(handle, ticket.id(), text);
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         for (Monitor monitor : recipients) {
             // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
             model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
+            model.putAll(suggestion.model(monitor.language()));
             RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, monitor.language(),
                     model);
             String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
