@@ -74,7 +74,7 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
                 new TicketMessageDao(), outbox, messageIds,
                 new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao(),
-                evidence));
+                evidence, monitorTemplates, organisation));
         ApplyMonitorReply apply = new ApplyMonitorReply(new ApplyMonitorReply.Parts(jdbi,
                 new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                         settings.number("shahid.limits.attachment-bytes"),

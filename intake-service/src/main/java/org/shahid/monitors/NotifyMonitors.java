@@ -173,7 +173,7 @@ public final class NotifyMonitors {
 
     /**
      * The evidence list (in the message's order, as {@link AttachScrubbedEvidence#ofMessage}) with each file's
-     * number for {@code #evidence} and how it travels.
+     * number for {@code #evidence} and how it travels (worded by the template, in the monitor's language).
      */
     private List<Map<String, Object>> withDelivery(List<Map<String, Object>> evidence, AttachScrubbedEvidence.Plan plan) {
         List<AttachScrubbedEvidence.Numbered> numbered = new java.util.ArrayList<>();
@@ -187,7 +187,8 @@ public final class NotifyMonitors {
             Map<String, Object> file = new HashMap<>(evidence.get(i));
             boolean known = i < numbered.size();
             file.put("number", known ? String.valueOf(numbered.get(i).number()) : "");
-            file.put("delivery", known ? parts.evidence().delivery(plan, numbered.get(i)) : "");
+            file.putAll(known ? parts.evidence().delivery(plan, numbered.get(i))
+                    : Map.of("delivery", "", "attachedAs", "", "detail", ""));
             listed.add(file);
         }
         return listed;

@@ -17,8 +17,8 @@ import org.shahid.outbound.OutboxDao;
  * {@code shahid.monitors.digest-unassigned-after}, through the outbox; a monitor with nothing to list gets no
  * mail. Tickets whose notification was held back because their sender passed the hourly notification cap are
  * listed once. Tickets whose finding names an actor show it, and the digest ends with the commitments of those
- * actors' groups, in the monitor's language, as the menu for {@code #commitment}. Called by the {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}).
- * Thread-safe.
+ * actors' groups, in the monitor's language, as the menu for {@code #commitment}. Called by the
+ * {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}). Thread-safe.
  */
 public final class SendDigest {
 

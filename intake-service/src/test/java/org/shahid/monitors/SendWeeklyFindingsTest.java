@@ -1,9 +1,10 @@
 package org.shahid.monitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shahid.testing.MailParts.attachments;
+import static org.shahid.testing.MailParts.textOf;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -128,23 +129,6 @@ class SendWeeklyFindingsTest {
                 INSERT INTO finding (ticket_id, actor_id, actor_group, commitment_id, verdict, verdict_at, updated_at)
                 VALUES (?, ?, ?, ?, 'VIOLATION', ?, ?)""", id, actor, group, commitment, reportedAt.plusSeconds(60),
                 reportedAt);
-    }
-
-    private static String textOf(MimeMessage mail) throws Exception {
-        Multipart mixed = (Multipart) mail.getContent();
-        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-        return alternative.getBodyPart(0).getContent().toString();
-    }
-
-    private static List<Part> attachments(MimeMessage mail) throws Exception {
-        Multipart mixed = (Multipart) mail.getContent();
-        List<Part> files = new java.util.ArrayList<>();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            if (Part.ATTACHMENT.equalsIgnoreCase(mixed.getBodyPart(i).getDisposition())) {
-                files.add(mixed.getBodyPart(i));
-            }
-        }
-        return files;
     }
 
     private static Map<String, String> unzip(Part zip) throws Exception {
