@@ -3,7 +3,7 @@
 <#if assigned?has_content>
 البلاغات المفتوحة المسندة إليك:
 <#list assigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
 </#list>
 <#else>
 لا بلاغات مفتوحة مسندة إليك.
@@ -12,7 +12,7 @@
 <#if unassigned?has_content>
 بلاغات غير مسندة أقدم من ${unassignedAfter}:
 <#list unassigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
 </#list>
 <#else>
 لا بلاغات غير مسندة أقدم من ${unassignedAfter}.
@@ -34,6 +34,16 @@
 بلاغات مفتوحة تجاوزت مستوى الخدمة (monitoring/service-levels.yaml):
 <#list breaches as breach>
 - ${breach.reference}  ${breach.measure} متأخر
+</#list>
+
+</#if>
+<#if commitmentMenus?has_content>
+التزامات الجهات المسمّاة في نتائج هذه البلاغات (لتسجيل أحدها: #commitment <id>):
+<#list commitmentMenus as menu>
+${menu.groupName} (${menu.group}):
+<#list menu.commitments as commitment>
+  ${commitment.id}: ${commitment.text}
+</#list>
 </#list>
 
 </#if>

@@ -3,7 +3,7 @@
 <#if assigned?has_content>
 ڕاپۆرتە کراوەکانی دراون بە تۆ:
 <#list assigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
 </#list>
 <#else>
 هیچ ڕاپۆرتێکی کراوە نەدراوە بە تۆ.
@@ -12,7 +12,7 @@
 <#if unassigned?has_content>
 ڕاپۆرتە بێ خاوەنەکانی کۆنتر لە ${unassignedAfter}:
 <#list unassigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}
+- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
 </#list>
 <#else>
 هیچ ڕاپۆرتێکی بێ خاوەنی کۆنتر لە ${unassignedAfter} نییە.
@@ -34,6 +34,16 @@
 ڕاپۆرتە کراوەکان کە ئاستی خزمەتگوزارییان تێپەڕاندووە (monitoring/service-levels.yaml):
 <#list breaches as breach>
 - ${breach.reference}  ${breach.measure} دواکەوتووە
+</#list>
+
+</#if>
+<#if commitmentMenus?has_content>
+پابەندبوونەکانی ئەو لایەنانەی لە ئەنجامەکانی ئەم ڕاپۆرتانەدا ناویان هاتووە (بۆ تۆمارکردنی یەکێکیان: #commitment <id>):
+<#list commitmentMenus as menu>
+${menu.groupName} (${menu.group}):
+<#list menu.commitments as commitment>
+  ${commitment.id}: ${commitment.text}
+</#list>
 </#list>
 
 </#if>

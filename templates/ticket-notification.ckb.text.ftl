@@ -15,7 +15,7 @@
 لایەنی تۆمارکراو: ${registeredActorName} (بەستەرێکی ڕاپۆرتکراو لە هەژمارەکانیەتی؛ بۆ پشتڕاستکردنەوە: #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-پابەندبوونەکانی گروپی ${commitmentGroup} (بۆ تۆمارکردنی ئەنجام: #commitment <id>):
+پابەندبوونەکانی گروپی ${commitmentGroupName} (${commitmentGroup}; بۆ تۆمارکردنی ئەنجام: #commitment <id>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>
@@ -32,8 +32,8 @@ ${text}
 <#if evidence?has_content>
 بەڵگەکان:
 <#list evidence as file>
-- <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
-<#if file.delivery?has_content>  ${file.delivery}
+- <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} بایت) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
+<#if file.delivery?has_content>  <#if file.delivery == "attached">هاوپێچ کراوە بە ناوی ${file.attachedAs}<#elseif file.delivery == "on-request">هاوپێچ نەکراوە (قەبارەی نامە)؛ وەڵام بدەوە بە #evidence ${file.number} یان #evidence all<#elseif file.delivery == "too-large">لەوە گەورەترە کە نامەیەک هەڵیبگرێت (${file.detail} بایت)<#elseif file.delivery == "hostile-on-request">نیشانکراوە بە ${file.detail}: هاوپێچ نەکراوە؛ بۆ کۆپییە پاککراوەکەی وەڵام بدەوە بە #evidence ${file.number} hostile<#elseif file.delivery == "hostile">نیشانکراوە بە ${file.detail}: هەرگیز نادرێت<#elseif file.delivery == "not-kept">هەڵنەگیراوە<#else>نەتوانرا کۆپییەکی پاککراوەی لێ دروست بکرێت</#if>
 </#if>
 </#list>
 <#else>

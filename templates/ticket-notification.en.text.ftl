@@ -15,7 +15,7 @@ Suggested actor:    ${suggestedActor}
 Registered actor:   ${registeredActorName} (a reported URL is one of its accounts; confirm with #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-Commitments of the group ${commitmentGroup} (record a finding with #commitment <id>):
+Commitments of the group ${commitmentGroupName} (${commitmentGroup}; record a finding with #commitment <id>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>
@@ -35,7 +35,7 @@ ${text}
 Evidence:
 <#list evidence as file>
 - <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
-<#if file.delivery?has_content>  ${file.delivery}
+<#if file.delivery?has_content>  <#if file.delivery == "attached">attached as ${file.attachedAs}<#elseif file.delivery == "on-request">not attached (mail size); reply #evidence ${file.number} or #evidence all<#elseif file.delivery == "too-large">larger than a mail may carry (${file.detail} bytes)<#elseif file.delivery == "hostile-on-request">flagged ${file.detail}: not attached; reply #evidence ${file.number} hostile for its scrubbed copy<#elseif file.delivery == "hostile">flagged ${file.detail}: never handed out<#elseif file.delivery == "not-kept">not kept<#else>no scrubbed copy could be made</#if>
 </#if>
 </#list>
 <#else>

@@ -305,6 +305,7 @@ public final class ShahidService implements AutoCloseable {
                     "applyMonitorReply", monitors.applyMonitorReply(), "sendDigest", monitors.sendDigest(),
                     "purgeSealedIdentities", retention, "prefetchMailAttributes", prefetch,
                     "examineEvidence", examineEvidence, "rawMailOnlyBinding", new RawMailOnlyBinding()));
+            beans.put("sendWeeklyFindings", monitors.sendWeeklyFindings());
             return beans;
         }
 

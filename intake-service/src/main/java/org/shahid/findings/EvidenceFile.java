@@ -17,8 +17,20 @@ public record EvidenceFile(long id, String type, long sizeBytes, String sha256, 
     /** Flags that keep a file's copy from being handed out unasked: it could harm whoever opens it. */
     public static final List<String> HOSTILE_FLAGS = List.of("executable", "executable-disguised", "zip-bomb");
 
+    /** Of the hostile flags, those that mark an executable: its copy never travels, even when asked for. */
+    public static final List<String> EXECUTABLE_FLAGS = List.of("executable", "executable-disguised");
+
     public boolean isHostile() {
         return flagList().stream().anyMatch(HOSTILE_FLAGS::contains);
+    }
+
+    public boolean isExecutable() {
+        return flagList().stream().anyMatch(EXECUTABLE_FLAGS::contains);
+    }
+
+    /** The file's hostile flags, comma-separated; empty when it has none. */
+    public String hostileFlags() {
+        return String.join(", ", flagList().stream().filter(HOSTILE_FLAGS::contains).toList());
     }
 
     public boolean hasCopy() {
@@ -28,8 +40,7 @@ public record EvidenceFile(long id, String type, long sizeBytes, String sha256, 
     /** Why there is no copy to hand out, for the lists monitors and readers see; empty when there is one. */
     public Optional<String> reasonWithoutCopy() {
         if (isHostile()) {
-            return Optional.of("flagged " + String.join(", ", flagList().stream().filter(HOSTILE_FLAGS::contains)
-                    .toList()) + ": not handed out");
+            return Optional.of("flagged " + hostileFlags() + ": not handed out");
         }
         if (!hasCopy()) {
             return Optional.of(sha256 == null ? "not kept (" + (note == null ? "over the limits" : note) + ")"

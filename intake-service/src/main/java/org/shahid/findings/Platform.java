@@ -7,18 +7,29 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.shahid.language.Language;
+import org.shahid.language.LanguageCode;
 
-/** A social media platform: where its trusted-partner reports go, and the domains of its pages. Immutable. */
+/**
+ * A social media platform: where its trusted-partner reports go, the language they are written in, and the
+ * domains of its pages. Immutable.
+ */
 public record Platform(
         @NotNull @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
         String id,
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Email @Size(max = 320) String trustedPartnerAddress,
         @NotEmpty List<@NotNull @Pattern(regexp = "[a-z0-9.-]+\\.[a-z]{2,}", message = "must be a domain name")
-                String> hosts) {
+                String> hosts,
+        @NotNull @LanguageCode String language) {
 
     public Platform {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    /** The language escalations to this platform are written in. */
+    public Language writtenIn() {
+        return Language.fromCode(language).orElse(Language.ENGLISH);
     }
 
     /** Whether a URL is a page of this platform. */

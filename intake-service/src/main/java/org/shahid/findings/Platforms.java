@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shahid.language.Language;
 
 /**
  * The platforms and their trusted-partner addresses, read once from the file admins edit
@@ -30,7 +31,8 @@ public final class Platforms {
             Map<?, ?> entry = MonitoringFile.map(entries.get(i));
             Platform platform = new Platform(MonitoringFile.text(entry.get("id")),
                     MonitoringFile.text(entry.get("name")), MonitoringFile.text(entry.get("trusted-partner-address")),
-                    MonitoringFile.list(entry.get("hosts")).stream().map(MonitoringFile::text).toList());
+                    MonitoringFile.list(entry.get("hosts")).stream().map(MonitoringFile::text).toList(),
+                    entry.get("language") == null ? Language.ENGLISH.code() : MonitoringFile.text(entry.get("language")));
             String where = "platforms[" + i + "]";
             problems.addAll(MonitoringFile.problems(where, platform));
             if (!ids.add(String.valueOf(platform.id()))) {

@@ -37,7 +37,8 @@ public final class ApplyCommands {
     public record Parts(Roster roster, Categories categories, TriageDao triage, TicketDao tickets,
                         TicketEventDao events, TicketMessageDao messages, OutboxDao outbox, MessageIds messageIds,
                         ComposeStatusUpdate statusUpdates, Function<String, String> mailboxAddress,
-                        MonitoringData monitoring, FindingDao findings, AttachScrubbedEvidence evidence) {
+                        MonitoringData monitoring, FindingDao findings, AttachScrubbedEvidence evidence,
+                        MonitorTemplates templates, String organisation) {
     }
 
     private static final Pattern ESCALATION = Pattern.compile("\\[(ESC-[0-9A-F]{12})\\]");

@@ -2,6 +2,8 @@ package org.shahid.monitors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.shahid.findings.EvidenceFile;
 import org.shahid.findings.EvidenceFileDao;
@@ -11,9 +13,10 @@ import org.shahid.outbound.OutboxDao;
 /**
  * Decides which scrubbed copies of a ticket's evidence travel in a mail to monitors or a platform, and writes them
  * as outbox attachments in the transaction that queues the mail. Only scrubbed copies travel, never an original
- * nor a file flagged hostile; a mail carries files up to {@code shahid.monitors.evidence-mail-bytes} (their size
- * once base64-encoded), the rest is listed and sent on request ({@code #evidence}). Files are numbered in the
- * ticket's order, as {@code #evidence N} names them. Thread-safe.
+ * nor an executable, and a file flagged hostile only when a monitor asks for it by name; a mail carries files up
+ * to {@code shahid.monitors.evidence-mail-bytes} (their size once base64-encoded), the rest is listed and sent on
+ * request ({@code #evidence}). Files are numbered in the ticket's order, as {@code #evidence N} names them.
+ * Thread-safe.
  */
 public final class AttachScrubbedEvidence {
 
@@ -81,11 +84,19 @@ public final class AttachScrubbedEvidence {
 
     /** Sendable files split into mails, each within the size, in order (first fit: a small file may fill a gap). */
     public List<List<Numbered>> mails(List<Numbered> candidates) {
+        return mails(candidates, false);
+    }
+
+    /**
+     * As {@link #mails(List)}; with {@code hostileAsked} (a monitor asked for a hostile file by name) the copy of a
+     * file flagged hostile travels too, unless it is an executable.
+     */
+    public List<List<Numbered>> mails(List<Numbered> candidates, boolean hostileAsked) {
         List<List<Numbered>> mails = new ArrayList<>();
         List<Long> used = new ArrayList<>();
         for (Numbered candidate : candidates) {
             long cost = encodedSize(candidate.file());
-            if (!isSendable(candidate.file()) || cost > mailBytes) {
+            if (withheld(candidate.file(), hostileAsked).isPresent()) {
                 continue;
             }
             int mail = 0;
@@ -113,26 +124,64 @@ public final class AttachScrubbedEvidence {
         outbox.attach(handle, outboxId, rows);
     }
 
-    /** Why a file cannot be sent at all, or empty when it can (within the size). */
-    public java.util.Optional<String> whyNotSent(EvidenceFile file) {
-        if (!isSendable(file)) {
-            return file.reasonWithoutCopy();
+    /**
+     * Why a file does not travel: {@code code} names the case for the templates to word ({@code hostile-on-request}:
+     * flagged, with a copy sent only when asked; {@code hostile}: flagged, never sent; {@code not-kept};
+     * {@code no-copy}; {@code too-large}), {@code detail} is the flags, the examination's note or the mail size.
+     */
+    public record Withheld(String code, String detail) {
+
+        /** The reason in English, for the command problems a monitor is sent. */
+        public String inEnglish() {
+            return switch (code) {
+                case "hostile-on-request" -> "flagged " + detail + ": its scrubbed copy is sent only when asked for by"
+                        + " name (#evidence N hostile)";
+                case "hostile" -> "flagged " + detail + ": never handed out" + (detail.contains("executable") ? ""
+                        : " (no scrubbed copy could be made)");
+                case "not-kept" -> "not kept" + (detail.isEmpty() ? "" : " (" + detail + ")");
+                case "no-copy" -> "no scrubbed copy could be made" + (detail.isEmpty() ? "" : " (" + detail + ")");
+                case "too-large" -> "larger than a mail may carry (" + detail + " bytes)";
+                default -> code;
+            };
         }
-        if (encodedSize(file) > mailBytes) {
-            return java.util.Optional.of("larger than a mail may carry (" + mailBytes + " bytes)");
-        }
-        return java.util.Optional.empty();
     }
 
-    /** How a file of a notification travels, one line for the monitors' evidence list. */
-    public String delivery(Plan plan, Numbered numbered) {
+    /** Why a file cannot be mailed unasked, or empty when it can (within the size). */
+    public Optional<Withheld> withheld(EvidenceFile file) {
+        return withheld(file, false);
+    }
+
+    /** As {@link #withheld(EvidenceFile)}, for a monitor who asked for a hostile file by name or not. */
+    public Optional<Withheld> withheld(EvidenceFile file, boolean hostileAsked) {
+        String note = file.note() == null ? "" : file.note();
+        if (file.isHostile() && (file.isExecutable() || !file.hasCopy())) {
+            return Optional.of(new Withheld("hostile", file.hostileFlags()));
+        }
+        if (file.isHostile() && !hostileAsked) {
+            return Optional.of(new Withheld("hostile-on-request", file.hostileFlags()));
+        }
+        if (!file.hasCopy()) {
+            return Optional.of(new Withheld(file.sha256() == null ? "not-kept" : "no-copy", note));
+        }
+        if (encodedSize(file) > mailBytes) {
+            return Optional.of(new Withheld("too-large", String.valueOf(mailBytes)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How a file of a notification travels, as template values: {@code delivery} ({@code attached},
+     * {@code on-request} or a {@link Withheld} code), {@code attachedAs} and {@code detail}.
+     */
+    public Map<String, Object> delivery(Plan plan, Numbered numbered) {
         if (plan.attached().contains(numbered)) {
-            return "attached as " + numbered.file().publishedName();
+            return Map.of("delivery", "attached", "attachedAs", numbered.file().publishedName(), "detail", "");
         }
         if (plan.onRequest().contains(numbered)) {
-            return "not attached (mail size); reply #evidence " + numbered.number() + " or #evidence all";
+            return Map.of("delivery", "on-request", "attachedAs", "", "detail", "");
         }
-        return whyNotSent(numbered.file()).orElse("");
+        return withheld(numbered.file()).map(why -> Map.<String, Object>of("delivery", why.code(), "attachedAs", "",
+                "detail", why.detail())).orElse(Map.of("delivery", "", "attachedAs", "", "detail", ""));
     }
 
     static boolean isSendable(EvidenceFile file) {

@@ -3,10 +3,13 @@ package org.shahid.monitors;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shahid.findings.Platform;
+import org.shahid.language.Language;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.tickets.TicketEventKind;
@@ -16,8 +19,9 @@ import org.shahid.tickets.TicketStatus;
  * {@code #escalate meta}: sends the ticket's post URLs and the scrubbed copies of its evidence (attached within
  * {@code shahid.monitors.evidence-mail-bytes}, the rest listed by SHA-256) to the platform's
  * trusted-partner address ({@code monitoring/platforms.yaml}) through the outbox, under a reference of its own
- * ({@code [ESC-…]}) and never with the reporter's identity, pseudonym or ticket reference. The time is kept for
- * the platform's response time.
+ * ({@code [ESC-…]}) and never with the reporter's identity, pseudonym or ticket reference, worded by the
+ * {@code platform-escalation} templates in the platform's language. The time is kept for the platform's response
+ * time.
  */
 public record Escalate(String written,
                        @NotNull(message = "needs a platform id from monitoring/platforms.yaml")
@@ -49,28 +53,22 @@ public record Escalate(String written,
         String reference = "ESC-" + HexFormat.of().withUpperCase().formatHex(bytes());
         AttachScrubbedEvidence evidence = scope.parts().evidence();
         AttachScrubbedEvidence.Plan copies = evidence.plan(evidence.ofTicket(scope.handle(), scope.ticket().id()));
-        StringBuilder text = new StringBuilder("To the trusted-partner team of ").append(target.name()).append(":\n\n")
-                .append("The election monitoring body reports the following posts as harmful content under the\n")
-                .append("election code of conduct, and asks you to act on them quickly.\n\nPosts:\n");
-        postUrls(scope).forEach(url -> text.append("- ").append(url).append('\n'));
-        if (!copies.attached().isEmpty()) {
-            text.append("\nAttached: scrubbed copies of the evidence (SHA-256):\n");
-            copies.attached().forEach(file -> text.append("- ").append(file.file().publishedName()).append(' ')
-                    .append(file.file().scrubbedSha256()).append('\n'));
-        }
         List<AttachScrubbedEvidence.Numbered> further = new java.util.ArrayList<>(copies.onRequest());
         further.addAll(copies.tooLarge());
-        if (!further.isEmpty()) {
-            text.append("\nFurther scrubbed copies, available on request (SHA-256):\n");
-            further.forEach(file -> text.append("- ").append(file.file().scrubbedSha256()).append('\n'));
-        }
-        text.append("\nPlease answer this mail keeping [").append(reference).append("] in the subject, saying whether the")
-                .append(" content was removed, labelled, or left up and why.\n");
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", scope.parts().organisation());
+        model.put("platformName", target.name());
+        model.put("escalationReference", reference);
+        model.put("posts", postUrls(scope));
+        model.put("attached", copies.attached().stream().map(file -> Map.of("name", file.file().publishedName(),
+                "sha256", file.file().scrubbedSha256())).toList());
+        model.put("further", further.stream().map(file -> file.file().scrubbedSha256()).toList());
+        Language language = target.writtenIn();
         String from = scope.parts().mailboxAddress().apply("monitors");
-        RenderedMail content = new RenderedMail("[" + reference + "] Trusted-partner report: posts on " + target.name(),
-                text.toString(), "");
+        RenderedMail content = scope.parts().templates().render(MonitorTemplates.PLATFORM_ESCALATION, language, model);
         long outboxId = scope.parts().outbox().enqueue(scope.handle(), new OutboxDao.NewMail(scope.ticket().id(),
-                PURPOSE, null, target.trustedPartnerAddress(), from, scope.parts().messageIds().next(), content, "en"),
+                PURPOSE, null, target.trustedPartnerAddress(), from, scope.parts().messageIds().next(), content,
+                language.code()),
                 scope.now());
         evidence.attach(scope.handle(), outboxId, copies.attached());
         scope.parts().findings().set(scope.handle(), scope.ticket().id(), scope.now(), "platform_id", platform,

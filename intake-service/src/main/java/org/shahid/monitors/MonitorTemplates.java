@@ -25,7 +25,8 @@ import org.shahid.outbound.RenderedMail;
 /**
  * The templates of mail to monitors ({@code templates/<event>.<lang>.<subject|text>.ftl}, one per
  * {@link Language}; each monitor reads the first language of their roster entry): notifications, digests,
- * answers to commands and refusals. Plain text on purpose: monitors reply from phones, and plain text quotes
+ * answers to commands, refusals, requested evidence, the leads' weekly findings, and the trusted-partner
+ * escalations to platforms. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
  * with a sample at start, and again before a changed file is adopted while running. Thread-safe.
@@ -37,6 +38,9 @@ public final class MonitorTemplates {
     public static final String COMMAND_PROBLEMS = "command-problems";
     public static final String REPLY_REFUSED = "reply-refused";
     public static final String REPLY_KEY_EXPIRED = "reply-key-expired";
+    public static final String WEEKLY_FINDINGS = "weekly-findings";
+    public static final String MONITOR_EVIDENCE = "monitor-evidence";
+    public static final String PLATFORM_ESCALATION = "platform-escalation";
 
     /** Swapped whole by {@link #adopt}. */
     private volatile Map<String, Template[]> templates;
@@ -71,7 +75,7 @@ public final class MonitorTemplates {
         List<String> problems = new ArrayList<>();
         Map<String, Template[]> loaded = new LinkedHashMap<>();
         for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED,
-                REPLY_KEY_EXPIRED)) {
+                REPLY_KEY_EXPIRED, WEEKLY_FINDINGS, MONITOR_EVIDENCE, PLATFORM_ESCALATION)) {
           for (Language language : Language.values()) {
             Template[] parts = new Template[2];
             for (int i = 0; i < 2; i++) {
@@ -80,9 +84,13 @@ public final class MonitorTemplates {
                     parts[i] = configuration.getTemplate(name);
                     String output = process(parts[i], MonitorSamples.of(event));
                     if (i == 0 && (event.equals(TICKET_NOTIFICATION) || event.equals(COMMAND_PROBLEMS)
-                            || event.equals(REPLY_KEY_EXPIRED))
+                            || event.equals(REPLY_KEY_EXPIRED) || event.equals(MONITOR_EVIDENCE))
                             && !output.strip().startsWith("[SHD-7K3M-Q9XR-2BTA]")) {
                         problems.add(name + ": the subject must start with [${reference}]");
+                    }
+                    // The platform's answer is threaded back by this reference in its subject.
+                    if (i == 0 && event.equals(PLATFORM_ESCALATION) && !output.contains("[ESC-0123456789AB]")) {
+                        problems.add(name + ": the subject must carry [${escalationReference}]");
                     }
                 } catch (IOException | TemplateException e) {
                     problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("broken"));

@@ -1,11 +1,16 @@
 package org.shahid.monitors;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.admin.PublishedFindings;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.config.ConfigurationException;
 import org.shahid.config.Settings;
+import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.findings.EvidenceFileDao;
 import org.shahid.findings.FindingDao;
 import org.shahid.findings.MonitoringData;
@@ -26,10 +31,12 @@ import org.shahid.tickets.TicketMessageDao;
  * The monitors' side of Shahid, wired once at start from {@code shahid.monitors.*} and
  * {@code shahid.mailbox.monitors.*}: the roster, category rules and monitoring data (files admins edit in
  * {@code monitoring/}), the notifier intake
- * calls, the reply step of the {@code monitors} route and the digest of the {@code monitor-digest} route.
+ * calls, the reply step of the {@code monitors} route, the digest of the {@code monitor-digest} route and the
+ * leads' mail of the {@code weekly-findings} route.
  */
 public record Monitors(Roster roster, Categories categories, MonitoringData monitoring, NotifyMonitors notifyMonitors,
-                       ApplyMonitorReply applyMonitorReply, SendDigest sendDigest, MonitorTemplates templates) {
+                       ApplyMonitorReply applyMonitorReply, SendDigest sendDigest, MonitorTemplates templates,
+                       SendWeeklyFindings sendWeeklyFindings) {
 
     public static Monitors wire(Settings settings, Jdbi jdbi, Pseudonymizer pseudonymizer, OutboxDao outbox,
                                 TemplateCatalog templates, Clock clock) {
@@ -67,7 +74,7 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
         ApplyCommands commands = new ApplyCommands(new ApplyCommands.Parts(roster, categories, triage, tickets, events,
                 new TicketMessageDao(), outbox, messageIds,
                 new ComposeStatusUpdate(templates, organisation), mailboxAddress, monitoring, new FindingDao(),
-                evidence));
+                evidence, monitorTemplates, organisation));
         ApplyMonitorReply apply = new ApplyMonitorReply(new ApplyMonitorReply.Parts(jdbi,
                 new MailParser(new MailLimits(settings.integer("shahid.limits.attachment-count"),
                         settings.number("shahid.limits.attachment-bytes"),
@@ -81,7 +88,22 @@ public record Monitors(Roster roster, Categories categories, MonitoringData moni
                 monitorsAddress, organisation, clock));
         SendDigest digest = new SendDigest(jdbi, roster, triage, monitorTemplates, outbox, messageIds,
                 settings.duration("shahid.monitors.digest-unassigned-after"), monitorsAddress, organisation, clock,
-                heldNotices);
-        return new Monitors(roster, categories, monitoring, notifyMonitors, apply, digest, monitorTemplates);
+                heldNotices, monitoring);
+        return new Monitors(roster, categories, monitoring, notifyMonitors, apply, digest, monitorTemplates,
+                weeklyFindings(settings, jdbi, roster, categories, monitoring, monitorTemplates, outbox, messageIds,
+                        monitorsAddress, organisation, clock));
+    }
+
+    private static SendWeeklyFindings weeklyFindings(Settings settings, Jdbi jdbi, Roster roster, Categories categories,
+                                                     MonitoringData monitoring, MonitorTemplates templates,
+                                                     OutboxDao outbox, MessageIds messageIds, String monitorsAddress,
+                                                     String organisation, Clock clock) {
+        String electionDay = settings.text("shahid.monitoring.election-day", "").strip();
+        PublishedFindings report = new PublishedFindings(monitoring, categories.categoryNames(),
+                electionDay.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(electionDay)),
+                settings.integer("shahid.monitoring.weekly-findings-min-count"));
+        Path dataDir = settings.path("shahid.data-dir");
+        return new SendWeeklyFindings(new SendWeeklyFindings.Parts(jdbi, roster, report, templates, outbox, messageIds,
+                new ScrubbedCopyStore(dataDir), dataDir.resolve("work"), monitorsAddress, organisation, clock));
     }
 }

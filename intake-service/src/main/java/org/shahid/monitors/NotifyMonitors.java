@@ -153,12 +153,13 @@ public final class NotifyMonitors {
                 : parts.evidence().ofMessage(handle, ticket.id(), messageId));
         model.put("evidence", withDelivery(evidence, plan));
         model.put("linked", linked);
-        model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
+        SuggestActor.Suggestion suggestion = parts.suggestActor().suggest(handle, ticket.id(), text);
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         List<OutboxDao.NewMail> notifications = new java.util.ArrayList<>();
         for (Monitor monitor : recipients) {
             // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
             model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
+            model.putAll(suggestion.model(monitor.language()));
             RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, monitor.language(),
                     model);
             String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
@@ -174,7 +175,7 @@ public final class NotifyMonitors {
 
     /**
      * The evidence list (in the message's order, as {@link AttachScrubbedEvidence#ofMessage}) with each file's
-     * number for {@code #evidence} and how it travels.
+     * number for {@code #evidence} and how it travels (worded by the template, in the monitor's language).
      */
     private List<Map<String, Object>> withDelivery(List<Map<String, Object>> evidence, AttachScrubbedEvidence.Plan plan) {
         List<AttachScrubbedEvidence.Numbered> numbered = new java.util.ArrayList<>();
@@ -188,7 +189,8 @@ public final class NotifyMonitors {
             Map<String, Object> file = new HashMap<>(evidence.get(i));
             boolean known = i < numbered.size();
             file.put("number", known ? String.valueOf(numbered.get(i).number()) : "");
-            file.put("delivery", known ? parts.evidence().delivery(plan, numbered.get(i)) : "");
+            file.putAll(known ? parts.evidence().delivery(plan, numbered.get(i))
+                    : Map.of("delivery", "", "attachedAs", "", "detail", ""));
             listed.add(file);
         }
         return listed;

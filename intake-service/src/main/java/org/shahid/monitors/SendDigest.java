@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.findings.MonitoringData;
+import org.shahid.language.Language;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 
@@ -14,8 +16,9 @@ import org.shahid.outbound.OutboxDao;
  * Mails each monitor the open tickets assigned to them and the unassigned open ones older than
  * {@code shahid.monitors.digest-unassigned-after}, through the outbox; a monitor with nothing to list gets no
  * mail. Tickets whose notification was held back because their sender passed the hourly notification cap are
- * listed once. Called by the {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}).
- * Thread-safe.
+ * listed once. Tickets whose finding names an actor show it, and the digest ends with the commitments of those
+ * actors' groups, in the monitor's language, as the menu for {@code #commitment}. Called by the
+ * {@code monitor-digest} route on a Quartz cron ({@code shahid.monitors.digest-cron}). Thread-safe.
  */
 public final class SendDigest {
 
@@ -34,18 +37,13 @@ public final class SendDigest {
     private final String organisation;
     private final Clock clock;
     private final HeldNotices held;
+    private final MonitoringData monitoring;
 
     public SendDigest(Jdbi jdbi, Roster roster, TriageDao triage, MonitorTemplates templates, OutboxDao outbox,
                       MessageIds messageIds, Duration unassignedAfter, String monitorsAddress, String organisation,
-                      Clock clock) {
-        this(jdbi, roster, triage, templates, outbox, messageIds, unassignedAfter, monitorsAddress, organisation,
-                clock, new HeldNotices());
-    }
-
-    public SendDigest(Jdbi jdbi, Roster roster, TriageDao triage, MonitorTemplates templates, OutboxDao outbox,
-                      MessageIds messageIds, Duration unassignedAfter, String monitorsAddress, String organisation,
-                      Clock clock, HeldNotices held) {
+                      Clock clock, HeldNotices held, MonitoringData monitoring) {
         this.held = held;
+        this.monitoring = monitoring;
         this.jdbi = jdbi;
         this.roster = roster;
         this.triage = triage;
@@ -86,6 +84,7 @@ public final class SendDigest {
                 model.put("unassignedTotal", unassignedTotal);
                 model.put("unassignedNotListed", unassignedTotal - unassigned.size());
                 model.put("breaches", breaches);
+                model.put("commitmentMenus", commitmentMenus(assigned, unassigned, monitor.language()));
                 outbox.enqueue(handle, new OutboxDao.NewMail(null, PURPOSE, null, monitor.address(), monitorsAddress,
                         messageIds.next(), templates.render(MonitorTemplates.MONITOR_DIGEST, monitor.language(), model),
                         monitor.language().code()), now);
@@ -98,6 +97,16 @@ public final class SendDigest {
     private static Map<String, Object> row(TriageDao.OpenTicket ticket) {
         return Map.of("reference", ticket.reference(), "status", ticket.status(), "priority", ticket.priority(),
                 "category", ticket.category() == null ? "" : ticket.category(), "language", ticket.language(),
-                "createdAt", ticket.createdAt().toString());
+                "createdAt", ticket.createdAt().toString(), "actor", ticket.actorId() == null ? "" : ticket.actorId(),
+                "actorGroup", ticket.actorGroup() == null ? "" : ticket.actorGroup());
+    }
+
+    /** The commitments of every actor group the listed tickets' findings name: the menu for #commitment. */
+    private List<Map<String, Object>> commitmentMenus(List<Map<String, Object>> assigned,
+                                                      List<Map<String, Object>> unassigned, Language language) {
+        return java.util.stream.Stream.concat(assigned.stream(), unassigned.stream())
+                .map(ticket -> (String) ticket.get("actorGroup")).filter(group -> !group.isEmpty()).distinct()
+                .map(group -> monitoring.declaration().group(group)).flatMap(java.util.Optional::stream)
+                .map(group -> CommitmentMenu.of(group, language)).toList();
     }
 }

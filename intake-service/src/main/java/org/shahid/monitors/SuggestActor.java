@@ -18,11 +18,31 @@ import org.shahid.language.Language;
 /**
  * What a notification shows monitors to record a finding with: the registered actor owning a URL the report
  * names (in its text or its evidence), and the commitments of that actor's group (or of the group the ticket's
- * finding already has) as the menu for {@code #commitment}. Called by {@link NotifyMonitors}. Thread-safe.
+ * finding already has) as the menu for {@code #commitment}, in each monitor's language. Called by
+ * {@link NotifyMonitors}. Thread-safe.
  */
 public final class SuggestActor {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    /** The actor a ticket's URLs suggest and the group whose commitments are the menu; either may be absent. */
+    public record Suggestion(Optional<Actor> registered, Optional<ActorGroup> group) {
+
+        /**
+         * The template values {@code registeredActor}, {@code registeredActorName}, {@code commitmentGroup},
+         * {@code commitmentGroupName} and {@code commitments}, worded in {@code language}.
+         */
+        public Map<String, Object> model(Language language) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("registeredActor", registered.map(Actor::id).orElse(""));
+            model.put("registeredActorName", registered.map(Actor::name).orElse(""));
+            model.put("commitmentGroup", group.map(ActorGroup::id).orElse(""));
+            model.put("commitmentGroupName", group.map(found -> found.name().in(language).strip()).orElse(""));
+            model.put("commitments", group.map(found -> CommitmentMenu.commitments(found, language))
+                    .orElse(List.of()));
+            return model;
+        }
+    }
 
     private final MonitoringData monitoring;
     private final FindingDao findings;
@@ -32,8 +52,7 @@ public final class SuggestActor {
         this.findings = findings;
     }
 
-    /** The template values {@code registeredActor}, {@code registeredActorName}, {@code commitmentGroup}, {@code commitments}. */
-    public Map<String, Object> model(Handle handle, long ticketId, String text) {
+    public Suggestion suggest(Handle handle, long ticketId, String text) {
         List<String> urls = new ArrayList<>();
         Matcher matcher = URL.matcher(text == null ? "" : text);
         while (matcher.find()) {
@@ -44,13 +63,6 @@ public final class SuggestActor {
         Optional<Actor> registered = monitoring.actors().suggestFor(urls);
         Optional<ActorGroup> group = findings.find(handle, ticketId).map(Finding::actorGroup)
                 .or(() -> registered.map(Actor::group)).flatMap(id -> monitoring.declaration().group(id));
-        Map<String, Object> model = new HashMap<>();
-        model.put("registeredActor", registered.map(Actor::id).orElse(""));
-        model.put("registeredActorName", registered.map(Actor::name).orElse(""));
-        model.put("commitmentGroup", group.map(ActorGroup::id).orElse(""));
-        model.put("commitments", group.map(found -> found.commitments().stream().map(commitment -> Map.of(
-                "id", commitment.id(), "text", commitment.text().in(Language.ENGLISH).strip())).toList())
-                .orElse(List.of()));
-        return model;
+        return new Suggestion(registered, group);
     }
 }

@@ -18,8 +18,9 @@ public final class TriageDao {
     }
 
     /** A ticket as listed in digests and the {@code monitors} verb. */
+    /** An open ticket as the digest lists it; {@code actorId} and {@code actorGroup} are null until a finding names them. */
     public record OpenTicket(String reference, String status, String priority, String category, String language,
-                             Instant createdAt) {
+                             Instant createdAt, String actorId, String actorGroup) {
     }
 
     public void suggest(Handle handle, long ticketId, String category, String actor, Instant now) {
@@ -98,8 +99,8 @@ public final class TriageDao {
     private static final String OPEN = "t.status IN ('NEW', 'TRIAGED', 'INVESTIGATING')";
     private static final String LISTED = """
             SELECT t.reference, t.status, COALESCE(g.priority, 'NORMAL') AS priority, g.category, t.language,
-                   t.created_at
-            FROM ticket t LEFT JOIN ticket_triage g ON g.ticket_id = t.id
+                   t.created_at, f.actor_id, f.actor_group
+            FROM ticket t LEFT JOIN ticket_triage g ON g.ticket_id = t.id LEFT JOIN finding f ON f.ticket_id = t.id
             """;
 
     public List<OpenTicket> openAssignedTo(Handle handle, String address) {
@@ -136,6 +137,7 @@ public final class TriageDao {
     private static OpenTicket openTicket(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new OpenTicket(rs.getString("reference"), rs.getString("status"), rs.getString("priority"),
-                rs.getString("category"), rs.getString("language"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("category"), rs.getString("language"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("actor_id"), rs.getString("actor_group"));
     }
 }

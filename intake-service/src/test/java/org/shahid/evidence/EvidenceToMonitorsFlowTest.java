@@ -1,8 +1,10 @@
 package org.shahid.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shahid.testing.MailParts.attachments;
+import static org.shahid.testing.MailParts.bytes;
+import static org.shahid.testing.MailParts.textOf;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -146,29 +148,5 @@ class EvidenceToMonitorsFlowTest {
         assertThat(textOf(escalation)).contains("Further scrubbed copies, available on request", docx);
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(escalation))
                 .doesNotContain("witness@example.org").doesNotContain(shahid.text("SELECT reference FROM ticket"));
-    }
-
-    private static String textOf(MimeMessage mail) throws Exception {
-        Multipart mixed = (Multipart) mail.getContent();
-        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-        return alternative.getBodyPart(0).getContent().toString();
-    }
-
-    private static List<Part> attachments(MimeMessage mail) throws Exception {
-        List<Part> files = new ArrayList<>();
-        if (mail.getContent() instanceof Multipart mixed) {
-            for (int i = 0; i < mixed.getCount(); i++) {
-                if (Part.ATTACHMENT.equalsIgnoreCase(mixed.getBodyPart(i).getDisposition())) {
-                    files.add(mixed.getBodyPart(i));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static byte[] bytes(Part part) throws Exception {
-        try (var in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -77,7 +77,7 @@ final class CommandFixture {
         Ticket ticket = new Ticket(1, new TicketReference("SHD-7K3M-Q9XR-2BTA"), TicketKind.REPORT, "report",
                 status, "ar", "pseudonym", false, Instant.EPOCH, Instant.EPOCH);
         ApplyCommands.Parts parts = new ApplyCommands.Parts(Roster.load(ROSTER), Categories.load(CATEGORIES), null,
-                null, null, null, null, null, null, null, MONITORING, new FindingDao(), null);
+                null, null, null, null, null, null, null, MONITORING, new FindingDao(), null, null, "");
         return new CommandScope(null, ticket, reply, null, null, parts);
     }
 }

@@ -56,7 +56,8 @@ class FindingCommandsFlowTest {
     void theNotificationSuggestsTheRegisteredActorAndOffersItsGroupsCommitments() throws Exception {
         String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(report());
         assertThat(body).contains("Registered actor:   Sample Unity Party (fictional)",
-                "confirm with #actor sample-unity-party", "Commitments of the group candidates",
+                "confirm with #actor sample-unity-party",
+                "Commitments of the group Candidates, parties and campaign teams (candidates;",
                 "candidates-no-hate-speech: Not to publish or share hate speech")
                 .doesNotContain("media-no-hate-speech");
     }
@@ -68,7 +69,9 @@ class FindingCommandsFlowTest {
         assertThat(english.getSubject()).contains("New report");
         assertThat(sorani.getSubject()).contains("ڕاپۆرتی نوێ");
         assertThat(sorani.getHeader("Content-Language", null)).isEqualTo("ckb");
-        assertThat(textOf(sorani)).contains("لایەنی تۆمارکراو");
+        assertThat(textOf(sorani)).contains("لایەنی تۆمارکراو")
+                .contains("candidates-no-hate-speech: بڵاونەکردنەوە و هاوبەشنەکردنی وتاری ڕق")
+                .doesNotContain("Not to publish or share hate speech");
 
         shahid.deliverRaw(MONITORS, TestMails.plain("monitor2@shahid.test", sorani.getReplyTo()[0].toString(),
                 "Re: " + sorani.getSubject(), "#verdict guilty\n"));

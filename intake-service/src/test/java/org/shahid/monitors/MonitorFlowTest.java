@@ -225,11 +225,13 @@ class MonitorFlowTest {
         Clock tomorrow = Clock.fixed(Instant.now().plus(Duration.ofHours(30)), ZoneOffset.UTC);
         SendDigest digest = new SendDigest(shahid.service().database().jdbi(), monitors.roster(), new TriageDao(),
                 MonitorTemplates.load(Path.of("templates")), new org.shahid.outbound.OutboxDao(),
-                new org.shahid.outbound.MessageIds("shahid.test"), Duration.ofHours(24), MONITORS, "Shahid", tomorrow);
+                new org.shahid.outbound.MessageIds("shahid.test"), Duration.ofHours(24), MONITORS, "Shahid", tomorrow,
+                new HeldNotices(), monitors.monitoring());
         Clock now = Clock.fixed(Instant.now(), ZoneOffset.UTC);
         SendDigest early = new SendDigest(shahid.service().database().jdbi(), monitors.roster(), new TriageDao(),
                 MonitorTemplates.load(Path.of("templates")), new org.shahid.outbound.OutboxDao(),
-                new org.shahid.outbound.MessageIds("shahid.test"), Duration.ofHours(24), MONITORS, "Shahid", now);
+                new org.shahid.outbound.MessageIds("shahid.test"), Duration.ofHours(24), MONITORS, "Shahid", now,
+                new HeldNotices(), monitors.monitoring());
 
         assertThat(early.send()).isEqualTo(1); // only monitor1, who has an assigned ticket
         assertThat(digest.send()).isEqualTo(2);

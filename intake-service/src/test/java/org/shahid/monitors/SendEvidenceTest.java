@@ -20,4 +20,14 @@ class SendEvidenceTest {
         assertThat(ParsedReply.of("#evidence first").problems())
                 .containsExactly("#evidence first: names a file by its number in the evidence list, or all");
     }
+
+    @Test
+    void readsAnExplicitRequestForAHostileFileAndNothingElseAfterTheNumber() {
+        assertThat(ParsedReply.of("#evidence 3 hostile").commands())
+                .containsExactly(new SendEvidence("#evidence 3 hostile", "3", "hostile"));
+        assertThat(ParsedReply.of("#evidence 3 HOSTILE").commands())
+                .containsExactly(new SendEvidence("#evidence 3 HOSTILE", "3", "hostile"));
+        assertThat(ParsedReply.of("#evidence 3 please").problems())
+                .containsExactly("#evidence 3 please: takes only the word hostile after the file's number");
+    }
 }

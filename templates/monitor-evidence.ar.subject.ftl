@@ -1,0 +1,1 @@
+[${reference}] الأدلة ${mail} من ${mails}

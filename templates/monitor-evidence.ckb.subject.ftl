@@ -1,0 +1,1 @@
+[${reference}] بەڵگەکان ${mail} لە ${mails}

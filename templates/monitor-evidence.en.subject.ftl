@@ -1,0 +1,1 @@
+[${reference}] Evidence ${mail} of ${mails}

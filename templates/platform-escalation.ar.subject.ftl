@@ -1,0 +1,1 @@
+[${escalationReference}] بلاغ شريك موثوق: منشورات على ${platformName}

@@ -1,0 +1,1 @@
+[${escalationReference}] ڕاپۆرتی هاوبەشی متمانەپێکراو: پۆستەکان لەسەر ${platformName}

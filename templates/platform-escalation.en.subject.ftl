@@ -1,0 +1,1 @@
+[${escalationReference}] Trusted-partner report: posts on ${platformName}

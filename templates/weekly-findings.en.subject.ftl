@@ -1,0 +1,1 @@
+Shahid weekly findings ${from} to ${to}
