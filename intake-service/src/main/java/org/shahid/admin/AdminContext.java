@@ -2,7 +2,7 @@ package org.shahid.admin;
 
 import java.time.Clock;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
 

@@ -2,7 +2,7 @@ package org.shahid.admin;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;

@@ -10,7 +10,7 @@ import org.apache.camel.main.Main;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.findings.MonitoringData;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
 import org.shahid.config.ShahidCommand;

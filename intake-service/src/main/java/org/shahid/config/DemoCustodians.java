@@ -1,5 +1,7 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

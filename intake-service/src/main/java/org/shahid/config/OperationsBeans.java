@@ -1,5 +1,6 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

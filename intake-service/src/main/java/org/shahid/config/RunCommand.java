@@ -1,5 +1,7 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

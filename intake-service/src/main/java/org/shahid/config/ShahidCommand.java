@@ -1,5 +1,7 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

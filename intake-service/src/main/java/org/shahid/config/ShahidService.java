@@ -1,5 +1,8 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.IntakeMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

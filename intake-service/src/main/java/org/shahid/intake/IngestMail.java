@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
-import org.shahid.config.IntakeMetrics;
+import org.shahid.kernel.IntakeMetrics;
 import org.shahid.outbound.DivertDeliveryReports;
 import org.shahid.tickets.TicketKind;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * The violation categories and actor types with their keywords in Arabic, Sorani and English, read once at

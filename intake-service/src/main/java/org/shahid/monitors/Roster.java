@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * The monitors, read once at start from the YAML file admins edit ({@code shahid.monitors.roster-file}, by

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.authentication.SenderMetrics;
-import org.shahid.config.IntakeMetrics;
+import org.shahid.kernel.IntakeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 import org.shahid.outbound.RenderedMail;
 
 /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidCommand;
 import org.shahid.testing.HeadlessChromium;
 import org.shahid.testing.TestDatabase;

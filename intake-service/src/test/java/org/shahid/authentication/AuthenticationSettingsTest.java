@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.Settings;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
 import org.shahid.testing.TestDatabase;

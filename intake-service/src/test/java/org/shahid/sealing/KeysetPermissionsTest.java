@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 import org.shahid.config.ShahidCommand;
 import picocli.CommandLine;
 
