@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.shahid.kernel.Settings;
-import org.shahid.config.ShahidCommand;
 import org.shahid.findings.FindingFact;
 import org.shahid.findings.FindingFactsDao;
 import org.shahid.findings.MonitoringData;

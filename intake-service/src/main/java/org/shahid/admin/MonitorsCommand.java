@@ -3,7 +3,6 @@ package org.shahid.admin;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shahid.kernel.Settings;
-import org.shahid.config.ShahidCommand;
 import org.shahid.monitors.Monitor;
 import org.shahid.monitors.Roster;
 import org.shahid.monitors.TriageDao;

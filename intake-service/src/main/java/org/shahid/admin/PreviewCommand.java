@@ -7,7 +7,6 @@ import org.shahid.config.ShahidService;
 import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

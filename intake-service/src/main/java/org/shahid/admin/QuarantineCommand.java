@@ -6,7 +6,6 @@ import org.shahid.intake.QuarantineDao;
 import org.shahid.intake.ReleaseQuarantine;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedBlobStore;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

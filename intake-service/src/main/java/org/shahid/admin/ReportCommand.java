@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.monitors.Categories;
 import org.shahid.tickets.ReportingPeriod;
 import org.shahid.tickets.TransparencyFigures;

@@ -2,7 +2,6 @@ package org.shahid.admin;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.config.ShahidService;
 import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.scheduling.RetentionStatus;

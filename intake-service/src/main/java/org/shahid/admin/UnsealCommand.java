@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.sealing.CustodianShare;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedIdentity;

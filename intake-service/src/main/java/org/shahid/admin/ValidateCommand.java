@@ -13,7 +13,6 @@ import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
-import org.shahid.config.ShahidCommand;
 import org.shahid.testing.HeadlessChromium;
 import org.shahid.testing.TestDatabase;
 import picocli.CommandLine;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
-import org.shahid.config.ShahidCommand;
 import org.shahid.testing.TestDatabase;
 import picocli.CommandLine;
 

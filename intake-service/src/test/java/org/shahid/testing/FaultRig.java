@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.shahid.config.ShahidCommand;
+import org.shahid.admin.ShahidCommand;
 
 /**
  * The stage of a fault test: a private Dovecot holding report@ and info@ (behind a proxy the test can cut), a
