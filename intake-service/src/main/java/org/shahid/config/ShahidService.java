@@ -381,7 +381,7 @@ public final class ShahidService implements AutoCloseable {
                             settings.duration("shahid.evidence.examine-slice"),
                             settings.duration("shahid.evidence.yield-to-intake"),
                             settings.duration("shahid.evidence.message-budget")),
-                    clock, activity, redactionTerms);
+                    clock, activity::awaitQuiet, redactionTerms);
             PrefetchMailAttributes prefetch = new PrefetchMailAttributes(
                     settings.integer("shahid.imap.max-messages-per-poll"));
             IntakeLookahead lookahead = new IntakeLookahead(new IntakeLookahead.Limits(

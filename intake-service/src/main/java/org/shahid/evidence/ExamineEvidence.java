@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.intake.IntakeActivity;
 import org.shahid.sealing.RedactionTerms;
 import org.shahid.sealing.SealedRedactionTerms;
 import org.shahid.tickets.TicketEventDao;
@@ -61,12 +60,12 @@ public final class ExamineEvidence {
     private final WhenExamined whenExamined;
     private final Pacing pacing;
     private final Clock clock;
-    private final IntakeActivity intake;
+    private final YieldToIntake intake;
     private final SealedRedactionTerms redactionTerms;
 
     public ExamineEvidence(Jdbi jdbi, ExaminationDao queue, AttachmentDao attachments, SealEvidence sealEvidence,
                            LinkEvidence linkEvidence, TicketEventDao events, WhenExamined whenExamined,
-                           Pacing pacing, Clock clock, IntakeActivity intake, SealedRedactionTerms redactionTerms) {
+                           Pacing pacing, Clock clock, YieldToIntake intake, SealedRedactionTerms redactionTerms) {
         this.redactionTerms = redactionTerms;
         this.jdbi = jdbi;
         this.queue = queue;
