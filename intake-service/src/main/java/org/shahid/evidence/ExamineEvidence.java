@@ -49,7 +49,6 @@ public final class ExamineEvidence {
     public static final String NAMES_REPORTER = "names-reporter";
 
     /** Intake counts as quiet once no mail has been in it for this long. */
-    private static final Duration INTAKE_QUIET = Duration.ofMillis(300);
 
     private final Jdbi jdbi;
     private final ExaminationDao queue;
@@ -85,7 +84,7 @@ public final class ExamineEvidence {
         int examined = 0;
         while (System.nanoTime() < deadline) {
             // Mail first: reporters' tickets and acknowledgements should not wait for Tika and Tesseract.
-            intake.awaitQuiet(INTAKE_QUIET, pacing.yieldToIntake());
+            intake.awaitQuiet(pacing.yieldToIntake());
             Optional<ExaminationDao.Claim> claim = jdbi.inTransaction(
                     handle -> queue.claimNext(handle, clock.instant(), pacing.lease()));
             if (claim.isEmpty()) {
