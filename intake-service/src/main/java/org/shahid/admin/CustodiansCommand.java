@@ -175,8 +175,12 @@ public final class CustodiansCommand implements Callable<Integer> {
                                     WHERE custodian_key_id IS NULL AND purged_at IS NULL""").mapTo(Long.class).one();
                     long legacyMails = handle.createQuery(
                             "SELECT COUNT(*) FROM sealed_identity WHERE sealed_raw LIKE 'mail/%'").mapTo(Long.class).one();
+                    long legacyQuarantined = handle.createQuery("""
+                                    SELECT COUNT(*) FROM quarantine
+                                    WHERE sealed_raw LIKE 'quarantine/%' AND status = 'HELD'""").mapTo(Long.class).one();
                     custodians.out().println("under the server key: " + legacy + " identity record(s), " + legacyMails
-                            + " original mail(s)" + (legacy + legacyMails > 0 ? "; run `custodians migrate`" : ""));
+                            + " original mail(s), " + legacyQuarantined + " quarantined mail(s)"
+                            + (legacy + legacyMails + legacyQuarantined > 0 ? "; run `custodians migrate`" : ""));
                 });
                 return 0;
             }
@@ -204,7 +208,7 @@ public final class CustodiansCommand implements Callable<Integer> {
                         .migrate(Instant.now());
                 custodians.out().println("migrated: " + counts.identityRecords() + " identity record(s), "
                         + counts.originalMails() + " original mail(s), " + counts.evidenceOriginals()
-                        + " evidence original(s)");
+                        + " evidence original(s), " + counts.quarantinedMails() + " quarantined mail(s)");
                 return 0;
             }
         }

@@ -1,5 +1,6 @@
 package org.shahid.admin;
 
+import org.shahid.config.Database;
 import org.shahid.config.ShahidService;
 import org.shahid.kernel.Settings;
 import org.shahid.kernel.ConfigurationException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shahid.authentication.AuthenticationSettings;
+import org.shahid.sealing.CustodianKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -33,6 +35,12 @@ final class RunCommand implements Callable<Integer> {
         AuthenticationSettings.of(settings).refusalToRun().ifPresent(reason -> {
             throw new ConfigurationException(reason);
         });
+        try (Database database = Database.open(settings)) {
+            CustodianKeys.refusalToRun(database.jdbi(), settings.flag("shahid.custodians.allow-none"))
+                    .ifPresent(reason -> {
+                        throw new ConfigurationException(reason);
+                    });
+        }
         ShahidService service = ShahidService.start(settings, Clock.systemUTC());
         Signal.handle(new Signal("HUP"), signal -> service.reloadRoutesInBackground());
         awaitShutdown(service);

@@ -1,18 +1,14 @@
 package org.shahid.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.shahid.intake.IntakeOutcome;
 import org.shahid.sealing.CustodianShare;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.SealedIdentity;
 import org.shahid.sealing.SealedIdentityDao;
 import org.shahid.sealing.Sealer;
-import org.shahid.sealing.SealingException;
 import org.shahid.sealing.UnsealAudit;
 import org.shahid.sealing.UnsealIdentity;
 import picocli.CommandLine.Command;
@@ -32,9 +28,6 @@ import picocli.CommandLine.Spec;
         subcommands = {UnsealCommand.Request.class, UnsealCommand.Approve.class})
 public final class UnsealCommand implements Callable<Integer> {
 
-    /** Where a custodian's passphrase comes from when no terminal is asked. */
-    public static final String PASSPHRASE_VARIABLE = "SHAHID_CUSTODIAN_PASSPHRASE";
-
     @Spec
     CommandSpec spec;
 
@@ -51,7 +44,8 @@ public final class UnsealCommand implements Callable<Integer> {
         Sealer sealer = new Sealer(Keyring.load(context.settings().path("shahid.keys.dir"), false));
         return new UnsealIdentity(context.database().jdbi(), new SealedIdentityDao(sealer), sealer,
                 new UnsealAudit(context.settings().path("shahid.data-dir")),
-                context.settings().duration("shahid.unseal.pending-ttl"), Clock.systemUTC());
+                context.settings().duration("shahid.unseal.pending-ttl"), Clock.systemUTC(),
+                QuarantineCommand.blobs(context));
     }
 
     @Command(name = "request", mixinStandardHelpOptions = true,
@@ -61,8 +55,12 @@ public final class UnsealCommand implements Callable<Integer> {
         @ParentCommand
         UnsealCommand unseal;
 
-        @Parameters(index = "0", description = "The ticket reference, e.g. SHD-7K3M-Q9XR-2BTA.")
+        @Parameters(index = "0", arity = "0..1", description = "The ticket reference, e.g. SHD-7K3M-Q9XR-2BTA.")
         String reference;
+
+        @Option(names = "--quarantine", description = "Instead of a ticket: a held quarantine entry whose mail is gone"
+                + " from its quarantine folder; the approval that completes the threshold releases it into intake.")
+        Long quarantineEntry;
 
         @Option(names = "--reason", required = true,
                 description = "Why (at least " + UnsealIdentity.MIN_REASON_LENGTH + " characters); it is audited.")
@@ -75,7 +73,11 @@ public final class UnsealCommand implements Callable<Integer> {
         public Integer call() {
             String who = requester != null ? requester : "account " + System.getProperty("user.name", "unknown");
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
-                long id = unsealing(context).request(reference, who, reason);
+                if ((reference == null) == (quarantineEntry == null)) {
+                    throw new IllegalArgumentException("name a ticket reference or --quarantine ID, not both");
+                }
+                long id = quarantineEntry != null ? unsealing(context).requestQuarantined(quarantineEntry, who, reason)
+                        : unsealing(context).request(reference, who, reason);
                 unseal.out().println("unseal request recorded; each custodian approves it with: unseal approve " + id
                         + " --share FILE");
                 unseal.out().println(id);
@@ -85,8 +87,8 @@ public final class UnsealCommand implements Callable<Integer> {
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approve a request with one custodian's share; the approval that completes the threshold"
-                    + " prints the identity.")
+            description = "Approve a request with custodians' shares; the approval that completes the threshold"
+                    + " prints the identity. Several --share together store nothing.")
     static final class Approve implements Callable<Integer> {
         @ParentCommand
         UnsealCommand unseal;
@@ -95,26 +97,30 @@ public final class UnsealCommand implements Callable<Integer> {
         long requestId;
 
         @Option(names = "--share", required = true,
-                description = "The custodian's share file, or - to read it from standard input.")
-        String shareSource;
+                description = "A custodian's share file, or - to read it from standard input. Repeat it for"
+                        + " custodians who approve together (passphrases " + PresentedShares.PASSPHRASE_VARIABLE
+                        + "_1, _2, … or the terminal); their shares are never stored.")
+        List<String> shareSources;
 
         @Override
         public Integer call() {
             try (AdminContext context = AdminContext.open(unseal.shahid.settings())) {
                 UnsealIdentity unsealing = unsealing(context);
-                CustodianShare share;
-                char[] passphrase = passphrase(unseal.shahid);
-                try {
-                    share = CustodianShare.fromPrintable(readShare(shareSource), passphrase);
-                } catch (SealingException e) {
-                    throw unsealing.refuseUnreadableShare(requestId, e.getMessage());
-                } finally {
-                    java.util.Arrays.fill(passphrase, '\0');
+                List<CustodianShare> shares = PresentedShares.read(unseal.shahid, shareSources,
+                        why -> unsealing.refuseUnreadableShare(requestId, why));
+                String identities = shares.stream().map(CustodianShare::identity)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                UnsealIdentity.Approval approval = unsealing.approve(requestId, shares);
+                if (approval.original().isPresent()) {
+                    UnsealIdentity.QuarantinedOriginal original = approval.original().get();
+                    IntakeOutcome outcome = QuarantineCommand.releaser(context).release(original.entryId(),
+                            entry -> original.raw());
+                    unseal.out().println("released: " + outcome.kind() + " "
+                            + outcome.ticket().map(Object::toString).orElse(""));
+                    return 0;
                 }
-                String identity = share.identity();
-                UnsealIdentity.Approval approval = unsealing.approve(requestId, share);
                 if (approval.revealed().isEmpty()) {
-                    unseal.out().println("approval by " + identity + " recorded; " + approval.sharesMissing()
+                    unseal.out().println("approval by " + identities + " recorded; " + approval.sharesMissing()
                             + " more share(s) needed");
                     return 0;
                 }
@@ -129,37 +135,6 @@ public final class UnsealCommand implements Callable<Integer> {
                 return 0;
             }
         }
-
-        private static String readShare(String source) {
-            try {
-                if ("-".equals(source)) {
-                    InputStream in = System.in;
-                    return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                }
-                return Files.readString(Path.of(source), StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the share " + source + ": "
-                        + e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    /** The passphrase from {@value #PASSPHRASE_VARIABLE}, else asked on the terminal without echo. */
-    static char[] passphrase(ShahidCommand shahid) {
-        String fromEnvironment = shahid.environment().get(PASSPHRASE_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        java.io.Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("no terminal to ask the custodian's passphrase; set "
-                    + PASSPHRASE_VARIABLE);
-        }
-        char[] typed = console.readPassword("Custodian passphrase: ");
-        if (typed == null || typed.length == 0) {
-            throw new IllegalArgumentException("no passphrase given");
-        }
-        return typed;
     }
 
     java.io.PrintWriter out() {

@@ -445,10 +445,7 @@ public final class ShahidConfiguration implements CamelConfiguration {
                 .watch(WatchedFile.of("service level templates", home.resolve("templates"),
                         ServiceLevelTemplates::load, serviceLevelTemplates::adopt));
         ReconcileMailboxes reconcile = new ReconcileMailboxes(MailboxAccount.fromSettings(settings),
-                new ReconcileMailboxes.Connection(settings.text("shahid.imap.protocol"),
-                        settings.text("shahid.imap.host"), settings.integer("shahid.imap.port"),
-                        settings.integer("shahid.imap.timeout-ms"), settings.number("shahid.limits.message-bytes"),
-                        settings.text("shahid.intake.quarantine-folder")),
+                ReconcileMailboxes.Connection.of(settings),
                 uses.ingestMail(), uses.jdbi(),
                 new ReportReconciliation(uses.jdbi(), uses.outbox(), new MessageIds(settings.text("shahid.domain")),
                         settings.text("shahid.reconcile.report-to", ""),

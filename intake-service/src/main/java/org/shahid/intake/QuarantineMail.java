@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.shahid.sealing.SealedBlobStore;
 
 /**
- * Puts a mail Shahid cannot process aside: the original sealed in the blob store, a {@code quarantine} row
+ * Puts a mail Shahid cannot process aside: the original sealed in the blob store (to the custodian key once there is
+ * one, else under the server key), a {@code quarantine} row
  * with the reason, and the mail marked processed, in one transaction, so it is never retried and never
  * lost. The route then moves it to the mailbox's quarantine folder. Thread-safe.
  */
@@ -45,7 +46,8 @@ public final class QuarantineMail {
 
     /** Quarantines the mail; {@code raw} may be null when it was too large to fetch. Returns the entry id. */
     public long hold(Mailbox mailbox, MailKey key, byte[] raw, long rawSize, String reason, int attempts) {
-        String sealedRaw = raw == null ? null : blobs.put("quarantine", raw);
+        // Sealed to the custodians when they exist: release re-fetches the mail from the quarantine folder instead.
+        SealedBlobStore.Stored sealedRaw = raw == null ? null : blobs.seal("quarantine", raw);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             processedMails.claim(handle, key, mailbox.name(), ProcessedMailDao.Outcome.QUARANTINED, null, now);

@@ -155,15 +155,17 @@ public final class NotifyMonitors {
         model.put("linked", linked);
         model.putAll(parts.suggestActor().model(handle, ticket.id(), text));
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
+        List<OutboxDao.NewMail> notifications = new java.util.ArrayList<>();
         for (Monitor monitor : recipients) {
             // Each monitor gets a key of their own: one monitor's notification cannot act in another's name.
             model.put("macToken", parts.replyMac().subjectToken(ticket.reference(), monitor.address()));
             RenderedMail content = parts.templates().render(MonitorTemplates.TICKET_NOTIFICATION, monitor.language(),
                     model);
             String replyTo = parts.replyMac().replyAddress(ticket.reference(), monitor.address());
-            long outboxId = parts.outbox().enqueue(handle, new OutboxDao.NewMail(ticket.id(), PURPOSE, null,
-                    monitor.address(), parts.monitorsAddress(), parts.messageIds().next(), content,
-                    monitor.language().code(), replyTo), now);
+            notifications.add(new OutboxDao.NewMail(ticket.id(), PURPOSE, null, monitor.address(),
+                    parts.monitorsAddress(), parts.messageIds().next(), content, monitor.language().code(), replyTo));
+        }
+        for (long outboxId : parts.outbox().enqueueAll(handle, notifications, now)) {
             parts.evidence().attach(handle, outboxId, plan.attached());
         }
         parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOTIFIED,

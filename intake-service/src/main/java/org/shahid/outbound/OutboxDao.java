@@ -34,13 +34,15 @@ public final class OutboxDao {
         }
     }
 
+    private static final String ENQUEUE = """
+            INSERT INTO outbox (ticket_id, purpose, recipient_sealed_id, recipient_address, from_address,
+                                message_id, subject, body_text, body_html, language, status, attempts,
+                                next_attempt_at, created_at, reply_to)
+            VALUES (:ticketId, :purpose, :recipientSealedId, :recipientAddress, :fromAddress, :messageId,
+                    :subject, :text, :html, :language, 'PENDING', 0, :now, :now, :replyTo)""";
+
     public long enqueue(Handle handle, NewMail mail, Instant now) {
-        return handle.createUpdate("""
-                        INSERT INTO outbox (ticket_id, purpose, recipient_sealed_id, recipient_address, from_address,
-                                            message_id, subject, body_text, body_html, language, status, attempts,
-                                            next_attempt_at, created_at, reply_to)
-                        VALUES (:ticketId, :purpose, :recipientSealedId, :recipientAddress, :fromAddress, :messageId,
-                                :subject, :text, :html, :language, 'PENDING', 0, :now, :now, :replyTo)""")
+        return handle.createUpdate(ENQUEUE)
                 .bindMethods(mail)
                 .bind("subject", mail.content().subject())
                 .bind("text", mail.content().text())
@@ -49,6 +51,30 @@ public final class OutboxDao {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+    }
+
+    /**
+     * Enqueues several mails (a ticket's notifications to its monitors) as one batch, which the driver sends in
+     * one round trip instead of one a mail; returns their ids in the order given.
+     */
+    public List<Long> enqueueAll(Handle handle, List<NewMail> mails, Instant now) {
+        if (mails.isEmpty()) {
+            return List.of();
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(ENQUEUE);
+        for (NewMail mail : mails) {
+            batch.bindMethods(mail)
+                    .bind("subject", mail.content().subject())
+                    .bind("text", mail.content().text())
+                    .bind("html", mail.content().html())
+                    .bind("now", now)
+                    .add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != mails.size()) {
+            throw new IllegalStateException("the outbox returned " + ids.size() + " ids for " + mails.size() + " mails");
+        }
+        return ids;
     }
 
     /** Adds files to a queued mail, in the transaction that queued it. */
@@ -63,37 +89,47 @@ public final class OutboxDao {
         }
     }
 
-    /** The files a mail carries, in their order; empty for most mails. */
-    public List<OutboxAttachment> attachmentsOf(Handle handle, long outboxId) {
-        return handle.createQuery("""
-                        SELECT position, file_name, content_type, scrubbed_sha256 FROM outbox_attachment
-                        WHERE outbox_id = :outboxId ORDER BY position""")
-                .bind("outboxId", outboxId)
-                .map((rs, ctx) -> new OutboxAttachment(rs.getInt("position"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getString("scrubbed_sha256")))
-                .list();
+    /** The files of each of {@code outboxIds} that carries any, in their order, in one query. */
+    public java.util.Map<Long, List<OutboxAttachment>> attachmentsOf(Handle handle, java.util.Collection<Long> outboxIds) {
+        if (outboxIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, List<OutboxAttachment>> byMail = new java.util.HashMap<>();
+        handle.createQuery("""
+                        SELECT outbox_id, position, file_name, content_type, scrubbed_sha256 FROM outbox_attachment
+                        WHERE outbox_id IN (<ids>) ORDER BY outbox_id, position""")
+                .bindList("ids", List.copyOf(outboxIds))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("outbox_id"), new OutboxAttachment(rs.getInt("position"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getString("scrubbed_sha256"))))
+                .forEach(entry -> byMail.computeIfAbsent(entry.getKey(), id -> new java.util.ArrayList<>())
+                        .add(entry.getValue()));
+        return byMail;
     }
 
-    /** Claims up to {@code limit} due rows for this sender and returns them, oldest first. */
+    /** Claims up to {@code limit} due rows for this sender and returns them, mail to reporters first. */
     public List<OutboxMail> claimDue(Handle handle, int limit, Instant now) {
         return claimDue(handle, limit, now, false);
     }
 
     /**
      * As {@link #claimDue(Handle, int, Instant)}; with {@code reportersOnly}, only mail to reporters (whose address
-     * is sealed): acknowledgements and status updates, not the monitors' notifications.
+     * is sealed): acknowledgements and status updates, not the monitors' notifications. Either way mail to reporters
+     * comes first, then by age: after a burst, the monitors' notifications held back meanwhile must not queue the
+     * next acknowledgements behind them.
      */
     public List<OutboxMail> claimDue(Handle handle, int limit, Instant now, boolean reportersOnly) {
         String token = UUID.randomUUID().toString();
         handle.createUpdate("""
                         UPDATE outbox SET status = 'SENDING', claim_token = :token, claimed_at = :now
                         WHERE status = 'PENDING' AND next_attempt_at <= :now"""
-                        + (reportersOnly ? " AND recipient_sealed_id IS NOT NULL" : "") + " ORDER BY id LIMIT :limit")
+                        + (reportersOnly ? " AND recipient_sealed_id IS NOT NULL" : "")
+                        + " ORDER BY recipient_sealed_id IS NULL, id LIMIT :limit")
                 .bind("token", token)
                 .bind("now", now)
                 .bind("limit", limit)
                 .execute();
-        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE claim_token = :token AND status = 'SENDING' ORDER BY id")
+        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE claim_token = :token AND status = 'SENDING'"
+                        + " ORDER BY recipient_sealed_id IS NULL, id")
                 .bind("token", token)
                 .map(OutboxDao::map)
                 .list();
@@ -108,8 +144,17 @@ public final class OutboxDao {
                 .execute();
     }
 
-    /** Marks mails the relay accepted as sent, in one statement however many there are. */
+    /** Marks mails the relay accepted as sent, and purges any identity kept only for one of them. */
     public void markSent(Handle handle, List<Long> ids, Instant now) {
+        markSent(handle, ids, now, true);
+    }
+
+    /**
+     * Marks mails the relay accepted as sent, in one statement however many there are; with {@code lastChannels},
+     * also purges the identities kept only for one of these mails (a second statement, which a sender that knows
+     * none of them has such an identity leaves out).
+     */
+    public void markSent(Handle handle, List<Long> ids, Instant now, boolean lastChannels) {
         // Once the relay has it, the receipt code is scrubbed from the stored copy: in a dump it would let anyone
         // follow up as the reporter (see intake.ReceiptCode; acknowledgements write it as dddd-dddd-dddd-dddd).
         handle.createUpdate("""
@@ -122,7 +167,9 @@ public final class OutboxDao {
                 .bindList("ids", ids)
                 .bind("now", now)
                 .execute();
-        purgeLastChannels(handle, ids, now);
+        if (lastChannels) {
+            purgeLastChannels(handle, ids, now);
+        }
     }
 
     /**

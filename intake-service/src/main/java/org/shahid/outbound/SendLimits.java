@@ -2,19 +2,22 @@ package org.shahid.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.shahid.sealing.Pseudonymizer;
 
 /**
  * Hourly counters for rate limits that hold under concurrency: {@link #take} increments the counter of this hour
- * with {@code INSERT … ON DUPLICATE KEY UPDATE} inside the caller's transaction, which locks the row until commit,
- * and reads it back with {@code FOR UPDATE}; concurrent transactions queue on that row, so no two of them can both
- * see room for the last unit. Windows are fixed clock hours (a burst at a boundary may see up to twice the limit
+ * with {@code INSERT … ON DUPLICATE KEY UPDATE} inside the caller's transaction, which locks the row until commit
+ * and returns the new count; concurrent transactions queue on that row, so no two of them can both see room for the
+ * last unit. Windows are fixed clock hours (a burst at a boundary may see up to twice the limit
  * within sixty minutes, never more than the limit within one window). Keys are keyed hashes. Thread-safe.
  */
 public final class SendLimits {
 
     private final Pseudonymizer pseudonymizer;
+    /** The hour before which this instance last dropped the windows of every key. */
+    private final AtomicReference<Instant> sweptBefore = new AtomicReference<>(Instant.EPOCH);
 
     public SendLimits(Pseudonymizer pseudonymizer) {
         this.pseudonymizer = pseudonymizer;
@@ -27,26 +30,33 @@ public final class SendLimits {
     public boolean take(Handle handle, String name, String subject, int perHour, Instant now) {
         String key = pseudonymizer.keyedHash("send-limit", name + "\u0000" + subject);
         Instant window = now.truncatedTo(ChronoUnit.HOURS);
-        handle.createUpdate("""
+        // One statement: the update hands the new count back as the connection's insert id (LAST_INSERT_ID(expr)),
+        // read under the row lock the statement took; a fresh row has no insert id and a count of 1.
+        long used = handle.createUpdate("""
                         INSERT INTO send_limit_window (limit_key, window_start, used) VALUES (:key, :window, 1)
-                        ON DUPLICATE KEY UPDATE used = used + 1""")
+                        ON DUPLICATE KEY UPDATE used = LAST_INSERT_ID(used + 1)""")
                 .bind("key", key)
                 .bind("window", window)
-                .execute();
-        int used = handle.createQuery("""
-                        SELECT used FROM send_limit_window WHERE limit_key = :key AND window_start = :window
-                        FOR UPDATE""")
-                .bind("key", key)
-                .bind("window", window)
-                .mapTo(Integer.class)
-                .one();
-        // Earlier hours of this key are of no further use: dropped once per key and hour, on its first take.
-        if (used == 1) {
-            handle.createUpdate("DELETE FROM send_limit_window WHERE limit_key = :key AND window_start < :window")
-                    .bind("key", key)
+                .executeAndReturnGeneratedKeys()
+                .mapTo(Long.class)
+                .findFirst()
+                .filter(count -> count > 0)
+                .orElse(1L);
+        dropEarlierHours(handle, window);
+        return used <= perHour;
+    }
+
+    /**
+     * Earlier hours are of no further use: dropped for every key at once, by the first take of each hour (one
+     * statement an hour instead of one for each new sender). If the caller's transaction rolls back, they stay one
+     * hour longer, unread.
+     */
+    private void dropEarlierHours(Handle handle, Instant window) {
+        Instant swept = sweptBefore.get();
+        if (window.isAfter(swept) && sweptBefore.compareAndSet(swept, window)) {
+            handle.createUpdate("DELETE FROM send_limit_window WHERE window_start < :window")
                     .bind("window", window)
                     .execute();
         }
-        return used <= perHour;
     }
 }

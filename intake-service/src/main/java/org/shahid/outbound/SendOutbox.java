@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jdbi.v3.core.Jdbi;
@@ -179,7 +180,31 @@ public final class SendOutbox {
         }
     }
 
+    /**
+     * What a batch needs from the database besides its rows, read in one query each before the first mail goes
+     * (not one query a mail): the sealed reply channels of its reporters and the files its mails carry.
+     */
+    private record BatchReadAhead(Map<Long, SealedIdentityDao.SealedReplyChannel> channels,
+                                  Map<Long, List<OutboxAttachment>> attachments) {
+
+        /** Whether {@code mail}'s recipient was kept for this one mail, to be purged once it is sent. */
+        boolean lastMailOf(OutboxMail mail) {
+            SealedIdentityDao.SealedReplyChannel channel = mail.recipientSealedId() == null ? null
+                    : channels.get(mail.recipientSealedId());
+            return channel != null && channel.purgeWhenSent();
+        }
+    }
+
+    private BatchReadAhead readAhead(List<OutboxMail> batch) {
+        List<Long> sealedIds = batch.stream().map(OutboxMail::recipientSealedId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        List<Long> ids = batch.stream().map(OutboxMail::id).toList();
+        return jdbi.withHandle(handle -> new BatchReadAhead(sealedIdentities.replyChannels(handle, sealedIds),
+                outbox.attachmentsOf(handle, ids)));
+    }
+
     private BatchOutcome sendBatch(Transport transport, List<OutboxMail> batch) {
+        BatchReadAhead readAhead = readAhead(batch);
         int accepted = 0;
         for (int i = 0; i < batch.size(); i++) {
             OutboxMail mail = batch.get(i);
@@ -187,12 +212,12 @@ public final class SendOutbox {
                 releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
                 return new BatchOutcome(accepted, false);
             }
-            if (sendOne(transport, mail)) {
+            if (sendOne(transport, mail, readAhead)) {
                 accepted++;
                 // Recorded at once, one mail at a time (~1 ms): a crash after the relay accepted a mail resends
                 // at most that one mail, not the rest of its batch. The rest of the batch waits for its lease
                 // when the database has gone away.
-                if (!recordSent(List.of(mail.id()))) {
+                if (!recordSent(List.of(mail.id()), readAhead.lastMailOf(mail))) {
                     return new BatchOutcome(accepted, false);
                 }
             }
@@ -200,10 +225,10 @@ public final class SendOutbox {
         return new BatchOutcome(accepted, true);
     }
 
-    private boolean sendOne(Transport transport, OutboxMail mail) {
+    private boolean sendOne(Transport transport, OutboxMail mail, BatchReadAhead readAhead) {
         Optional<String> recipient;
         try {
-            recipient = recipientOf(mail);
+            recipient = recipientOf(mail, readAhead);
         } catch (org.shahid.sealing.SealingException unopenable) {
             // A row this instance cannot open (its sealed recipient does not decrypt) fails alone, with its
             // reason; the rest of the batch goes on.
@@ -219,7 +244,8 @@ public final class SendOutbox {
             return false;
         }
         try {
-            SMTPMessage message = build(mail, recipient.get());
+            SMTPMessage message = build(mail, recipient.get(), readAhead.attachments().getOrDefault(mail.id(),
+                    List.of()));
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException | UnsupportedEncodingException e) {
             handleFailure(mail, e);
@@ -234,12 +260,12 @@ public final class SendOutbox {
      * remembered: were their claims released and the rows sent again, each recipient would get the mail twice.
      * Returns whether the record was written.
      */
-    private boolean recordSent(List<Long> ids) {
+    private boolean recordSent(List<Long> ids, boolean lastChannels) {
         if (ids.isEmpty()) {
             return true;
         }
         try {
-            markSentRetryingDeadlocks(ids);
+            markSentRetryingDeadlocks(ids, lastChannels);
             return true;
         } catch (RuntimeException databaseDown) {
             sentNotRecorded.addAll(ids);
@@ -254,10 +280,10 @@ public final class SendOutbox {
      * concurrent claim or intake transaction, so try again at once (a few times) instead of leaving the rest of
      * the batch to wait for its claim's lease.
      */
-    private void markSentRetryingDeadlocks(List<Long> ids) {
+    private void markSentRetryingDeadlocks(List<Long> ids, boolean lastChannels) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant()));
+                jdbi.useHandle(handle -> outbox.markSent(handle, ids, clock.instant(), lastChannels));
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !isDeadlock(e)) {
@@ -315,16 +341,18 @@ public final class SendOutbox {
         jdbi.useTransaction(handle -> mails.forEach(mail -> outbox.releaseUntried(handle, mail.id(), reason, next)));
     }
 
-    private Optional<String> recipientOf(OutboxMail mail) {
+    private Optional<String> recipientOf(OutboxMail mail, BatchReadAhead readAhead) {
         if (mail.recipientSealedId() == null) {
             return Optional.ofNullable(mail.recipientAddress());
         }
-        return jdbi.withHandle(handle -> sealedIdentities.open(handle, mail.recipientSealedId()))
+        return Optional.ofNullable(readAhead.channels().get(mail.recipientSealedId()))
+                .map(sealedIdentities::open)
                 .map(SealedIdentity::replyAddress)
                 .filter(address -> !address.isBlank());
     }
 
-    private SMTPMessage build(OutboxMail mail, String recipient) throws MessagingException,
+    private SMTPMessage build(OutboxMail mail, String recipient, List<OutboxAttachment> attachments)
+            throws MessagingException,
             UnsupportedEncodingException {
         SMTPMessage message = new SMTPMessage(session) {
             @Override
@@ -344,7 +372,7 @@ public final class SendOutbox {
         message.setHeader("Auto-Submitted", "auto-replied");
         message.setHeader("X-Auto-Response-Suppress", "All");
         message.setHeader("Content-Language", mail.language());
-        message.setContent(content.compose(mail, jdbi.withHandle(handle -> outbox.attachmentsOf(handle, mail.id()))));
+        message.setContent(content.compose(mail, attachments));
         message.saveChanges();
         return message;
     }

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import io.micrometer.core.instrument.Metrics;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.kernel.Settings;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.MailKey;
 import org.slf4j.Logger;
@@ -43,6 +44,23 @@ public final class ReconcileMailboxes {
     /** Where and how to log in, and what to do with what is found. */
     public record Connection(String protocol, String host, int port, int timeoutMillis, long maxMessageBytes,
                              String quarantineFolder) {
+
+        /** From {@code shahid.imap.*}, {@code shahid.limits.message-bytes} and the quarantine folder's name. */
+        public static Connection of(Settings settings) {
+            return new Connection(settings.text("shahid.imap.protocol"), settings.text("shahid.imap.host"),
+                    settings.integer("shahid.imap.port"), settings.integer("shahid.imap.timeout-ms"),
+                    settings.number("shahid.limits.message-bytes"), settings.text("shahid.intake.quarantine-folder"));
+        }
+
+        /** Timeouts on, and whole mails fetched at once (Angus' default fetches 16 KB per round trip). */
+        Properties sessionProperties() {
+            Properties properties = new Properties();
+            String timeout = String.valueOf(timeoutMillis);
+            properties.setProperty("mail." + protocol + ".connectiontimeout", timeout);
+            properties.setProperty("mail." + protocol + ".timeout", timeout);
+            properties.setProperty("mail." + protocol + ".partialfetch", "false");
+            return properties;
+        }
     }
 
     /** What one run found in one mailbox. {@code problem} is set when the mailbox could not be checked. */
@@ -96,7 +114,7 @@ public final class ReconcileMailboxes {
 
     private MailboxResult reconcileOne(MailboxAccount account) {
         String name = account.mailbox().name();
-        try (Store store = Session.getInstance(sessionProperties()).getStore(connection.protocol())) {
+        try (Store store = Session.getInstance(connection.sessionProperties()).getStore(connection.protocol())) {
             store.connect(connection.host(), connection.port(), account.username(), account.password());
             Tally tally = new Tally();
             long validity = checkInbox(account, store.getFolder(INBOX), tally);
@@ -178,7 +196,7 @@ public final class ReconcileMailboxes {
         return error.getClass().getSimpleName();
     }
 
-    private static byte[] rawOf(Message message) throws IOException, MessagingException {
+    static byte[] rawOf(Message message) throws IOException, MessagingException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
         message.writeTo(buffer);
         return buffer.toByteArray();
@@ -220,13 +238,4 @@ public final class ReconcileMailboxes {
                 .execute());
     }
 
-    private Properties sessionProperties() {
-        Properties properties = new Properties();
-        String protocol = connection.protocol();
-        String timeout = String.valueOf(connection.timeoutMillis());
-        properties.setProperty("mail." + protocol + ".connectiontimeout", timeout);
-        properties.setProperty("mail." + protocol + ".timeout", timeout);
-        properties.setProperty("mail." + protocol + ".partialfetch", "false");
-        return properties;
-    }
 }

@@ -100,12 +100,13 @@ public final class AuditChainCheck {
     /** Every request and approval row must be accounted for by the audited step that wrote it. */
     private static void checkRequests(Handle handle, Map<Long, List<Row>> byRequest, List<String> problems) {
         handle.createQuery("SELECT id, ticket_id, reason FROM unseal_request ORDER BY id")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3)})
                 .forEach(request -> {
                     long id = (Long) request[0];
                     boolean audited = byRequest.getOrDefault(id, List.of()).stream()
                             .anyMatch(row -> "REQUESTED".equals(row.action())
-                                    && request[1].equals(row.ticketId()) && request[2].equals(row.reason()));
+                                    && java.util.Objects.equals(request[1], row.ticketId())
+                                    && request[2].equals(row.reason()));
                     boolean legacy = handle.createQuery("""
                                     SELECT COUNT(*) FROM unseal_audit WHERE request_id = :id AND chain_seq IS NULL
                                     AND action = 'REQUESTED'""")

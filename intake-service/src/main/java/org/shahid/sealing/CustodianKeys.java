@@ -53,6 +53,19 @@ public final class CustodianKeys {
                 .findOne();
     }
 
+    /**
+     * Why {@code run} must not start: no custodian key, unless {@code allowNone}. The reason names the command that
+     * fixes it and the setting that waives it.
+     */
+    public static Optional<String> refusalToRun(Jdbi jdbi, boolean allowNone) {
+        if (allowNone || jdbi.withHandle(CustodianKeys::activeIn).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("no custodian key: a seized server would open every identity; run `shahid custodians init"
+                + " --custodians N --threshold K --out DIR` first (docs/custodians.md), or set"
+                + " shahid.custodians.allow-none=true (SHAHID_CUSTODIANS_ALLOW_NONE) to seal under the server key");
+    }
+
     public static Optional<CustodianPublicKey> byId(Handle handle, long keyId) {
         return handle.createQuery("SELECT id, public_keyset, threshold, custodians FROM custodian_key WHERE id = :id")
                 .bind("id", keyId)

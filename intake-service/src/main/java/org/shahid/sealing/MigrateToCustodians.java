@@ -18,7 +18,7 @@ public final class MigrateToCustodians {
     private static final int BATCH = 200;
 
     /** What one run converted; zeros on a rerun after a complete one. */
-    public record Counts(int identityRecords, int originalMails, int evidenceOriginals) {
+    public record Counts(int identityRecords, int originalMails, int evidenceOriginals, int quarantinedMails) {
     }
 
     private final Jdbi jdbi;
@@ -87,8 +87,34 @@ public final class MigrateToCustodians {
             }
         }
         int evidence = examinedOriginals.sealAllExamined();
-        LOG.info("Custodian migration: {} identity record(s), {} original mail(s), {} evidence original(s)", records,
-                mails, evidence);
-        return new Counts(records, mails, evidence);
+        int quarantined = resealQuarantined(key);
+        LOG.info("Custodian migration: {} identity record(s), {} original mail(s), {} evidence original(s), {}"
+                + " quarantined mail(s)", records, mails, evidence, quarantined);
+        return new Counts(records, mails, evidence, quarantined);
+    }
+
+    /**
+     * Held quarantined originals under the server key move to the custodian key; release then takes the mail from
+     * its quarantine folder, or needs the custodians. Released and discarded entries keep no original worth moving.
+     */
+    private int resealQuarantined(CustodianPublicKey key) {
+        int moved = 0;
+        while (true) {
+            List<Original> held = jdbi.withHandle(handle -> handle.createQuery("""
+                            SELECT id, sealed_raw FROM quarantine WHERE sealed_raw LIKE 'quarantine/%' AND status = 'HELD'
+                            ORDER BY id LIMIT :batch""")
+                    .bind("batch", BATCH).map((rs, ctx) -> new Original(rs.getLong(1), rs.getString(2))).list());
+            if (held.isEmpty()) {
+                return moved;
+            }
+            for (Original original : held) {
+                // As for original mails: the custodian copy first, then the server copy deleted, then the row.
+                String sealed = blobs.sealForCustodians(original.sealedRaw(), key);
+                jdbi.useHandle(handle -> handle.createUpdate(
+                                "UPDATE quarantine SET sealed_raw = :sealed, custodian_key_id = :key WHERE id = :id")
+                        .bind("sealed", sealed).bind("key", key.id()).bind("id", original.id()).execute());
+                moved++;
+            }
+        }
     }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Files under {@code <data-dir>/sealed}: original mails, quarantined mails and original attachments, which carry
- * identity (headers, EXIF, document authors). Original mails are sealed to the active custodian
- * key (keys {@code custodian-mail/…}) once {@code custodians init} has run, so the
+ * identity (headers, EXIF, document authors). Original and quarantined mails are sealed to the active custodian
+ * key (keys {@code custodian-mail/…}, {@code custodian-quarantine/…}) once {@code custodians init} has run, so the
  * server cannot open them; attachments stay under the server's streaming key until their examination is done,
  * then {@link #sealForCustodians} moves them to the custodian key. Server-sealed files stream with flat memory.
  * Writes go to a temporary file and are renamed into place, so a crash never leaves a half file under a real key.
@@ -29,7 +29,7 @@ public final class SealedBlobStore {
     /** The prefix of namespaces sealed to a custodian key. */
     public static final String CUSTODIAN_PREFIX = "custodian-";
     /** Namespaces whose files nobody on the server needs to read again once written. */
-    private static final java.util.Set<String> CUSTODIAN_NAMESPACES = java.util.Set.of("mail");
+    private static final java.util.Set<String> CUSTODIAN_NAMESPACES = java.util.Set.of("mail", "quarantine");
 
     private final Path root;
     private final StreamingAead streamingAead;
@@ -53,19 +53,28 @@ public final class SealedBlobStore {
         }
     }
 
+    /** Where {@link #seal} put a file: its key, and the custodian key it is sealed to (null: the server key). */
+    public record Stored(String key, Long custodianKeyId) {
+    }
+
     /** Seals bytes under a new random key in {@code namespace} (e.g. "mail"); returns the key. */
     public String put(String namespace, byte[] plaintext) {
+        return seal(namespace, plaintext).key();
+    }
+
+    /** As {@link #put}, also naming the custodian key a file of a custodian namespace went to. */
+    public Stored seal(String namespace, byte[] plaintext) {
         String name = UUID.randomUUID().toString();
         java.util.Optional<CustodianPublicKey> custodianKey = custodians == null || !CUSTODIAN_NAMESPACES.contains(namespace)
                 ? java.util.Optional.empty() : custodians.active();
         if (custodianKey.isPresent()) {
             String key = CUSTODIAN_PREFIX + namespace + "/" + name;
             writeForCustodians(key, plaintext, custodianKey.get());
-            return key;
+            return new Stored(key, custodianKey.get().id());
         }
         String key = namespace + "/" + name;
         write(key, plaintext);
-        return key;
+        return new Stored(key, null);
     }
 
     /** True for keys of files that only the custodians' key opens. */

@@ -54,13 +54,38 @@ public final class SealedIdentityDao {
      * For a row sealed before custodians existed this is the whole identity.
      */
     public Optional<SealedIdentity> open(Handle handle, long sealedId) {
-        return handle.createQuery("""
-                        SELECT ticket_id, ciphertext FROM sealed_identity
-                        WHERE id = :id AND purged_at IS NULL AND reply_erased_at IS NULL""")
-                .bind("id", sealedId)
-                .map((rs, ctx) -> SealedIdentity.fromBytes(sealer.open(rs.getBytes("ciphertext"),
-                        owner(rs.getLong("ticket_id")))))
-                .findOne();
+        return Optional.ofNullable(replyChannels(handle, List.of(sealedId)).get(sealedId)).map(this::open);
+    }
+
+    /**
+     * A reply channel as stored, still sealed, for a sender that reads a batch's channels in one query and opens
+     * each only at the moment it sends. {@code purgeWhenSent}: the channel is kept for one last mail.
+     */
+    public record SealedReplyChannel(long id, long ticketId, byte[] ciphertext, boolean purgeWhenSent) {
+    }
+
+    /**
+     * The still-sealed reply channels of {@code sealedIds} in one query, by id; a row erased or purged is absent.
+     * The outbox reads a batch's channels this way instead of one query a mail.
+     */
+    public java.util.Map<Long, SealedReplyChannel> replyChannels(Handle handle, java.util.Collection<Long> sealedIds) {
+        if (sealedIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, SealedReplyChannel> channels = new java.util.HashMap<>();
+        handle.createQuery("""
+                        SELECT id, ticket_id, ciphertext, purge_when_sent FROM sealed_identity
+                        WHERE id IN (<ids>) AND purged_at IS NULL AND reply_erased_at IS NULL""")
+                .bindList("ids", List.copyOf(sealedIds))
+                .map((rs, ctx) -> new SealedReplyChannel(rs.getLong("id"), rs.getLong("ticket_id"),
+                        rs.getBytes("ciphertext"), rs.getBoolean("purge_when_sent")))
+                .forEach(channel -> channels.put(channel.id(), channel));
+        return channels;
+    }
+
+    /** Opens a channel read by {@link #replyChannels}; throws {@link SealingException} if these keys cannot. */
+    public SealedIdentity open(SealedReplyChannel channel) {
+        return SealedIdentity.fromBytes(sealer.open(channel.ciphertext(), owner(channel.ticketId())));
     }
 
     /**

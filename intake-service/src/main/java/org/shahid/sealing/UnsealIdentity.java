@@ -21,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
  * custodians approve it one share at a time; the approval that completes the threshold rebuilds the custodian key
  * in memory, opens only that ticket's identity records, and drops the key and every share. Each step, refusals
  * included, is an entry of {@link UnsealAudit}; an approval names the custodian by their share, and the reveal names
- * every ticket the identity exposes (all tickets of the same reporter pseudonym). Shares of earlier approvals wait in
- * {@code unseal_pending_share}, sealed under the server key, until the threshold or {@code pendingTtl}: fewer than
- * k shares reveal nothing of the key. Called by the {@code unseal} verbs. Thread-safe.
+ * every ticket the identity exposes (all tickets of the same reporter pseudonym). Custodians who present their shares
+ * together store nothing; a share approved on its own waits in {@code unseal_pending_share}, sealed under the server
+ * key, until the threshold or {@code pendingTtl} (docs/adr/unseal-pending-shares.md): fewer than k shares reveal
+ * nothing of the key. Called by the {@code unseal} verbs. Thread-safe.
  */
 public final class UnsealIdentity {
 
@@ -37,15 +38,27 @@ public final class UnsealIdentity {
         }
     }
 
-    /** The outcome of one approval: either how many shares are still missing, or what was revealed. */
-    public record Approval(int sharesMissing, Optional<Revealed> revealed) {
+    /**
+     * The outcome of one approval: how many shares are still missing, or what was revealed: a ticket's identities,
+     * or a quarantined mail's original to release into intake.
+     */
+    public record Approval(int sharesMissing, Optional<Revealed> revealed, Optional<QuarantinedOriginal> original) {
+
+        Approval(int sharesMissing, Optional<Revealed> revealed) {
+            this(sharesMissing, revealed, Optional.empty());
+        }
+    }
+
+    /** A quarantined mail's original, opened for its release; the caller hands it to intake and drops it. */
+    public record QuarantinedOriginal(long entryId, byte[] raw) {
     }
 
     /** What a completed request reveals, one per mail of the ticket, and every ticket it exposes. */
     public record Revealed(long ticketId, List<SealedIdentity> identities, List<String> ticketsRevealed) {
     }
 
-    private record Request(long id, long ticketId) {
+    /** A request names a ticket or, for a quarantined mail, a quarantine entry (then {@code ticketId} is null). */
+    private record Request(long id, Long ticketId, Long quarantineId) {
     }
 
     private final Jdbi jdbi;
@@ -54,9 +67,17 @@ public final class UnsealIdentity {
     private final UnsealAudit audit;
     private final Duration pendingTtl;
     private final Clock clock;
+    private final SealedBlobStore blobs;
 
     public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, Sealer pendingSealer, UnsealAudit audit,
                           Duration pendingTtl, Clock clock) {
+        this(jdbi, identities, pendingSealer, audit, pendingTtl, clock, null);
+    }
+
+    /** With {@code blobs}, requests for quarantined originals can be approved too. */
+    public UnsealIdentity(Jdbi jdbi, SealedIdentityDao identities, Sealer pendingSealer, UnsealAudit audit,
+                          Duration pendingTtl, Clock clock, SealedBlobStore blobs) {
+        this.blobs = blobs;
         this.jdbi = jdbi;
         this.identities = identities;
         this.pendingSealer = pendingSealer;
@@ -76,17 +97,44 @@ public final class UnsealIdentity {
             throw refuse(requester, ticketId.get(), null, trimmed,
                     "a reason of at least " + MIN_REASON_LENGTH + " characters is required");
         }
+        return insertRequest(ticketId.get(), null, requester, trimmed, null);
+    }
+
+    /**
+     * Records a request to open a held quarantine entry's original, sealed to the custodians, for its release when
+     * the mail is no longer in its mailbox's quarantine folder; returns its id. Approved like any request.
+     */
+    public long requestQuarantined(long entryId, String requester, String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        String entry = "quarantine entry " + entryId;
+        boolean sealedForCustodians = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM quarantine
+                        WHERE id = :id AND status = 'HELD' AND custodian_key_id IS NOT NULL AND sealed_raw IS NOT NULL""")
+                .bind("id", entryId).mapTo(Long.class).one() > 0);
+        if (!sealedForCustodians) {
+            throw refuse(requester, null, null, trimmed, "no held " + entry + " sealed to the custodians");
+        }
+        if (trimmed.length() < MIN_REASON_LENGTH) {
+            throw refuse(requester, null, null, trimmed,
+                    "a reason of at least " + MIN_REASON_LENGTH + " characters is required");
+        }
+        return insertRequest(null, entryId, requester, trimmed, entry + ": release");
+    }
+
+    /** The request row and its REQUESTED entry, in one transaction; returns the request's id. */
+    private long insertRequest(Long ticketId, Long quarantineId, String requester, String reason, String detail) {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             long id = handle.createUpdate("""
-                            INSERT INTO unseal_request (ticket_id, requested_by, reason, requested_at)
-                            VALUES (:ticket, :admin, :reason, :now)""")
-                    .bind("ticket", ticketId.get())
+                            INSERT INTO unseal_request (ticket_id, quarantine_id, requested_by, reason, requested_at)
+                            VALUES (:ticket, :entry, :admin, :reason, :now)""")
+                    .bind("ticket", ticketId)
+                    .bind("entry", quarantineId)
                     .bind("admin", requester)
-                    .bind("reason", trimmed)
+                    .bind("reason", reason)
                     .bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.append(handle, requester, "REQUESTED", ticketId.get(), id, trimmed, null, now);
+            audit.append(handle, requester, "REQUESTED", ticketId, id, reason, detail, now);
             return id;
         });
     }
@@ -99,18 +147,28 @@ public final class UnsealIdentity {
 
     /**
      * One custodian's approval. The share is used and wiped here; the caller must not keep it. The approval that
-     * completes the threshold of every key the ticket's records are sealed to returns what was revealed.
+     * completes the threshold of every key the ticket's records are sealed to returns what was revealed; an earlier
+     * one leaves its share waiting in {@code unseal_pending_share}.
      */
     public Approval approve(long requestId, CustodianShare share) {
+        return approve(requestId, List.of(share));
+    }
+
+    /**
+     * Approvals of custodians who present their shares together, in one process. With more than one share nothing is
+     * stored: when they (with any shares already waiting) do not complete the threshold, the approval is refused and
+     * audited, and no share waits. The shares are wiped here.
+     */
+    public Approval approve(long requestId, List<CustodianShare> shares) {
         try {
-            return approveWith(requestId, share);
+            return approveWith(requestId, shares);
         } finally {
-            share.wipe();
+            shares.forEach(CustodianShare::wipe);
         }
     }
 
-    private Approval approveWith(long requestId, CustodianShare share) {
-        String actor = share.identity();
+    private Approval approveWith(long requestId, List<CustodianShare> presented) {
+        String actor = presented.get(0).identity();
         Instant now = clock.instant();
         Request request = jdbi.withHandle(handle -> findRequest(handle, requestId))
                 .orElseThrow(() -> refuse(actor, null, requestId, null, "no unseal request " + requestId));
@@ -120,50 +178,89 @@ public final class UnsealIdentity {
             throw refuse(actor, request.ticketId(), requestId, null,
                     "request " + requestId + " was revealed already; a new reveal needs a new request");
         }
+        if (keys.isEmpty() && request.quarantineId() != null) {
+            throw refuse(actor, null, requestId, null, "quarantine entry " + request.quarantineId()
+                    + " is no longer held with an original sealed to the custodians");
+        }
         if (keys.isEmpty()) {
             throw refuse(actor, request.ticketId(), requestId, null, jdbi.withHandle(handle ->
                     identities.recordsOf(handle, request.ticketId()).isEmpty())
                     ? "nothing to reveal: the identities of this ticket were purged"
                     : "this ticket's identity records are still under the server key: run `custodians migrate`");
         }
-        CustodianPublicKey key = keys.get(share.keyId());
-        if (key == null) {
-            throw refuse(actor, request.ticketId(), requestId, null, "share " + actor + " is of another custodian key;"
-                    + " this ticket's records are sealed to key " + keys.keySet().stream()
-                    .map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
+        for (CustodianShare share : presented) {
+            if (!keys.containsKey(share.keyId())) {
+                throw refuse(share.identity(), request.ticketId(), requestId, null, "share " + share.identity()
+                        + " is of another custodian key; this request's records are sealed to key " + keys.keySet()
+                        .stream().map(CustodianShare::keyIdText).collect(Collectors.joining(", ")));
+            }
+        }
+        boolean together = presented.size() > 1;
+        if (together) {
+            int missing = jdbi.withHandle(handle -> missingWith(handle, requestId, keys, presented));
+            if (missing > 0) {
+                throw refuse(actor, request.ticketId(), requestId, null, presented.size() + " shares presented"
+                        + " together do not complete the threshold (" + missing + " more needed); nothing was stored");
+            }
         }
         return jdbi.inTransaction(handle -> {
             findRequestForUpdate(handle, requestId);
             Map<Long, List<CustodianShare>> pending = pendingShares(handle, requestId);
-            List<CustodianShare> sameKey = pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>());
-            if (sameKey.stream().anyMatch(held -> held.index() == share.index())) {
-                pending.values().forEach(list -> list.forEach(CustodianShare::wipe));
-                int missing = missing(keys, pending);
-                audit.append(handle, actor, "REFUSED", request.ticketId(), requestId, null,
-                        "this share approved the request already; it counts once", now);
-                return new Approval(missing, Optional.empty());
-            }
-            handle.createUpdate("""
-                            INSERT INTO unseal_approval (request_id, custodian_key_id, share_index, approved_at)
-                            VALUES (:request, :key, :index, :now)""")
-                    .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
-                    .bind("now", now).execute();
-            audit.append(handle, actor, "APPROVED", request.ticketId(), requestId, null,
-                    "share " + share.index() + " of " + share.custodians() + " (threshold " + share.threshold() + ")",
-                    now);
-            sameKey.add(share);
-            int missing = missing(keys, pending);
+            List<CustodianShare> added = new ArrayList<>();
             try {
+                for (CustodianShare share : presented) {
+                    List<CustodianShare> sameKey = pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>());
+                    if (sameKey.stream().anyMatch(held -> held.index() == share.index())) {
+                        audit.append(handle, share.identity(), "REFUSED", request.ticketId(), requestId, null,
+                                "this share approved the request already; it counts once", now);
+                        continue;
+                    }
+                    handle.createUpdate("""
+                                    INSERT INTO unseal_approval (request_id, custodian_key_id, share_index, approved_at)
+                                    VALUES (:request, :key, :index, :now)""")
+                            .bind("request", requestId).bind("key", share.keyId()).bind("index", share.index())
+                            .bind("now", now).execute();
+                    audit.append(handle, share.identity(), "APPROVED", request.ticketId(), requestId, null,
+                            "share " + share.index() + " of " + share.custodians() + " (threshold "
+                                    + share.threshold() + ")" + (together ? ", presented together" : ""), now);
+                    sameKey.add(share);
+                    added.add(share);
+                }
+                int missing = missing(keys, pending);
                 if (missing > 0) {
-                    holdPending(handle, requestId, share, now);
+                    for (CustodianShare share : added) {
+                        holdPending(handle, requestId, share, now);
+                    }
                     return new Approval(missing, Optional.empty());
+                }
+                if (request.quarantineId() != null) {
+                    return new Approval(0, Optional.empty(),
+                            Optional.of(openQuarantined(handle, request, keys, pending, now)));
                 }
                 return new Approval(0, Optional.of(reveal(handle, request, keys, pending, now)));
             } finally {
-                pending.values().forEach(list -> list.stream().filter(held -> held != share)
-                        .forEach(CustodianShare::wipe));
+                wipeAllBut(pending, presented);
             }
         });
+    }
+
+    /** How many shares are missing with the waiting ones and {@code presented} together. */
+    private int missingWith(Handle handle, long requestId, Map<Long, CustodianPublicKey> keys,
+                            List<CustodianShare> presented) {
+        Map<Long, List<CustodianShare>> pending = pendingShares(handle, requestId);
+        try {
+            presented.forEach(share -> pending.computeIfAbsent(share.keyId(), id -> new ArrayList<>()).add(share));
+            return missing(keys, pending);
+        } finally {
+            wipeAllBut(pending, presented);
+        }
+    }
+
+    /** Wipes the shares read from {@code unseal_pending_share}; the presented ones are the caller's to wipe. */
+    private static void wipeAllBut(Map<Long, List<CustodianShare>> shares, List<CustodianShare> presented) {
+        shares.values().forEach(list -> list.stream()
+                .filter(held -> presented.stream().noneMatch(mine -> mine == held))
+                .forEach(CustodianShare::wipe));
     }
 
     private Revealed reveal(Handle handle, Request request, Map<Long, CustodianPublicKey> keys,
@@ -191,6 +288,24 @@ public final class UnsealIdentity {
         return new Revealed(request.ticketId(), List.copyOf(revealed), exposed);
     }
 
+    private QuarantinedOriginal openQuarantined(Handle handle, Request request, Map<Long, CustodianPublicKey> keys,
+                                                Map<Long, List<CustodianShare>> shares, Instant now) {
+        if (blobs == null) {
+            throw new IllegalStateException("this unsealing has no sealed store to open quarantined originals from");
+        }
+        CustodianPublicKey key = keys.values().iterator().next();
+        String sealedRaw = handle.createQuery("SELECT sealed_raw FROM quarantine WHERE id = :id")
+                .bind("id", request.quarantineId()).mapTo(String.class).one();
+        byte[] raw = blobs.readWithCustodianKey(sealedRaw, new RebuildCustodianKey().rebuild(key, shares.get(key.id())));
+        handle.createUpdate("DELETE FROM unseal_pending_share WHERE request_id = :request")
+                .bind("request", request.id()).execute();
+        String usedShares = shares.values().stream().flatMap(List::stream).map(CustodianShare::identity)
+                .collect(Collectors.joining(", "));
+        audit.append(handle, "custodians", "REVEALED", null, request.id(), null, truncate("quarantine entry "
+                + request.quarantineId() + " opened for release into intake; shares: " + usedShares, 500), now);
+        return new QuarantinedOriginal(request.quarantineId(), raw);
+    }
+
     /** The ticket first, then every other ticket of the same reporter pseudonym, which the identity names too. */
     private static List<String> ticketsExposed(Handle handle, long ticketId) {
         Set<String> references = new LinkedHashSet<>();
@@ -215,6 +330,15 @@ public final class UnsealIdentity {
 
     private Map<Long, CustodianPublicKey> keysNeeded(Handle handle, Request request) {
         Map<Long, CustodianPublicKey> keys = new LinkedHashMap<>();
+        if (request.quarantineId() != null) {
+            handle.createQuery("""
+                            SELECT custodian_key_id FROM quarantine
+                            WHERE id = :id AND status = 'HELD' AND custodian_key_id IS NOT NULL""")
+                    .bind("id", request.quarantineId()).mapTo(Long.class).findOne()
+                    .flatMap(keyId -> CustodianKeys.byId(handle, keyId))
+                    .ifPresent(key -> keys.put(key.id(), key));
+            return keys;
+        }
         for (SealedIdentityDao.SealedRecord record : identities.recordsOf(handle, request.ticketId())) {
             if (record.custodianKeyId() != null && !keys.containsKey(record.custodianKeyId())) {
                 keys.put(record.custodianKeyId(), CustodianKeys.byId(handle, record.custodianKeyId()).orElseThrow(
@@ -256,7 +380,7 @@ public final class UnsealIdentity {
                         JOIN unseal_request r ON r.id = p.request_id
                         WHERE p.created_at < :cutoff GROUP BY p.request_id, r.ticket_id""")
                 .bind("cutoff", now.minus(pendingTtl))
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)})
                 .list();
         for (Object[] row : expired) {
             handle.useTransaction(transaction -> {
@@ -274,9 +398,9 @@ public final class UnsealIdentity {
     }
 
     private static Optional<Request> findRequest(Handle handle, long requestId) {
-        return handle.createQuery("SELECT id, ticket_id FROM unseal_request WHERE id = :id")
+        return handle.createQuery("SELECT id, ticket_id, quarantine_id FROM unseal_request WHERE id = :id")
                 .bind("id", requestId)
-                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getLong(2)))
+                .map((rs, ctx) -> new Request(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class)))
                 .findOne();
     }
 

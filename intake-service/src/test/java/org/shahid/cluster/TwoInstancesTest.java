@@ -73,8 +73,9 @@ class TwoInstancesTest {
                 await().atMost(Duration.ofSeconds(40)).until(() ->
                         rig.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_DIGEST'") >= digestsBefore + 4);
 
-                // documented: at most 2 x checkin interval + 7.5 s to notice, then the next poll (slack for load)
-                assertThat(takeover).isLessThan(Duration.ofSeconds(2L * CHECKIN_SECONDS + 8 + 10));
+                // documented: at most 2 x checkin interval + 7.5 s to notice, then the next misfire scan (2 s) fires
+                // the poll; slack for a loaded machine (24.7 s seen at load 26 on 2 cores)
+                assertThat(takeover).isLessThan(Duration.ofSeconds(2L * CHECKIN_SECONDS + 8 + 2 + 15));
                 assertThat(rig.count("SELECT COUNT(*) FROM ticket")).isEqualTo(MAILS);
                 assertThat(rig.count("SELECT COUNT(DISTINCT reporter_pseudonym) FROM ticket")).isEqualTo(MAILS);
                 assertThat(rig.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isEqualTo(MAILS);

@@ -114,4 +114,31 @@ class AcknowledgementLimitsConcurrencyTest {
         }
         assertThat(allowedAmong(policy, senders, Instant.parse("2026-12-02T09:10:00Z"))).isEqualTo(12);
     }
+
+    @Test
+    void theFirstTakeOfAnHourDropsTheEarlierHoursOfEveryKey() {
+        SendLimits limits = new SendLimits(pseudonymizer);
+        Instant nine = Instant.parse("2026-12-03T09:10:00Z");
+        Instant ten = Instant.parse("2026-12-03T10:00:00Z");
+        database.jdbi().useTransaction(handle -> {
+            limits.take(handle, "sweep", "a", 5, nine);
+            limits.take(handle, "sweep", "b", 5, nine);
+        });
+        assertThat(windowsBefore(ten)).isPositive();
+
+        boolean allowed = database.jdbi().inTransaction(handle -> limits.take(handle, "sweep", "c", 5, ten));
+
+        assertThat(allowed).isTrue();
+        assertThat(windowsBefore(ten)).isZero();
+        List<Integer> thisHour = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT used FROM send_limit_window WHERE window_start = :ten").bind("ten", ten)
+                .mapTo(Integer.class).list());
+        assertThat(thisHour).containsExactly(1);
+    }
+
+    private int windowsBefore(Instant hour) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM send_limit_window WHERE window_start < :hour").bind("hour", hour)
+                .mapTo(Integer.class).one());
+    }
 }

@@ -75,6 +75,38 @@ class SendOutboxTest {
     }
 
     @Test
+    void aBurstGoesOutThroughOneReusedConnectionToTheRelay() throws Exception {
+        enqueue(3 * BATCH + 10);
+        try (TcpProxy relayProxy = TcpProxy.start("127.0.0.1", relay.getSmtp().getPort())) {
+            SendOutbox sender = new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null),
+                    new SmtpSettings("127.0.0.1", relayProxy.port(), "", "", false, false, 5000, 10000),
+                    pacing(Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+            assertThat(sender.deliverDue()).isEqualTo(3 * BATCH + 10);
+
+            assertThat(relayProxy.connections()).as("SMTP connections for four batches").isOne();
+        }
+        assertThat(receivedByRecipient()).hasSize(3 * BATCH + 10);
+    }
+
+    @Test
+    void mailToReportersIsClaimedBeforeOlderMailToMonitors() {
+        enqueue(5); // notifications to monitors, queued first (held back while intake was busy)
+        database.jdbi().useTransaction(handle -> {
+            for (long reporter = 1; reporter <= 3; reporter++) {
+                outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT", 100 + reporter, null,
+                        "report@shahid.test", "ack" + reporter + ".outbox@shahid.test",
+                        new RenderedMail("Received", "Received.", "<p>Received.</p>"), "en"), NOW);
+            }
+        });
+
+        List<OutboxMail> claimed = database.jdbi().inTransaction(handle -> outbox.claimDue(handle, 4, NOW, false));
+
+        assertThat(claimed).extracting(OutboxMail::recipientSealedId).containsExactly(101L, 102L, 103L, null);
+        assertThat(claimed.get(3).recipientAddress()).isEqualTo("monitor0@example.org");
+    }
+
+    @Test
     void stopsAtTheFirstBatchThatIsNotFull() {
         enqueue(BATCH + 7);
 

@@ -125,6 +125,34 @@ class CustodianUnsealTest {
     }
 
     @Test
+    void custodiansWhoPresentTheirSharesTogetherRevealTheTicketAndNoShareIsEverStored() {
+        long request = request();
+        String share1 = shares.resolve("share-1").toString();
+        String share2 = shares.resolve("share-2").toString();
+
+        Run sameShareTwice = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE_1", "second-custodian-words",
+                "SHAHID_CUSTODIAN_PASSPHRASE_2", "second-custodian-words"), "unseal", "approve",
+                String.valueOf(request), "--share", share2, "--share", share2);
+        long waitingAfterRefusal = shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = "
+                + request);
+        long approvalsAfterRefusal = shahid.count("SELECT COUNT(*) FROM unseal_approval WHERE request_id = " + request);
+        Run together = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE_1", "first-custodian-words",
+                "SHAHID_CUSTODIAN_PASSPHRASE_2", "second-custodian-words"), "unseal", "approve",
+                String.valueOf(request), "--share", share1, "--share", share2);
+
+        assertThat(sameShareTwice.exit()).isNotZero();
+        assertThat(sameShareTwice.err()).contains("do not complete the threshold").contains("nothing was stored");
+        assertThat(waitingAfterRefusal).isZero();
+        assertThat(approvalsAfterRefusal).isZero();
+        assertThat(together.exit()).as(together.err()).isZero();
+        assertThat(together.out()).contains("Noor Jabbar <" + REPORTER + ">");
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_pending_share WHERE request_id = " + request)).isZero();
+        assertThat(shahid.count("SELECT COUNT(*) FROM unseal_audit WHERE request_id = " + request
+                + " AND action = 'APPROVED' AND detail LIKE '%presented together'")).isEqualTo(2);
+        assertThat(AdminCli.run(shahid, "audit", "verify").exit()).isZero();
+    }
+
+    @Test
     void aRevealedRequestRevealsNothingMore() {
         long request = request();
         approve(request, shares.resolve("share-1").toString(), "first-custodian-words");

@@ -34,9 +34,14 @@ class SeizedServerTest {
     private static final String OLD_REPORTER = "layla.hassan@example.org";
     private static final String OPEN_REPORTER = "karim.aziz@example.org";
     private static final String CLOSED_REPORTER = "omar.saleh@example.org";
+    private static final String QUARANTINED_REPORTER = "huda.kareem@example.org";
+    private static final String NEW_QUARANTINED_REPORTER = "sami.nouri@example.org";
     private static final List<String> IDENTIFYING = List.of(OLD_REPORTER, OPEN_REPORTER, CLOSED_REPORTER, "Layla Hassan",
-            "Karim Aziz", "Omar Saleh", "layla.hassan", "karim.aziz", "omar.saleh", "203.0.113.77");
-    private static final Map<String, String> SETTINGS = Map.of("shahid.custodians.kdf-iterations", "20000");
+            "Karim Aziz", "Omar Saleh", "layla.hassan", "karim.aziz", "omar.saleh", "203.0.113.77", "huda.kareem",
+            "Huda Kareem", "sami.nouri", "Sami Nouri", "198.51.100.23");
+    /** Header blocks over 4 KB are quarantined at once: the quarantined reports of this test have such blocks. */
+    private static final Map<String, String> SETTINGS = Map.of("shahid.custodians.kdf-iterations", "20000",
+            "shahid.limits.header-bytes", "4096");
 
     @TempDir
     static Path state;
@@ -62,9 +67,13 @@ class SeizedServerTest {
         shahid.startService();
         shahid.deliverRaw(REPORT, withOriginatingIp(report("Layla Hassan <" + OLD_REPORTER + ">", "Guns at school")));
         shahid.awaitReceived(OLD_REPORTER, 1);
+        shahid.deliverRaw(REPORT, QuarantinedOriginalsTest.reportWithLongHeaders("Huda Kareem", QUARANTINED_REPORTER,
+                "Boxes at school"));
+        shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 1);
         shahid.awaitEvidenceExamined();
         shahid.stopService();
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE custodian_key_id IS NULL")).isEqualTo(1);
+        assertThat(shahid.count("SELECT COUNT(*) FROM quarantine WHERE sealed_raw LIKE 'quarantine/%'")).isEqualTo(1);
 
         Files.writeString(state.resolve("passphrases"), "custodian-one-words\ncustodian-two-words\ncustodian-three\n");
         Run init = AdminCli.run(shahid, "custodians", "init", "--custodians", "3", "--threshold", "2", "--out",
@@ -74,8 +83,11 @@ class SeizedServerTest {
         shahid.startService();
         shahid.deliverRaw(REPORT, withOriginatingIp(report("Karim Aziz <" + OPEN_REPORTER + ">", "Guns at market")));
         shahid.deliverRaw(REPORT, withOriginatingIp(report("Omar Saleh <" + CLOSED_REPORTER + ">", "Guns at mosque")));
+        shahid.deliverRaw(REPORT, QuarantinedOriginalsTest.reportWithLongHeaders("Sami Nouri", NEW_QUARANTINED_REPORTER,
+                "Boxes at clinic"));
         shahid.awaitReceived(OPEN_REPORTER, 1);
         shahid.awaitReceived(CLOSED_REPORTER, 1);
+        shahid.awaitCount("SELECT COUNT(*) FROM quarantine", 2);
         shahid.awaitEvidenceExamined();
         shahid.stopService();
         try (var connection = shahid.database().connect(); var statement = connection.createStatement()) {
@@ -103,14 +115,17 @@ class SeizedServerTest {
     void theMigrationConvertsTheOldRecordsAndIsSafeToRerun() {
         assertThat(firstMigration.exit()).as(firstMigration.err()).isZero();
         assertThat(firstMigration.out()).contains("migrated: 1 identity record(s), 1 original mail(s), 1 evidence"
-                + " original(s)");
+                + " original(s), 1 quarantined mail(s)");
         assertThat(secondMigration.out()).contains("migrated: 0 identity record(s), 0 original mail(s), 0 evidence"
-                + " original(s)");
+                + " original(s), 0 quarantined mail(s)");
+        assertThat(shahid.count("SELECT COUNT(*) FROM quarantine WHERE sealed_raw LIKE 'custodian-quarantine/%'"
+                + " AND custodian_key_id IS NOT NULL")).isEqualTo(2);
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE custodian_key_id IS NULL")).isZero();
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE sealed_raw LIKE 'custodian-mail/%'"))
                 .isEqualTo(3);
         Run status = AdminCli.run(shahid, "custodians", "status");
-        assertThat(status.out()).contains("identity records 3").contains("under the server key: 0 identity record(s)");
+        assertThat(status.out()).contains("identity records 3")
+                .contains("under the server key: 0 identity record(s), 0 original mail(s), 0 quarantined mail(s)");
     }
 
     @Test
@@ -154,9 +169,18 @@ class SeizedServerTest {
         }
         assertThat(opened).containsExactlyInAnyOrder(OLD_REPORTER, OPEN_REPORTER);
 
-        // Three original mails and three original PDFs, all sealed to the custodians.
+        // Three original mails, three original PDFs and two quarantined mails (one from before the custodians), all
+        // sealed to the custodians; every quarantine row names one of them.
         List<String> sealedFiles = List.copyOf(blobs.list().keySet());
-        assertThat(sealedFiles).hasSize(6).allMatch(SealedBlobStore::isCustodianSealed);
+        assertThat(sealedFiles).hasSize(8).allMatch(SealedBlobStore::isCustodianSealed);
+        try (var connection = shahid.database().connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT sealed_raw FROM quarantine")) {
+            while (rows.next()) {
+                String key = rows.getString(1);
+                assertThat(sealedFiles).contains(key);
+                assertThatThrownBy(() -> blobs.read(key)).isInstanceOf(SealingException.class);
+            }
+        }
         assertThat(sealedFiles).allSatisfy(key -> assertThatThrownBy(() -> blobs.read(key))
                 .isInstanceOf(SealingException.class));
         try (Stream<Path> files = Files.walk(state.resolve("data"))) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.shahid.admin.ShahidCommand;
 
 /**
@@ -49,6 +50,9 @@ public final class FaultRig implements AutoCloseable {
     private int starts;
 
     private FaultRig(Path state, Map<String, String> extraEnvironment) throws Exception {
+        // Killing Shahid mid-session makes the relay's handler threads throw "connection reset"; by default
+        // Awaitility fails whichever wait is running when any thread throws. Those are the faults under test.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         this.state = state;
         this.extraEnvironment = extraEnvironment;
         // Dovecot's unprivileged login processes must reach its sockets below this folder.
@@ -95,6 +99,8 @@ public final class FaultRig implements AutoCloseable {
         environment.put("SHAHID_DATA_DIR", state.resolve("data").toString());
         // `run` refuses to start without sender authentication; the rig's mail servers write no Authentication-Results.
         environment.put("SHAHID_MONITORS_ALLOW_UNAUTHENTICATED", "true");
+        // `run` refuses to start without a custodian key; the rig's fault tests are about intake, not custodians.
+        environment.put("SHAHID_CUSTODIANS_ALLOW_NONE", "true");
         // A free port of its own: tests run beside other services (and other Shahids) on this machine.
         environment.put("SHAHID_HEALTH_PORT", String.valueOf(healthPort));
         environment.put("SHAHID_IMAP_HOST", "127.0.0.1");
@@ -126,6 +132,17 @@ public final class FaultRig implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("SHAHID_"));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** The last {@code lines} lines of the running (or last started) Shahid's log, to explain a failed wait. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(state.resolve("shahid-" + starts + ".log"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "no log: " + e.getMessage();
+        }
     }
 
     /** Acknowledgements and other mail the relay received. */
@@ -296,6 +313,7 @@ public final class FaultRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Awaitility.reset();
         try {
             stopShahid();
         } finally {

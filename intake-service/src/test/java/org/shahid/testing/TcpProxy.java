@@ -25,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong clientLines = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private final java.util.Map<String, Long> commands = new ConcurrentHashMap<>();
     private final AtomicLong firstFetchNanos = new AtomicLong();
     private final AtomicLong stores = new AtomicLong();
@@ -56,8 +57,14 @@ public final class TcpProxy implements AutoCloseable {
         return clientLines.get();
     }
 
+    /** Connections forwarded to the target since the start or the last reset. */
+    public long connections() {
+        return connections.get();
+    }
+
     public void resetCount() {
         clientLines.set(0);
+        connections.set(0);
         commands.clear();
         firstFetchNanos.set(0);
         stores.set(0);
@@ -113,6 +120,7 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
+                connections.incrementAndGet();
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
                 open.add(client);
