@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.shahid.testing.PrivateDovecot;
 import org.shahid.testing.TcpProxy;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 
 /**
  * Everything one benchmark run stands on: a private Dovecot (with a counting proxy in front), a fresh database on

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.intake.MailKey;
 import org.shahid.testing.BenchMails;
 import picocli.CommandLine;

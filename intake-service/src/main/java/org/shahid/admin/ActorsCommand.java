@@ -1,7 +1,6 @@
 package org.shahid.admin;
 
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.findings.Actor;
 import org.shahid.findings.MonitoringData;
 import picocli.CommandLine.Command;

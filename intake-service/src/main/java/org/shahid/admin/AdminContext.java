@@ -2,8 +2,8 @@ package org.shahid.admin;
 
 import java.time.Clock;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidService;
+import org.shahid.kernel.Settings;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.sealing.Keyring;
 
 /**
@@ -14,7 +14,7 @@ final class AdminContext implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
-    private ShahidService.Beans beans;
+    private ShahidConfiguration.Beans beans;
 
     private AdminContext(Settings settings, Database database) {
         this.settings = settings;
@@ -34,11 +34,11 @@ final class AdminContext implements AutoCloseable {
     }
 
     /** The service's beans, for commands that process mail (needs keys and templates). */
-    ShahidService.Beans beans() {
+    ShahidConfiguration.Beans beans() {
         if (beans == null) {
             Keyring keyring = Keyring.load(settings.path("shahid.keys.dir"), false);
-            beans = ShahidService.Beans.wire(settings, database, keyring,
-                    ShahidService.loadTemplates(settings.home()), Clock.systemUTC());
+            beans = ShahidConfiguration.wire(settings, database, keyring,
+                    ShahidConfiguration.loadTemplates(settings.home()), Clock.systemUTC());
         }
         return beans;
     }

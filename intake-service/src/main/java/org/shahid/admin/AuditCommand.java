@@ -2,7 +2,6 @@ package org.shahid.admin;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.sealing.AuditChainCheck;
 import org.shahid.sealing.UnsealAudit;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import jakarta.mail.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.outbound.SmtpSettings;
 
 /**

@@ -3,7 +3,7 @@ package org.shahid.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.monitors.Monitor;
 import org.shahid.monitors.Roster;
 

@@ -1,7 +1,6 @@
 package org.shahid.admin;
 
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.findings.ActorGroup;
 import org.shahid.findings.Commitment;
 import org.shahid.findings.MonitoringData;

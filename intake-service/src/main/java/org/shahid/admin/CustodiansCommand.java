@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.sealing.CustodianCeremony;
 import org.shahid.sealing.CustodianKeys;
 import org.shahid.sealing.CustodianShare;

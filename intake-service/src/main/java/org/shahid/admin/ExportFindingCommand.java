@@ -2,7 +2,7 @@ package org.shahid.admin;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.findings.EvidencePackage;
 import org.shahid.findings.MonitoringData;

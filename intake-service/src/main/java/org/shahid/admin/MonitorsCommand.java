@@ -2,8 +2,7 @@ package org.shahid.admin;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidCommand;
+import org.shahid.kernel.Settings;
 import org.shahid.monitors.Monitor;
 import org.shahid.monitors.Roster;
 import org.shahid.monitors.TriageDao;

@@ -3,7 +3,6 @@ package org.shahid.admin;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.shahid.outbound.OutboxDao;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

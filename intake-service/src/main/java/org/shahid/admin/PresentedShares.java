@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.shahid.config.ShahidCommand;
 import org.shahid.sealing.CustodianShare;
 import org.shahid.sealing.SealingException;
 

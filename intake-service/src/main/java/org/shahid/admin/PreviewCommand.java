@@ -2,12 +2,11 @@ package org.shahid.admin;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidService;
+import org.shahid.kernel.Settings;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
 import org.shahid.outbound.TemplateCatalog;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,7 +37,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = shahid.settings();
-        TemplateCatalog templates = ShahidService.loadTemplates(settings.home());
+        TemplateCatalog templates = ShahidConfiguration.loadTemplates(settings.home());
         Language chosen = Language.fromCode(language)
                 .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use " + Language.listed()));
         if (!templates.events().contains(event)) {

@@ -3,7 +3,6 @@ package org.shahid.admin;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.reconciliation.ReconcileMailboxes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,8 +2,7 @@ package org.shahid.admin;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
-import org.shahid.config.ShahidService;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.scheduling.RetentionStatus;
 import org.shahid.sealing.Keyring;
@@ -42,7 +41,7 @@ public final class RetentionCommand implements Callable<Integer> {
             try (AdminContext context = AdminContext.open(retention.shahid.settings())) {
                 SealedBlobStore blobs = new SealedBlobStore(context.settings().path("shahid.data-dir"),
                         Keyring.load(context.settings().path("shahid.keys.dir"), false));
-                PurgeSealedIdentities.Periods periods = ShahidService.Beans.retentionPeriods(context.settings());
+                PurgeSealedIdentities.Periods periods = ShahidConfiguration.retentionPeriods(context.settings());
                 context.database().jdbi().useHandle(handle -> new RetentionStatus()
                         .status(handle, blobs, periods, Clock.systemUTC().instant())
                         .forEach(line -> retention.spec.commandLine().getOut().println(line.what() + "\t"

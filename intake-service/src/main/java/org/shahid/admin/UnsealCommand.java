@@ -3,7 +3,6 @@ package org.shahid.admin;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.shahid.config.ShahidCommand;
 import org.shahid.intake.IntakeOutcome;
 import org.shahid.sealing.CustodianShare;
 import org.shahid.sealing.Keyring;

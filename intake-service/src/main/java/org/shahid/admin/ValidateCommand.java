@@ -4,16 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.findings.MonitoringData;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.config.ShahidService;
 import org.shahid.sealing.Keyring;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -47,17 +46,17 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = shahid.settings();
         List<String> problems = new ArrayList<>();
-        check(problems, "templates", () -> ShahidService.loadTemplates(settings.home()));
+        check(problems, "templates", () -> ShahidConfiguration.loadTemplates(settings.home()));
         check(problems, "monitoring files", () -> MonitoringData.load(settings));
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
         check(problems, "sender authentication", () -> AuthenticationSettings.of(settings).warnings()
                 .forEach(warning -> out().println("warning: " + warning)));
         check(problems, offline ? "routes" : "database and routes", () -> {
             try (Database database = offline ? Database.unconnected(settings) : Database.open(settings)) {
-                ShahidService.Beans beans = ShahidService.Beans.wire(settings, database,
+                ShahidConfiguration.Beans beans = ShahidConfiguration.wire(settings, database,
                         Keyring.load(settings.path("shahid.keys.dir"), false),
-                        ShahidService.loadTemplates(settings.home()), java.time.Clock.systemUTC());
-                loadRoutes(settings, beans.byRouteName());
+                        ShahidConfiguration.loadTemplates(settings.home()), java.time.Clock.systemUTC());
+                loadRoutes(settings, beans);
                 if (!offline && database.jdbi().withHandle(org.shahid.sealing.CustodianKeys::activeIn).isEmpty()) {
                     out().println("warning: no custodian key: identity records are sealed under the server key, which"
                             + " a seized server opens; run `custodians init` (docs/custodians.md)");
@@ -101,14 +100,13 @@ public final class ValidateCommand implements Callable<Integer> {
      * Loads the route files into a Camel context that never starts a route, so nothing is polled, with the
      * real beans bound (offline, over a pool that never connects).
      */
-    private void loadRoutes(Settings settings, Map<String, Object> beans) {
+    private void loadRoutes(Settings settings, ShahidConfiguration.Beans beans) {
         Path routes = settings.home().resolve("routes");
         if (!Files.isDirectory(routes)) {
             throw new IllegalArgumentException("no routes folder at " + routes.toAbsolutePath());
         }
-        Main camel = ShahidService.camelFor(settings, routes);
+        Main camel = ShahidService.camelFor(settings, routes, beans);
         camel.configure().withAutoStartup(false);
-        beans.forEach(camel::bind);
         try {
             camel.start();
             if (camel.getCamelContext().getRoutes().isEmpty()) {

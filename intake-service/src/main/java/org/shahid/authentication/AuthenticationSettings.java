@@ -1,8 +1,8 @@
 package org.shahid.authentication;
 
 import java.time.Duration;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.Settings;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.Settings;
 
 /**
  * The sender-authentication settings, read and checked once at start: {@code shahid.mail.authserv-id} (for

@@ -12,8 +12,8 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.Settings;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * Start-up check that this instance holds every key the database's records were sealed with: it records the ids

@@ -1,5 +1,7 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

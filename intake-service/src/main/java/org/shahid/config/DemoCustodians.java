@@ -1,5 +1,7 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import org.shahid.sealing.ShareFiles;
  * try an unseal end to end. Real custodians keep their shares off the server (docs/custodians.md); the demo keeps
  * them next to it on purpose. Thread-safe (no state).
  */
-final class DemoCustodians {
+public final class DemoCustodians {
 
     static final String FOLDER = "demo-custodians";
     static final List<String> PASSPHRASES = List.of("demo-custodian-1", "demo-custodian-2", "demo-custodian-3");
@@ -23,7 +25,7 @@ final class DemoCustodians {
     }
 
     /** Creates the set unless the database has a custodian key already; returns the shares' folder. */
-    static Path ensure(Settings settings, Path home) {
+    public static Path ensure(Settings settings, Path home) {
         Path folder = home.resolve(FOLDER);
         try (Database database = Database.open(settings)) {
             if (database.jdbi().withHandle(CustodianKeys::activeIn).isPresent()) {
@@ -43,7 +45,7 @@ final class DemoCustodians {
     }
 
     /** The banner's lines about the custodian set. */
-    static String bannerText(Path folder) {
+    public static String bannerText(Path folder) {
         return String.join("\n",
                 "",
                 "Custodians: 2 of 3 shares unseal a reporter's identity (the server alone cannot).",

@@ -1,5 +1,6 @@
 package org.shahid.config;
 
+import org.shahid.kernel.ConfigurationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

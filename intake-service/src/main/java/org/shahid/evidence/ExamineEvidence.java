@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.intake.IntakeActivity;
 import org.shahid.sealing.RedactionTerms;
 import org.shahid.sealing.SealedRedactionTerms;
 import org.shahid.tickets.TicketEventDao;
@@ -50,7 +49,6 @@ public final class ExamineEvidence {
     public static final String NAMES_REPORTER = "names-reporter";
 
     /** Intake counts as quiet once no mail has been in it for this long. */
-    private static final Duration INTAKE_QUIET = Duration.ofMillis(300);
 
     private final Jdbi jdbi;
     private final ExaminationDao queue;
@@ -61,12 +59,12 @@ public final class ExamineEvidence {
     private final WhenExamined whenExamined;
     private final Pacing pacing;
     private final Clock clock;
-    private final IntakeActivity intake;
+    private final YieldToIntake intake;
     private final SealedRedactionTerms redactionTerms;
 
     public ExamineEvidence(Jdbi jdbi, ExaminationDao queue, AttachmentDao attachments, SealEvidence sealEvidence,
                            LinkEvidence linkEvidence, TicketEventDao events, WhenExamined whenExamined,
-                           Pacing pacing, Clock clock, IntakeActivity intake, SealedRedactionTerms redactionTerms) {
+                           Pacing pacing, Clock clock, YieldToIntake intake, SealedRedactionTerms redactionTerms) {
         this.redactionTerms = redactionTerms;
         this.jdbi = jdbi;
         this.queue = queue;
@@ -86,7 +84,7 @@ public final class ExamineEvidence {
         int examined = 0;
         while (System.nanoTime() < deadline) {
             // Mail first: reporters' tickets and acknowledgements should not wait for Tika and Tesseract.
-            intake.awaitQuiet(INTAKE_QUIET, pacing.yieldToIntake());
+            intake.awaitQuiet(pacing.yieldToIntake());
             Optional<ExaminationDao.Claim> claim = jdbi.inTransaction(
                     handle -> queue.claimNext(handle, clock.instant(), pacing.lease()));
             if (claim.isEmpty()) {

@@ -262,20 +262,20 @@ final class RewritePackage {
         if (content.length > 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8) {
             return Optional.of("image/jpeg");
         }
-        if (startsWith(content, "\u0089PNG")) {
+        if (MagicBytes.startsWith(content, "\u0089PNG")) {
             return Optional.of("image/png");
         }
-        if (startsWith(content, "GIF8")) {
+        if (MagicBytes.startsWith(content, "GIF8")) {
             return Optional.of("image/gif");
         }
-        if (startsWith(content, "RIFF") && content.length > 12
+        if (MagicBytes.startsWith(content, "RIFF") && content.length > 12
                 && new String(content, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP")) {
             return Optional.of("image/webp");
         }
-        if (startsWith(content, "%PDF")) {
+        if (MagicBytes.startsWith(content, "%PDF")) {
             return Optional.of("application/pdf");
         }
-        if (startsWith(content, "PK\u0003\u0004")) {
+        if (MagicBytes.startsWith(content, "PK\u0003\u0004")) {
             if (OOXML_MEMBER.matcher(name).matches()) {
                 return Optional.of("application/vnd.openxmlformats-officedocument.package");
             }
@@ -290,19 +290,6 @@ final class RewritePackage {
     private static boolean isOle(byte[] content) {
         return content.length > 8 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF
                 && (content[2] & 0xFF) == 0x11 && (content[3] & 0xFF) == 0xE0;
-    }
-
-    private static boolean startsWith(byte[] content, String prefix) {
-        byte[] wanted = prefix.getBytes(StandardCharsets.ISO_8859_1);
-        if (content.length < wanted.length) {
-            return false;
-        }
-        for (int i = 0; i < wanted.length; i++) {
-            if (content[i] != wanted[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private byte[] readBounded(InputStream in) throws IOException {

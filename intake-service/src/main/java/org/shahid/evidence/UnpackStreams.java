@@ -68,19 +68,19 @@ final class UnpackStreams {
             complete = false;
             return;
         }
-        if (startsWith(bytes, "PK\3\4")) {
+        if (MagicBytes.startsWith(bytes, "PK\3\4")) {
             zipMembers(path, bytes, depth);
         }
-        if (startsWith(bytes, "\u001f\u008b")) {
+        if (MagicBytes.startsWith(bytes, "\u001f\u008b")) {
             gzipContent(path, bytes, depth);
         }
         if (isTar(bytes)) {
             tarMembers(path, bytes, depth);
         }
-        if (startsWith(bytes, "7z\u00bc\u00af\u0027\u001c")) {
+        if (MagicBytes.startsWith(bytes, "7z\u00bc\u00af\u0027\u001c")) {
             sevenZipMembers(path, bytes, depth);
         }
-        if (startsWith(bytes, "%PDF") || contains(bytes, "endstream")) {
+        if (MagicBytes.startsWith(bytes, "%PDF") || contains(bytes, "endstream")) {
             pdfStreams(path, bytes, depth);
         }
         embeddedJpegs(path, bytes, depth);
@@ -203,7 +203,7 @@ final class UnpackStreams {
 
     /** Base64 runs (flat ODF's office:binary-data, MIME parts) decoded. */
     private void base64Runs(String path, byte[] bytes, int depth) {
-        if (bytes.length < 400 || (bytes[0] & 0xFF) == 0xFF || startsWith(bytes, "%PDF")) {
+        if (bytes.length < 400 || (bytes[0] & 0xFF) == 0xFF || MagicBytes.startsWith(bytes, "%PDF")) {
             return;
         }
         Matcher run = BASE64_RUN.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
@@ -252,19 +252,6 @@ final class UnpackStreams {
             }
         }
         return out.toByteArray();
-    }
-
-    private static boolean startsWith(byte[] bytes, String prefix) {
-        byte[] wanted = prefix.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length < wanted.length) {
-            return false;
-        }
-        for (int i = 0; i < wanted.length; i++) {
-            if (bytes[i] != wanted[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean contains(byte[] bytes, String text) {

@@ -1,6 +1,6 @@
 package org.shahid.findings;
 
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 
 /**
  * The files admins edit about the monitoring work ({@code monitoring/}): the declaration, the register of key

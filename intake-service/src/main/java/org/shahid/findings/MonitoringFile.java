@@ -12,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads a YAML file of {@code monitoring/} (declaration, actors, platforms) into plain maps and lists, and checks
- * the values made of it with Hibernate Validator, worded as "where.field: message". Thread-safe.
+ * Reads a YAML file of {@code monitoring/} that admins edit (roster, category rules, declaration, actors, platforms)
+ * into plain maps and lists, and checks the values made of it with Hibernate Validator, worded as
+ * "where.field: message". Thread-safe.
  */
-final class MonitoringFile {
+public final class MonitoringFile {
 
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
@@ -29,7 +30,7 @@ final class MonitoringFile {
     private MonitoringFile() {
     }
 
-    static Map<?, ?> readMap(Path file) {
+    public static Map<?, ?> readMap(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(file + " is missing");
         }
@@ -49,15 +50,15 @@ final class MonitoringFile {
         return map;
     }
 
-    static List<?> list(Object value) {
+    public static List<?> list(Object value) {
         return value instanceof List<?> list ? list : List.of();
     }
 
-    static Map<?, ?> map(Object value) {
+    public static Map<?, ?> map(Object value) {
         return value instanceof Map<?, ?> map ? map : Map.of();
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : value.toString().strip();
     }
 

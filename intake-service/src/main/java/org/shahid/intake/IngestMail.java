@@ -15,8 +15,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailMessage;
-import org.shahid.config.IntakeMetrics;
-import org.shahid.outbound.DivertDeliveryReports;
+import org.shahid.kernel.IntakeMetrics;
 import org.shahid.tickets.TicketKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +43,12 @@ public final class IngestMail implements Processor {
     private final PrefetchMailAttributes polls;
     private final IntakeLookahead lookahead;
     private final IntakeActivity activity;
-    private final DivertDeliveryReports deliveryReports;
+    private final DeliveryReportDiversion deliveryReports;
     private final FetchTextParts textParts;
 
     public IngestMail(MailIntake intake, IntakeAttemptDao attempts, QuarantineMail quarantine, long maxMessageBytes,
                       int maxAttempts, String quarantineFolder, Clock clock, PrefetchMailAttributes polls,
-                      IntakeLookahead lookahead, IntakeActivity activity, DivertDeliveryReports deliveryReports,
+                      IntakeLookahead lookahead, IntakeActivity activity, DeliveryReportDiversion deliveryReports,
                       FetchTextParts textParts) {
         this.deliveryReports = deliveryReports;
         this.textParts = textParts;

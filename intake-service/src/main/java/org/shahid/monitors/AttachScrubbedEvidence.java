@@ -35,7 +35,7 @@ public final class AttachScrubbedEvidence {
 
     public AttachScrubbedEvidence(EvidenceFileDao files, OutboxDao outbox, long mailBytes) {
         if (mailBytes <= 0) {
-            throw new org.shahid.config.ConfigurationException("shahid.monitors.evidence-mail-bytes must be positive");
+            throw new org.shahid.kernel.ConfigurationException("shahid.monitors.evidence-mail-bytes must be positive");
         }
         this.files = files;
         this.outbox = outbox;

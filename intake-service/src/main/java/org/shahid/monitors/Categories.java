@@ -1,5 +1,6 @@
 package org.shahid.monitors;
 
+import org.shahid.findings.MonitoringFile;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * The violation categories and actor types with their keywords in Arabic, Sorani and English, read once at
@@ -34,7 +35,7 @@ public final class Categories {
     }
 
     public static Categories load(Path file) {
-        Map<?, ?> document = RuleFile.readMap(file);
+        Map<?, ?> document = MonitoringFile.readMap(file);
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> categories = section(document, "categories", problems);
         Map<String, List<String>> actors = section(document, "actors", problems);
@@ -51,16 +52,17 @@ public final class Categories {
             return rules;
         }
         section.forEach((key, value) -> {
-            String id = RuleFile.text(key);
+            String id = MonitoringFile.text(key);
             if (!id.matches("[a-z0-9-]+")) {
                 problems.add(name + "." + id + ": names are lower-case letters, digits and '-'");
             }
             List<String> keywords = new ArrayList<>();
             // Keywords may be grouped by language (en: [...], ar: [...]) or given as one list.
             if (value instanceof Map<?, ?> byLanguage) {
-                byLanguage.values().forEach(list -> RuleFile.list(list).forEach(k -> keywords.add(normalise(RuleFile.text(k)))));
+                byLanguage.values().forEach(list -> MonitoringFile.list(list)
+                        .forEach(k -> keywords.add(normalise(MonitoringFile.text(k)))));
             } else {
-                RuleFile.list(value).forEach(k -> keywords.add(normalise(RuleFile.text(k))));
+                MonitoringFile.list(value).forEach(k -> keywords.add(normalise(MonitoringFile.text(k))));
             }
             rules.put(id, List.copyOf(keywords));
         });

@@ -3,6 +3,7 @@ package org.shahid.monitors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shahid.outbound.PlainTextTemplates;
 
 /** Sample models that every monitor template is rendered with at start, so a typo stops the start, not a mail. */
 final class MonitorSamples {
@@ -13,7 +14,7 @@ final class MonitorSamples {
     static Map<String, Object> of(String event) {
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", "Shahid election monitoring");
-        model.put("reference", "SHD-7K3M-Q9XR-2BTA");
+        model.put("reference", PlainTextTemplates.SAMPLE_REFERENCE);
         model.put("macToken", "[key:20000-0123456789abcdef]");
         switch (event) {
             case MonitorTemplates.TICKET_NOTIFICATION -> {
@@ -43,7 +44,7 @@ final class MonitorSamples {
             case MonitorTemplates.MONITOR_DIGEST -> {
                 model.put("monitorName", "Monitor One");
                 model.put("unassignedAfter", "24h");
-                Map<String, Object> ticket = Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "status", "INVESTIGATING",
+                Map<String, Object> ticket = Map.of("reference", PlainTextTemplates.SAMPLE_REFERENCE, "status", "INVESTIGATING",
                         "priority", "NORMAL", "category", "fake-accounts", "language", "ar",
                         "createdAt", "2025-06-01T10:00:00Z", "actor", "sample-unity-party", "actorGroup", "candidates");
                 model.put("assigned", List.of(ticket));
@@ -51,13 +52,13 @@ final class MonitorSamples {
                 model.put("heldBack", List.of("SHD-AAAA-BBBB-CCCC"));
                 model.put("unassignedTotal", 201L);
                 model.put("unassignedNotListed", 200L);
-                model.put("breaches", List.of(Map.of("reference", "SHD-7K3M-Q9XR-2BTA", "measure", "first action")));
+                model.put("breaches", List.of(Map.of("reference", PlainTextTemplates.SAMPLE_REFERENCE, "measure", "first action")));
                 model.put("commitmentMenus", List.of(Map.of("group", "candidates", "groupName",
                         "Candidates, parties and campaign teams", "commitments", List.of(Map.of("id",
                                 "candidates-no-hate-speech", "text", "Not to publish or share hate speech.")))));
             }
             case MonitorTemplates.COMMAND_PROBLEMS -> model.put("problems", List.of("#status: unknown status 'x'"));
-            case MonitorTemplates.REPLY_REFUSED -> model.put("reference", "SHD-7K3M-Q9XR-2BTA");
+            case MonitorTemplates.REPLY_REFUSED -> model.put("reference", PlainTextTemplates.SAMPLE_REFERENCE);
             case MonitorTemplates.REPLY_KEY_EXPIRED -> model.put("keyTtlDays", 30L);
             case MonitorTemplates.MONITOR_EVIDENCE -> {
                 model.put("request", "#evidence 2 hostile");

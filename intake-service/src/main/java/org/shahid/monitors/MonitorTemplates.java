@@ -1,25 +1,11 @@
 package org.shahid.monitors;
 
-import freemarker.cache.ConditionalTemplateConfigurationFactory;
-import freemarker.cache.FileNameGlobMatcher;
-import freemarker.core.PlainTextOutputFormat;
-import freemarker.core.TemplateClassResolver;
-import freemarker.core.TemplateConfiguration;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.shahid.config.ConfigurationException;
+import java.util.Set;
 import org.shahid.language.Language;
+import org.shahid.outbound.PlainTextTemplates;
 import org.shahid.outbound.RenderedMail;
 
 /**
@@ -29,7 +15,8 @@ import org.shahid.outbound.RenderedMail;
  * escalations to platforms. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
- * with a sample at start, and again before a changed file is adopted while running. Thread-safe.
+ * with a sample at start, and again before a changed file is adopted while running ({@link PlainTextTemplates}).
+ * Thread-safe.
  */
 public final class MonitorTemplates {
 
@@ -43,9 +30,9 @@ public final class MonitorTemplates {
     public static final String PLATFORM_ESCALATION = "platform-escalation";
 
     /** Swapped whole by {@link #adopt}. */
-    private volatile Map<String, Template[]> templates;
+    private volatile PlainTextTemplates templates;
 
-    private MonitorTemplates(Map<String, Template[]> templates) {
+    private MonitorTemplates(PlainTextTemplates templates) {
         this.templates = templates;
     }
 
@@ -55,55 +42,13 @@ public final class MonitorTemplates {
     }
 
     public static MonitorTemplates load(Path templatesDir) {
-        Configuration configuration = new Configuration(Configuration.VERSION_2_3_35);
-        try {
-            configuration.setDirectoryForTemplateLoading(templatesDir.toFile());
-        } catch (IOException e) {
-            throw new ConfigurationException("templates folder " + templatesDir + " cannot be read");
-        }
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setLocale(Locale.ROOT);
-        configuration.setLocalizedLookup(false);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setAPIBuiltinEnabled(false);
-        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        TemplateConfiguration plainText = new TemplateConfiguration();
-        plainText.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-        configuration.setTemplateConfigurations(
-                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.ftl"), plainText));
-        List<String> problems = new ArrayList<>();
-        Map<String, Template[]> loaded = new LinkedHashMap<>();
-        for (String event : List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED,
-                REPLY_KEY_EXPIRED, WEEKLY_FINDINGS, MONITOR_EVIDENCE, PLATFORM_ESCALATION)) {
-          for (Language language : Language.values()) {
-            Template[] parts = new Template[2];
-            for (int i = 0; i < 2; i++) {
-                String name = event + "." + language.code() + "." + (i == 0 ? "subject" : "text") + ".ftl";
-                try {
-                    parts[i] = configuration.getTemplate(name);
-                    String output = process(parts[i], MonitorSamples.of(event));
-                    if (i == 0 && (event.equals(TICKET_NOTIFICATION) || event.equals(COMMAND_PROBLEMS)
-                            || event.equals(REPLY_KEY_EXPIRED) || event.equals(MONITOR_EVIDENCE))
-                            && !output.strip().startsWith("[SHD-7K3M-Q9XR-2BTA]")) {
-                        problems.add(name + ": the subject must start with [${reference}]");
-                    }
-                    // The platform's answer is threaded back by this reference in its subject.
-                    if (i == 0 && event.equals(PLATFORM_ESCALATION) && !output.contains("[ESC-0123456789AB]")) {
-                        problems.add(name + ": the subject must carry [${escalationReference}]");
-                    }
-                } catch (IOException | TemplateException e) {
-                    problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("broken"));
-                }
-            }
-            loaded.put(event + "." + language.code(), parts);
-          }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("monitor templates in " + templatesDir + " have problems:\n"
-                    + String.join("\n", problems));
-        }
-        return new MonitorTemplates(Map.copyOf(loaded));
+        return new MonitorTemplates(PlainTextTemplates.load(templatesDir, new PlainTextTemplates.Family("monitor",
+                List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED, REPLY_KEY_EXPIRED,
+                        WEEKLY_FINDINGS, MONITOR_EVIDENCE, PLATFORM_ESCALATION),
+                MonitorSamples::of, Set.of(TICKET_NOTIFICATION, COMMAND_PROBLEMS, REPLY_KEY_EXPIRED, MONITOR_EVIDENCE),
+                // The platform's answer is threaded back by this reference in its subject.
+                Map.of(PLATFORM_ESCALATION, new PlainTextTemplates.SubjectMark("[ESC-0123456789AB]",
+                        "[${escalationReference}]")))));
     }
 
     /** Renders the English version. */
@@ -112,22 +57,6 @@ public final class MonitorTemplates {
     }
 
     public RenderedMail render(String event, Language language, Map<String, Object> model) {
-        Template[] parts = templates.get(event + "." + language.code());
-        try {
-            return new RenderedMail(process(parts[0], model), process(parts[1], model), "");
-        } catch (TemplateException e) {
-            throw new IllegalStateException("monitor template " + event + " failed at render time: "
-                    + e.getMessageWithoutStackTop().lines().findFirst().orElse(""));
-        }
-    }
-
-    private static String process(Template template, Map<String, Object> model) throws TemplateException {
-        StringWriter out = new StringWriter();
-        try {
-            template.process(model, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return templates.render(event, language, model);
     }
 }

@@ -1,5 +1,6 @@
 package org.shahid.monitors;
 
+import org.shahid.findings.MonitoringFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * The monitors, read once at start from the YAML file admins edit ({@code shahid.monitors.roster-file}, by
@@ -30,11 +31,11 @@ public final class Roster {
     }
 
     public static Roster load(Path file) {
-        Map<?, ?> document = RuleFile.readMap(file);
+        Map<?, ?> document = MonitoringFile.readMap(file);
         List<String> problems = new ArrayList<>();
         List<Monitor> monitors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<?> entries = RuleFile.list(document.get("monitors"));
+        List<?> entries = MonitoringFile.list(document.get("monitors"));
         if (entries.isEmpty()) {
             problems.add("no monitors: expected a list under 'monitors:'");
         }
@@ -45,14 +46,14 @@ public final class Roster {
                 continue;
             }
             Monitor.Role role = null;
-            String roleText = RuleFile.text(entry.get("role"));
+            String roleText = MonitoringFile.text(entry.get("role"));
             try {
                 role = roleText == null ? null : Monitor.Role.valueOf(roleText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(where + ".role: must be monitor or lead");
             }
-            List<String> languages = RuleFile.list(entry.get("languages")).stream().map(RuleFile::text).toList();
-            Monitor monitor = new Monitor(RuleFile.text(entry.get("address")), RuleFile.text(entry.get("name")), role,
+            List<String> languages = MonitoringFile.list(entry.get("languages")).stream().map(MonitoringFile::text).toList();
+            Monitor monitor = new Monitor(MonitoringFile.text(entry.get("address")), MonitoringFile.text(entry.get("name")), role,
                     languages);
             InputValidator.problems(monitor).forEach(problem -> problems.add(where + "." + problem));
             if (monitor.address() != null && !seen.add(monitor.address())) {

@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.admin.PublishedFindings;
+import org.shahid.reports.PublishedFindings;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.findings.FindingFact;
 import org.shahid.findings.FindingFactsDao;

@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.shahid.authentication.SenderMetrics;
-import org.shahid.config.IntakeMetrics;
+import org.shahid.intake.DeliveryReportDiversion;
+import org.shahid.kernel.IntakeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * only counts; the report itself is discarded (its text quotes the recipient's address), and only the outbox
  * row's id is logged. Thread-safe.
  */
-public final class DivertDeliveryReports {
+public final class DivertDeliveryReports implements DeliveryReportDiversion {
 
     private static final Logger LOG = LoggerFactory.getLogger(DivertDeliveryReports.class);
     private static final int MAX_HEADER_CHARS = 64 * 1024;
@@ -34,7 +35,7 @@ public final class DivertDeliveryReports {
         this.clock = clock;
     }
 
-    /** True when the mail was taken out of intake (and handled here); false when intake should take it. */
+    @Override
     public boolean divert(String mailboxName, byte[] raw) {
         boolean atBounces = mailboxName.equals(bouncesMailbox);
         Optional<Long> byEnvelope = verp.outboxIdIn(headerBlock(raw));

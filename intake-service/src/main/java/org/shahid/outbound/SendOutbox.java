@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.shahid.config.IntakeMetrics;
+import org.shahid.kernel.IntakeMetrics;
 import org.shahid.sealing.SealedIdentity;
 import org.shahid.sealing.SealedIdentityDao;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package org.shahid.outbound;
 
 import java.util.Properties;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 
 /** How to reach the outbound SMTP relay ({@code shahid.smtp.*}). Immutable. */
 public record SmtpSettings(String host, int port, String username, String password, boolean startTls, boolean ssl,

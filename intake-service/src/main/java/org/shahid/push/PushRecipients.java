@@ -3,7 +3,7 @@ package org.shahid.push;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.intake.Mailbox;
 import org.shahid.tickets.TicketKind;
 

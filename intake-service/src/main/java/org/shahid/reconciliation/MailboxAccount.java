@@ -2,8 +2,8 @@ package org.shahid.reconciliation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.Settings;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.Settings;
 import org.shahid.intake.Mailbox;
 import org.shahid.tickets.TicketKind;
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import io.micrometer.core.instrument.Metrics;
 import org.jdbi.v3.core.Jdbi;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.intake.IngestMail;
 import org.shahid.intake.MailKey;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -30,19 +30,17 @@ public final class ReloadRoutes {
 
     private final CamelContext camel;
     private final Path routesFolder;
-    private final BiFunction<Path, Map<String, Object>, Main> throwawayCamel;
-    private final Map<String, Object> beans;
+    private final Function<Path, Main> throwawayCamel;
     private final Map<String, String> fingerprints = new java.util.HashMap<>();
 
     /**
-     * @param throwawayCamel makes a Camel Main for the routes folder with the service's settings (not started)
+     * @param throwawayCamel makes a Camel Main for the routes folder with the service's settings and beans (not
+     *                       started)
      */
-    public ReloadRoutes(CamelContext camel, Path routesFolder, BiFunction<Path, Map<String, Object>, Main> throwawayCamel,
-                        Map<String, Object> beans) {
+    public ReloadRoutes(CamelContext camel, Path routesFolder, Function<Path, Main> throwawayCamel) {
         this.camel = camel;
         this.routesFolder = routesFolder;
         this.throwawayCamel = throwawayCamel;
-        this.beans = beans;
         routeFiles().forEach(file -> fingerprints.put(file.toString(), WatchedFile.fingerprintOf(file)));
     }
 
@@ -106,9 +104,8 @@ public final class ReloadRoutes {
 
     /** Loads every route file into a context that starts nothing; null when they load, else the problem. */
     private String problemLoading() {
-        Main check = throwawayCamel.apply(routesFolder, beans);
+        Main check = throwawayCamel.apply(routesFolder);
         check.configure().withAutoStartup(false);
-        beans.forEach(check::bind);
         try {
             check.start();
             if (check.getCamelContext().getRoutes().isEmpty()) {

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import org.shahid.config.ConfigurationException;
+import org.shahid.kernel.ConfigurationException;
 
 /**
  * The three Tink keysets that protect reporters, read from a folder outside the database:

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ShahidCommand;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import picocli.CommandLine;

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidCommand;
+import org.shahid.kernel.Settings;
 import org.shahid.testing.TestDatabase;
 import picocli.CommandLine;
 

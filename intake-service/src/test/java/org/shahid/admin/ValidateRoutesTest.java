@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ShahidCommand;
 import picocli.CommandLine;
 
 /** Every bean the repository's route files name is bound when validate loads them. */

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidCommand;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.kernel.Settings;
+import org.shahid.admin.ShahidCommand;
 import picocli.CommandLine;
 
 /** The sender-authentication settings, `run`'s refusal and what `validate` and the demo say about them. */

@@ -302,7 +302,7 @@ class SenderRulesFlowTest {
         assertThat(shahid.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND ticket_id IN ("
                 + laylaTicket + ", " + karimTicket + ")")).isEqualTo(4);
         assertThat(shahidsLog()).contains("Delivery report: outbox mail").contains("is delayed");
-        String logAndMetrics = shahidsLog() + org.shahid.config.IntakeMetrics.prometheus().scrape();
+        String logAndMetrics = shahidsLog() + org.shahid.kernel.IntakeMetrics.prometheus().scrape();
         for (String token : REPORT_TOKENS) {
             assertThat(logAndMetrics).as(token).doesNotContainIgnoringCase(token);
         }

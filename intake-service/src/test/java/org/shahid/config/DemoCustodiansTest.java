@@ -1,5 +1,6 @@
 package org.shahid.config;
 
+import org.shahid.kernel.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -135,7 +135,7 @@ class EvidenceFlowTest {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            assertThat(org.shahid.config.ShahidCommand.commandLine(environment).execute("tickets", reference))
+            assertThat(org.shahid.admin.ShahidCommand.commandLine(environment).execute("tickets", reference))
                     .isZero();
         } finally {
             System.setOut(original);

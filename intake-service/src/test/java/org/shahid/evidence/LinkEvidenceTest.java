@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.testing.TestDatabase;
 import org.shahid.tickets.TicketDao;
 import org.shahid.tickets.TicketKind;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidService;
+import org.shahid.kernel.Settings;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.sealing.Keyring;
 import org.shahid.testing.TestDatabase;
 import org.shahid.tickets.TicketKind;
@@ -47,8 +47,8 @@ class CorpusIntakeTest {
                 "shahid.keys.dir", state.resolve("keys").toString(),
                 "shahid.data-dir", state.resolve("data").toString()));
         database = Database.open(settings);
-        ingestMail = ShahidService.Beans.wire(settings, database, Keyring.load(state.resolve("keys"), true),
-                ShahidService.loadTemplates(settings.home()), Clock.systemUTC()).ingestMail();
+        ingestMail = ShahidConfiguration.wire(settings, database, Keyring.load(state.resolve("keys"), true),
+                ShahidConfiguration.loadTemplates(settings.home()), Clock.systemUTC()).ingestMail();
     }
 
     @AfterAll

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
-import org.shahid.config.ShahidService;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.evidence.SealEvidence;
 import org.shahid.language.Language;
 import org.shahid.outbound.RenderedMail;
@@ -128,7 +128,7 @@ class IntakeFlowTest {
         assertThat(shahid.text("SELECT kind FROM ticket")).isEqualTo("COMMENT");
         assertThat(ack.getFrom()[0].toString()).contains(INFO);
         String reference = TicketReference.findIn(ack.getSubject()).orElseThrow().value();
-        RenderedMail reportWording = ShahidService.loadTemplates(Path.of("")).render("report-received",
+        RenderedMail reportWording = ShahidConfiguration.loadTemplates(Path.of("")).render("report-received",
                 Language.ENGLISH, Map.of("reference", reference, "receiptCode", "", "organisation",
                         shahid.settings().text("shahid.organisation"), "mailbox", INFO));
         assertThat(shahid.text("SELECT body_text FROM outbox WHERE purpose = 'ACKNOWLEDGEMENT'")).isNotEqualTo(reportWording.text());

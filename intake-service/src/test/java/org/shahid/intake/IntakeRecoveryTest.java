@@ -21,7 +21,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.ShahidService;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.sealing.Keyring;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
@@ -79,9 +79,9 @@ class IntakeRecoveryTest {
             // The state a crash leaves: the ticket and its acknowledgement committed, the mail still unseen.
             byte[] asFetched = fetchFirstRaw(shahid, REPORT);
             try (Database database = Database.open(shahid.settings())) {
-                ShahidService.Beans beans = ShahidService.Beans.wire(shahid.settings(), database,
+                ShahidConfiguration.Beans beans = ShahidConfiguration.wire(shahid.settings(), database,
                         Keyring.load(state.resolve("keys"), true),
-                        ShahidService.loadTemplates(Path.of("")), Clock.systemUTC());
+                        ShahidConfiguration.loadTemplates(Path.of("")), Clock.systemUTC());
                 IntakeOutcome outcome = beans.intake().ingest(new Mailbox("report", REPORT, TicketKind.REPORT),
                         asFetched, MailKey.of(asFetched));
                 assertThat(outcome.kind()).isEqualTo(IntakeOutcome.Kind.NEW_TICKET);

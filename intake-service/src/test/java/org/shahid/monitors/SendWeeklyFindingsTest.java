@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.admin.PublishedFindings;
+import org.shahid.reports.PublishedFindings;
 import org.shahid.evidence.ScrubbedCopyStore;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.authentication.SenderKey;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
 import org.shahid.testing.TestDatabase;

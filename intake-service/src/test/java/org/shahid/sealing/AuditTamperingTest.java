@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
+import org.shahid.kernel.Settings;
 import org.shahid.testing.TestDatabase;
 
 /**

@@ -11,8 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shahid.config.ConfigurationException;
-import org.shahid.config.ShahidCommand;
+import org.shahid.kernel.ConfigurationException;
+import org.shahid.admin.ShahidCommand;
 import picocli.CommandLine;
 
 /** Keysets are born private (0600 in a 0700 folder, whatever the umask), and a keyset others can read is refused. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.Settings;
-import org.shahid.config.ShahidCommand;
+import org.shahid.kernel.Settings;
+import org.shahid.admin.ShahidCommand;
 import org.shahid.testing.TestDatabase;
 
 /** {@code run} refuses to start without a custodian key, with one line naming the ceremony; the setting waives it. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.config.Database;
-import org.shahid.config.ShahidService;
+import org.shahid.config.ShahidConfiguration;
 import org.shahid.scheduling.PurgeSealedIdentities;
 import org.shahid.testing.AdminCli;
 import org.shahid.testing.AdminCli.Run;
@@ -101,7 +101,7 @@ class SeizedServerTest {
         try (Database database = Database.open(shahid.settings())) {
             Keyring keyring = Keyring.load(state.resolve("keys"), false);
             new PurgeSealedIdentities(database.jdbi(), new SealedBlobStore(state.resolve("data"), keyring),
-                    new TicketEventDao(), ShahidService.Beans.retentionPeriods(shahid.settings()), null,
+                    new TicketEventDao(), ShahidConfiguration.retentionPeriods(shahid.settings()), null,
                     Clock.systemUTC()).purgeDue();
         }
     }

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.shahid.config.ShahidCommand;
+import org.shahid.admin.ShahidCommand;
 import picocli.CommandLine;
 
 /** Runs one of the jar's verbs against a {@link RunningShahid}'s settings, passed as environment variables. */

@@ -23,7 +23,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.shahid.config.ShahidCommand;
+import org.shahid.admin.ShahidCommand;
 
 /**
  * The stage of a fault test: a private Dovecot holding report@ and info@ (behind a proxy the test can cut), a

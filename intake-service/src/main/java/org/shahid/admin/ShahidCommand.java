@@ -1,25 +1,10 @@
-package org.shahid.config;
+package org.shahid.admin;
 
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.shahid.admin.ActorsCommand;
-import org.shahid.admin.AuditCommand;
-import org.shahid.admin.CustodiansCommand;
-import org.shahid.admin.RetentionCommand;
-import org.shahid.admin.CommitmentsCommand;
-import org.shahid.admin.FindingsCommand;
-import org.shahid.admin.KeysCommand;
-import org.shahid.admin.MonitorsCommand;
-import org.shahid.admin.OutboxCommand;
-import org.shahid.admin.PreviewCommand;
-import org.shahid.admin.QuarantineCommand;
-import org.shahid.admin.ReconcileCommand;
-import org.shahid.admin.ReportCommand;
-import org.shahid.admin.TicketsCommand;
-import org.shahid.admin.UnsealCommand;
-import org.shahid.admin.ValidateCommand;
-import org.shahid.admin.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

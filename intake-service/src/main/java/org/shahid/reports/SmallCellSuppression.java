@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.util.Locale;
 import org.shahid.tickets.DurationPercentiles;
@@ -10,11 +10,11 @@ import org.shahid.tickets.DurationPercentiles;
  * is what keeps a suppressed cell suppressed: with exact counts, "5 reports, 71.4%" gives the total (7), and the
  * total minus the published months gives the hidden one. Immutable.
  */
-final class SmallCellSuppression {
+public final class SmallCellSuppression {
 
     private final int minCount;
 
-    SmallCellSuppression(int minCount) {
+    public SmallCellSuppression(int minCount) {
         if (minCount < 1) {
             throw new IllegalArgumentException("--min-count must be at least 1, not " + minCount);
         }
@@ -25,7 +25,7 @@ final class SmallCellSuppression {
         return minCount;
     }
 
-    ReportSection.Cell count(long count) {
+    public ReportSection.Cell count(long count) {
         return suppresses(count) ? new ReportSection.Cell("<" + minCount, ReportSection.Cell.Kind.SUPPRESSED)
                 : ReportSection.Cell.number(Long.toString(rounded(count)));
     }
@@ -37,7 +37,7 @@ final class SmallCellSuppression {
     }
 
     /** {@code part} as a percentage of {@code whole}, one decimal. */
-    ReportSection.Cell share(long part, long whole) {
+    public ReportSection.Cell share(long part, long whole) {
         if (whole == 0) {
             return ReportSection.Cell.EMPTY;
         }
@@ -48,18 +48,18 @@ final class SmallCellSuppression {
         return ReportSection.Cell.number(String.format(Locale.ROOT, "%.1f", 100.0 * publishedPart / rounded(whole)));
     }
 
-    ReportSection.Cell medianHours(DurationPercentiles times) {
+    public ReportSection.Cell medianHours(DurationPercentiles times) {
         return times.count() == 0 ? ReportSection.Cell.EMPTY
                 : publishes(times) ? hours(times.median().toMillis()) : ReportSection.Cell.WITHHELD;
     }
 
-    ReportSection.Cell p90Hours(DurationPercentiles times) {
+    public ReportSection.Cell p90Hours(DurationPercentiles times) {
         return times.count() == 0 ? ReportSection.Cell.EMPTY
                 : publishes(times) ? hours(times.p90().toMillis()) : ReportSection.Cell.WITHHELD;
     }
 
     /** The rule in one sentence, for the report itself. */
-    String rule() {
+    public String rule() {
         if (minCount == 1) {
             return "Privacy: no count is suppressed (--min-count 1); no reference, pseudonym, address, text or monitor"
                     + " name appears.";

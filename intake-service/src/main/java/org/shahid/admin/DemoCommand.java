@@ -1,5 +1,11 @@
-package org.shahid.config;
+package org.shahid.admin;
 
+import org.shahid.config.ShahidService;
+import org.shahid.config.DemoMailServer;
+import org.shahid.config.EmbeddedMariaDb;
+import org.shahid.config.DemoBanner;
+import org.shahid.config.DemoCustodians;
+import org.shahid.kernel.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -17,10 +17,10 @@ import org.jfree.svg.SVGGraphics2D;
  * Draws a table of a published report as a bar chart in SVG (JFreeChart on JFreeSVG): one bar per row, stacked
  * when several columns are charted. Suppressed cells are left out, never drawn as zero. Stateless; thread-safe.
  */
-final class ReportChart {
+public final class ReportChart {
 
     /** The colours of the series, first the one a reader's eye goes to. */
-    static final List<Color> SERIES = List.of(new Color(0xB2, 0x22, 0x34), new Color(0x1F, 0x5F, 0x8B),
+    public static final List<Color> SERIES = List.of(new Color(0xB2, 0x22, 0x34), new Color(0x1F, 0x5F, 0x8B),
             new Color(0xE0, 0x8E, 0x0B), new Color(0x3C, 0x8D, 0x2F), new Color(0x6B, 0x4C, 0x9A),
             new Color(0x80, 0x80, 0x80));
     private static final int WIDTH = 760;
@@ -29,7 +29,7 @@ final class ReportChart {
     }
 
     /** The chart as an SVG document, or null when no charted cell has a published number. */
-    static String svg(ReportSection section, List<Integer> columns, boolean horizontal) {
+    public static String svg(ReportSection section, List<Integer> columns, boolean horizontal) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         boolean anything = false;
         for (ReportSection.Row row : section.rows()) {

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.util.List;
 
@@ -6,13 +6,13 @@ import java.util.List;
  * One table of the transparency report: a key for machines ({@code reports_by_status}), a title for people, column
  * keys, and rows of cells already past small-cell suppression. Immutable.
  */
-record ReportSection(String key, String title, List<String> columns, List<Row> rows) {
+public record ReportSection(String key, String title, List<String> columns, List<Row> rows) {
 
-    record Row(String label, List<Cell> cells) {
+    public record Row(String label, List<Cell> cells) {
     }
 
     /** A printed value: a number, a suppressed count ({@code <5}), a figure withheld, or nothing to say. */
-    record Cell(String text, Kind kind) {
+    public record Cell(String text, Kind kind) {
 
         enum Kind { NUMBER, TEXT, SUPPRESSED, WITHHELD, EMPTY }
 

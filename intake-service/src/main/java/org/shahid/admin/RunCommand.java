@@ -1,5 +1,9 @@
-package org.shahid.config;
+package org.shahid.admin;
 
+import org.shahid.config.Database;
+import org.shahid.config.ShahidService;
+import org.shahid.kernel.Settings;
+import org.shahid.kernel.ConfigurationException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package org.shahid.config;
+package org.shahid.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,17 +21,17 @@ import org.shahid.tickets.TransparencyFigures;
  * figures as tables whose cells have passed {@link SmallCellSuppression}. Every known status, category and
  * language gets a row, zero or not, so that a missing row gives nothing away. Immutable.
  */
-record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int minCount, String rule,
+public record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int minCount, String rule,
                           List<String> notes, List<ReportSection> sections) {
 
-    static final List<String> LANGUAGES = Language.codes().stream().sorted().toList();
+    public static final List<String> LANGUAGES = Language.codes().stream().sorted().toList();
 
     /** The tables drawn as charts in the HTML report, and the columns drawn (several: stacked). */
     private static final java.util.Map<String, List<Integer>> CHARTS = java.util.Map.of(
             "received_per_month", List.of(0, 1), "reports_by_status", List.of(0),
             "reports_by_category", List.of(0), "reports_by_language", List.of(0));
 
-    static TransparencyReport of(TransparencyFigures figures, List<String> knownCategories,
+    public static TransparencyReport of(TransparencyFigures figures, List<String> knownCategories,
                                  SmallCellSuppression suppression) {
         List<String> notes = List.of(
                 "Times are UTC; the period includes its first day and excludes its last.",
@@ -127,7 +127,7 @@ record TransparencyReport(Optional<LocalDate> from, Optional<LocalDate> to, int 
     }
 
     /** The report as a printable HTML page with SVG charts and a CSV per table (the {@code report --out} form). */
-    HtmlReport html() {
+    public HtmlReport html() {
         String period = "Reports received " + from.map(day -> "from " + day).orElse("since the start")
                 + to.map(day -> " to " + day + " (excluded)").orElse("") + ", UTC";
         List<String> all = new ArrayList<>(List.of(rule));

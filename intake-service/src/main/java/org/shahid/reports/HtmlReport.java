@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +19,10 @@ import org.shahid.language.Language;
  * @param horizontal per table key, false for upright bars (days); horizontal by default
  * @param rowHeaders per table key, the header of the row labels' column
  */
-record HtmlReport(Language language, String title, String subtitle, List<String> notes, List<ReportSection> sections,
+public record HtmlReport(Language language, String title, String subtitle, List<String> notes, List<ReportSection> sections,
                   Map<String, List<Integer>> charts, Map<String, Boolean> horizontal, Map<String, String> rowHeaders) {
 
-    void writeTo(Path folder) {
+    public void writeTo(Path folder) {
         try {
             Files.createDirectories(folder);
             StringBuilder html = new StringBuilder();
@@ -74,7 +74,7 @@ record HtmlReport(Language language, String title, String subtitle, List<String>
     }
 
     /** The table as CSV: a header of the column titles, then the row label and the cells as printed. */
-    String csv(ReportSection section) {
+    public String csv(ReportSection section) {
         List<String> header = new java.util.ArrayList<>(List.of(rowHeaders.getOrDefault(section.key(), "")));
         header.addAll(section.columns());
         StringBuilder csv = new StringBuilder(line(header));

@@ -1,4 +1,4 @@
-package org.shahid.config;
+package org.shahid.kernel;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How {@code report} prints a {@link TransparencyReport}: aligned text for people, CSV or JSON for machines. */
-enum ReportFormat {
+public enum ReportFormat {
 
     TEXT {
         @Override
-        void write(TransparencyReport report, PrintWriter out) {
+        public void write(TransparencyReport report, PrintWriter out) {
             out.println("Shahid transparency report, " + period(report));
             out.println(report.rule());
             report.notes().forEach(out::println);
@@ -59,7 +59,7 @@ enum ReportFormat {
 
     CSV {
         @Override
-        void write(TransparencyReport report, PrintWriter out) {
+        public void write(TransparencyReport report, PrintWriter out) {
             out.println("section,item,column,value");
             out.println(csv("about", "period", "from", report.from().map(LocalDate::toString).orElse("")));
             out.println(csv("about", "period", "to", report.to().map(LocalDate::toString).orElse("")));
@@ -87,7 +87,7 @@ enum ReportFormat {
 
     JSON {
         @Override
-        void write(TransparencyReport report, PrintWriter out) {
+        public void write(TransparencyReport report, PrintWriter out) {
             out.println("{");
             out.println("  \"period\": {\"from\": " + date(report.from()) + ", \"to\": " + date(report.to()) + "},");
             out.println("  \"min_count\": " + report.minCount() + ",");
@@ -126,9 +126,9 @@ enum ReportFormat {
         }
     };
 
-    abstract void write(TransparencyReport report, PrintWriter out);
+    public abstract void write(TransparencyReport report, PrintWriter out);
 
-    static ReportFormat named(String name) {
+    public static ReportFormat named(String name) {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package org.shahid.admin;
+package org.shahid.reports;
 
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -28,14 +28,14 @@ import org.shahid.tickets.DurationPercentiles;
  * and commitment, by category and platform, per day; time to verdict; platforms' response times. Words come from
  * {@code findings-labels_<lang>.properties}. Immutable.
  */
-record FindingsReport(Language language, LocalDate from, LocalDate to, String title, String period, String rule,
+public record FindingsReport(Language language, LocalDate from, LocalDate to, String title, String period, String rule,
                       List<ReportSection> sections, Map<String, String> rowHeaders) {
 
     private static final List<String> VERDICTS = List.of("VIOLATION", "NO_VIOLATION", "UNVERIFIABLE");
     private static final List<String> ACTIONS = List.of("REMOVED", "LABELLED", "REFUSED", "NONE");
     private static final int MOST_DAYS = 400;
 
-    static FindingsReport of(List<FindingFact> facts, MonitoringData monitoring, List<String> categories,
+    public static FindingsReport of(List<FindingFact> facts, MonitoringData monitoring, List<String> categories,
                              LocalDate from, LocalDate to, Optional<LocalDate> electionDay, Language language,
                              SmallCellSuppression suppression) {
         ResourceBundle words = ResourceBundle.getBundle("org.shahid.admin.findings-labels",
@@ -62,11 +62,11 @@ record FindingsReport(Language language, LocalDate from, LocalDate to, String ti
     }
 
     /** The tables drawn as charts, and the columns drawn (several: stacked). */
-    static final Map<String, List<Integer>> CHARTS = Map.of("violations_by_actor", List.of(1),
+    public static final Map<String, List<Integer>> CHARTS = Map.of("violations_by_actor", List.of(1),
             "violations_by_group_and_commitment", List.of(2), "violations_per_day", List.of(0),
             "platform_response_times", List.of(1, 2, 3, 4));
 
-    HtmlReport html() {
+    public HtmlReport html() {
         List<Integer> platforms = new ArrayList<>();
         for (int column = 0; column < sections.get(2).columns().size(); column++) {
             platforms.add(column);

@@ -1,4 +1,4 @@
-package org.shahid.config;
+package org.shahid.kernel;
 
 /** A setting or file an admin controls is missing or wrong; the message says which and how to fix it. */
 public final class ConfigurationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.shahid.config;
+package org.shahid.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
