@@ -430,7 +430,8 @@ public final class ShahidConfiguration implements CamelConfiguration {
                                                      String organisation, Clock clock) {
         String electionDay = settings.text("shahid.monitoring.election-day", "").strip();
         PublishedFindings report = new PublishedFindings(monitoring, categories.categoryNames(),
-                electionDay.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(electionDay)),
+                electionDay.isEmpty() ? java.util.Optional.empty()
+                        : java.util.Optional.of(java.time.LocalDate.parse(electionDay)),
                 settings.integer("shahid.monitoring.weekly-findings-min-count"));
         java.nio.file.Path dataDir = settings.path("shahid.data-dir");
         return new SendWeeklyFindings(new SendWeeklyFindings.Parts(jdbi, roster, report, templates, outbox, messageIds,

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.shahid.intake.RedactIdentity;
+import org.shahid.sealing.RedactIdentity;
 import org.shahid.parsing.MailLimits;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.UnparseableMailException;

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import org.shahid.intake.RedactIdentity;
+import org.shahid.sealing.RedactIdentity;
 import org.shahid.parsing.MailLimits;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.ParsedAttachment;

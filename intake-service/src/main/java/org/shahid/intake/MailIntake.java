@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.shahid.sealing.RedactIdentity;
 import org.shahid.authentication.SenderKey;
 import org.shahid.evidence.EvidenceFile;
 import org.shahid.evidence.ExtractUrls;

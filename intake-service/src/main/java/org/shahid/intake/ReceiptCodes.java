@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.sealing.ReceiptCode;
 import org.shahid.sealing.Pseudonymizer;
 
 /**

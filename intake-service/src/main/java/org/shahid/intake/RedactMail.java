@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.shahid.sealing.RedactIdentity;
+import org.shahid.sealing.ReceiptCode;
 import org.shahid.parsing.ParsedAttachment;
 import org.shahid.parsing.ParsedMail;
 import org.shahid.sealing.RedactionTerms;

@@ -3,6 +3,7 @@ package org.shahid.intake;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.sealing.ReceiptCode;
 import org.shahid.sealing.ReporterFreeMail;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketDao;

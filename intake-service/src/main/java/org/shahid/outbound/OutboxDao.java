@@ -156,7 +156,7 @@ public final class OutboxDao {
      */
     public void markSent(Handle handle, List<Long> ids, Instant now, boolean lastChannels) {
         // Once the relay has it, the receipt code is scrubbed from the stored copy: in a dump it would let anyone
-        // follow up as the reporter (see intake.ReceiptCode; acknowledgements write it as dddd-dddd-dddd-dddd).
+        // follow up as the reporter (see sealing.ReceiptCode; acknowledgements write it as dddd-dddd-dddd-dddd).
         handle.createUpdate("""
                         UPDATE outbox SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claim_token = NULL,
                                           last_error = NULL,

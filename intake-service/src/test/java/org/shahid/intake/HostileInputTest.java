@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shahid.sealing.RedactIdentity;
 import org.shahid.parsing.MailLimits;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.ParsedMail;

@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

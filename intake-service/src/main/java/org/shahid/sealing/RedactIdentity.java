@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.sealing;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.shahid.parsing.MailHeaders;
 import org.shahid.parsing.ParsedMail;
-import org.shahid.sealing.RedactionTerms;
 
 /**
  * Makes the working copy of a mail (subject, text, HTML) that tickets and monitors see: quoted

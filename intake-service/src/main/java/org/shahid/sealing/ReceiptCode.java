@@ -1,4 +1,4 @@
-package org.shahid.intake;
+package org.shahid.sealing;
 
 import java.security.SecureRandom;
 import java.util.Optional;
