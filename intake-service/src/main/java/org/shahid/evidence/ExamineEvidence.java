@@ -186,11 +186,18 @@ public final class ExamineEvidence {
     private static EvidenceFile redacted(EvidenceFile file, RedactionTerms terms) {
         List<EmbeddedMember> members = file.members().stream().map(member -> new EmbeddedMember(member.sha256(),
                 member.size(), member.type(), terms.replaceInFileName(member.name()), member.sealedKey(),
-                member.scrubbedSha256(), member.scrubbedSize(), member.removedMetadata(), member.flags())).toList();
+                member.scrubbedSha256(), member.scrubbedSize(), redacted(member.removedMetadata(), terms),
+                member.flags())).toList();
         return new EvidenceFile(terms.replaceInFileName(file.fileName()), file.declaredType(), file.detectedType(),
                 file.size(), file.sha256(), file.sealedKey(), file.kept(), file.note(), file.flags(),
-                file.scrubbedSha256(), file.scrubbedSize(), file.removedMetadata(), terms.replaceIn(file.extractedText()),
+                file.scrubbedSha256(), file.scrubbedSize(), redacted(file.removedMetadata(), terms),
+                terms.replaceIn(file.extractedText()),
                 file.textTruncated(), members);
+    }
+
+    /** The original names an archive's or attached mail's copy maps its members' new names to, as member rows show. */
+    private static List<String> redacted(List<String> removedMetadata, RedactionTerms terms) {
+        return removedMetadata.stream().map(entry -> MemberNames.redacted(entry, terms::replaceInFileName)).toList();
     }
 
     /** A kept attachment recorded without examination: still sealed and hashed, no copy, no text. */

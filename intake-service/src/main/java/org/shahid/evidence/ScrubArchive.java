@@ -18,8 +18,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * Rebuilds a zip archive from scrubbed members: each member is typed by its bytes and scrubbed by the scrubber of
  * its type (archives in archives recursively), and a member that has none, or is an executable, is left out with a
- * note in the record. The new zip has the members' names and nothing else of the original's entries: no times, no
- * comments, no extra fields (which carry Unix owners and NTFS times). Members are read with a size ceiling.
+ * note in the record. The new zip keeps nothing of the original's entries: members are named by
+ * {@link MemberNames} (flat, no folders; the record maps new names to the originals), and have no times, comments
+ * or extra fields (which carry Unix owners and NTFS times). Members are read with a size ceiling.
  * Thread-safe (a new rebuild per file).
  */
 final class ScrubArchive implements MetadataScrubber {
@@ -42,13 +43,13 @@ final class ScrubArchive implements MetadataScrubber {
             }
             Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
             int index = 0;
+            int position = 0;
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     throw new EncryptedFileException();
                 }
                 if (entry.isDirectory()) {
-                    put(out, entry.getName(), null);
                     continue;
                 }
                 Path copy = member.newCopyFile();
@@ -62,7 +63,9 @@ final class ScrubArchive implements MetadataScrubber {
                         continue;
                     }
                     scrubbed.get().forEach(field -> removed.add("Member:" + field));
-                    put(out, entry.getName(), copy);
+                    String name = MemberNames.of(++position, copy, entry.getName());
+                    removed.add(MemberNames.record(name, entry.getName()));
+                    put(out, name, copy);
                 } finally {
                     Files.deleteIfExists(copy);
                 }
@@ -75,9 +78,7 @@ final class ScrubArchive implements MetadataScrubber {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setTime(ScrubArchiveMember.FIXED_TIME_MILLIS);
         out.putArchiveEntry(entry);
-        if (content != null) {
-            Files.copy(content, out);
-        }
+        Files.copy(content, out);
         out.closeArchiveEntry();
     }
 }

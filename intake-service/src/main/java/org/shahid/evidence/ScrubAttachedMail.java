@@ -35,7 +35,8 @@ import org.shahid.sealing.RedactionTerms;
  * (sender and recipients): subject, text and HTML lose those addresses and names, identifying links, phone
  * numbers, IP addresses, quoted mail and the signature block. Of its header only the redacted subject and the date
  * (in UTC) remain; each attachment is typed by its bytes and scrubbed by the scrubber of its type (mails in mails
- * recursively) under its redacted name, and one without a scrubber is left out with a note in the record.
+ * recursively), named by {@link MemberNames} (the record maps the new name to the attachment's name redacted with
+ * those terms), and one without a scrubber is left out with a note in the record.
  * Thread-safe (a new rebuild per file).
  */
 final class ScrubAttachedMail implements MetadataScrubber {
@@ -76,10 +77,12 @@ final class ScrubAttachedMail implements MetadataScrubber {
         MimeMultipart body = new MimeMultipart("mixed");
         body.addBodyPart(text(redacted));
         Path workDir = output.toAbsolutePath().getParent();
+        int position = 0;
         for (ParsedAttachment attachment : mail.attachments()) {
-            Optional<MimeBodyPart> part = scrubbedAttachment(attachment, terms, workDir, removed);
+            Optional<MimeBodyPart> part = scrubbedAttachment(attachment, position + 1, terms, workDir, removed);
             if (part.isPresent()) {
                 body.addBodyPart(part.get());
+                position++;
             }
         }
         copy.setContent(body);
@@ -108,8 +111,8 @@ final class ScrubAttachedMail implements MetadataScrubber {
         return both;
     }
 
-    private Optional<MimeBodyPart> scrubbedAttachment(ParsedAttachment attachment, RedactionTerms terms, Path workDir,
-                                                      Set<String> removed) throws Exception {
+    private Optional<MimeBodyPart> scrubbedAttachment(ParsedAttachment attachment, int position, RedactionTerms terms,
+                                                      Path workDir, Set<String> removed) throws Exception {
         if (!attachment.kept() || attachment.content() == null) {
             removed.add("Mail:removed-attachment-not-kept");
             return Optional.empty();
@@ -134,9 +137,9 @@ final class ScrubAttachedMail implements MetadataScrubber {
             }
             MimeBodyPart copy = new MimeBodyPart();
             copy.setDataHandler(new DataHandler(new ByteArrayDataSource(Files.readAllBytes(out), type.detectedType())));
-            if (attachment.fileName() != null && !attachment.fileName().isBlank()) {
-                copy.setFileName(terms.replaceInFileName(attachment.fileName()));
-            }
+            String name = MemberNames.of(position, out, attachment.fileName());
+            removed.add(MemberNames.record(name, terms.replaceInFileName(attachment.fileName())));
+            copy.setFileName(name);
             copy.setDisposition(Part.ATTACHMENT);
             return Optional.of(copy);
         } finally {

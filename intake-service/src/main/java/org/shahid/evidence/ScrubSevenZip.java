@@ -14,11 +14,12 @@ import org.apache.commons.compress.archivers.sevenz.SevenZMethod;
 import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
 
 /**
- * Rebuilds a 7z archive from scrubbed members ({@link ScrubArchiveMember}): a new archive with the members' names
- * and nothing else of the original's entries: no creation or access times, one fixed modification time, no
- * Windows or Unix attributes. Members without a scrubber are left out with a note; an encrypted archive gets no copy. The
- * decoder's memory is capped at {@link #MAX_DECODER_KIB} (a dictionary bigger than the child's heap is a bomb),
- * and the copy is deflated, which needs no large encoder buffers. Thread-safe (a new rebuild per file).
+ * Rebuilds a 7z archive from scrubbed members ({@link ScrubArchiveMember}): a new archive with nothing of the
+ * original's entries: members named by {@link MemberNames} (flat, no folders), no creation or access times, one
+ * fixed modification time, no Windows or Unix attributes. Members without a scrubber are left out with a note; an
+ * encrypted archive gets no copy. The decoder's memory is capped at {@link #MAX_DECODER_KIB} (a dictionary bigger
+ * than the child's heap is a bomb), and the copy is deflated, which needs no large encoder buffers. Thread-safe (a
+ * new rebuild per file).
  */
 final class ScrubSevenZip implements MetadataScrubber {
 
@@ -38,14 +39,10 @@ final class ScrubSevenZip implements MetadataScrubber {
              SevenZOutputFile out = new SevenZOutputFile(output.toFile())) {
             out.setContentCompression(SevenZMethod.DEFLATE);
             int index = 0;
+            int position = 0;
             for (SevenZArchiveEntry entry : archive.getEntries()) {
                 recordEntry(entry, removed);
-                if (entry.isAntiItem()) {
-                    continue;
-                }
-                if (entry.isDirectory()) {
-                    out.putArchiveEntry(entry(entry.getName(), true));
-                    out.closeArchiveEntry();
+                if (entry.isAntiItem() || entry.isDirectory()) {
                     continue;
                 }
                 Path copy = member.newCopyFile();
@@ -56,7 +53,9 @@ final class ScrubSevenZip implements MetadataScrubber {
                         continue;
                     }
                     scrubbed.get().forEach(field -> removed.add("Member:" + field));
-                    out.putArchiveEntry(entry(entry.getName(), false));
+                    String name = MemberNames.of(++position, copy, entry.getName());
+                    removed.add(MemberNames.record(name, entry.getName()));
+                    out.putArchiveEntry(entry(name));
                     out.write(Files.readAllBytes(copy));
                     out.closeArchiveEntry();
                 } finally {
@@ -79,11 +78,11 @@ final class ScrubSevenZip implements MetadataScrubber {
         }
     }
 
-    private static SevenZArchiveEntry entry(String name, boolean directory) {
+    private static SevenZArchiveEntry entry(String name) {
         SevenZArchiveEntry entry = new SevenZArchiveEntry();
         entry.setName(name);
-        entry.setDirectory(directory);
-        entry.setHasStream(!directory);
+        entry.setDirectory(false);
+        entry.setHasStream(true);
         // One fixed time rather than none: readers (Tika among them) expect each entry to have one.
         entry.setLastModifiedDate(new java.util.Date(ScrubArchiveMember.FIXED_TIME_MILLIS));
         return entry;

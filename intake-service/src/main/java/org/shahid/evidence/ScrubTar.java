@@ -16,11 +16,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Rebuilds a tar archive from scrubbed members ({@link ScrubArchiveMember}): a new tar with the members' names and
- * nothing else of the original's headers: no owner or group names, uid and gid 0, one fixed time, fixed modes, no
- * pax headers beyond a long name (so no {@code SCHILY.*} extended attributes, {@code LIBARCHIVE.*} times or pax
- * comments). Links, devices and members without a scrubber are left out with a note. Thread-safe (a new rebuild
- * per file).
+ * Rebuilds a tar archive from scrubbed members ({@link ScrubArchiveMember}): a new tar with nothing of the
+ * original's headers: members named by {@link MemberNames} (flat, no folders), no owner or group names, uid and
+ * gid 0, one fixed time, one file mode, no pax headers (so no {@code SCHILY.*} extended attributes,
+ * {@code LIBARCHIVE.*} times or pax comments). Links, devices and members without a scrubber are left out with a
+ * note. Thread-safe (a new rebuild per file).
  */
 final class ScrubTar implements MetadataScrubber {
 
@@ -38,14 +38,12 @@ final class ScrubTar implements MetadataScrubber {
              TarArchiveInputStream tar = new TarArchiveInputStream(file, StandardCharsets.UTF_8.name());
              OutputStream target = Files.newOutputStream(output);
              TarArchiveOutputStream out = new TarArchiveOutputStream(target, StandardCharsets.UTF_8.name())) {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             int index = 0;
+            int position = 0;
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 recordHeader(entry, removed);
                 if (entry.isDirectory()) {
-                    out.putArchiveEntry(entry(entry.getName(), true, 0));
-                    out.closeArchiveEntry();
                     continue;
                 }
                 if (!isRegularFile(entry)) {
@@ -60,7 +58,9 @@ final class ScrubTar implements MetadataScrubber {
                         continue;
                     }
                     scrubbed.get().forEach(field -> removed.add("Member:" + field));
-                    out.putArchiveEntry(entry(entry.getName(), false, Files.size(copy)));
+                    String name = MemberNames.of(++position, copy, entry.getName());
+                    removed.add(MemberNames.record(name, entry.getName()));
+                    out.putArchiveEntry(entry(name, Files.size(copy)));
                     Files.copy(copy, out);
                     out.closeArchiveEntry();
                 } finally {
@@ -97,14 +97,14 @@ final class ScrubTar implements MetadataScrubber {
         }
     }
 
-    private static TarArchiveEntry entry(String name, boolean directory, long size) {
+    private static TarArchiveEntry entry(String name, long size) {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         // The constructor fills in the account the service runs as; a copy names no account at all.
         entry.setUserName("");
         entry.setGroupName("");
         entry.setIds(0, 0);
         entry.setModTime(ScrubArchiveMember.FIXED_TIME_MILLIS);
-        entry.setMode(directory ? TarArchiveEntry.DEFAULT_DIR_MODE : TarArchiveEntry.DEFAULT_FILE_MODE);
+        entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE);
         entry.setSize(size);
         return entry;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -464,6 +465,59 @@ final class ContainerCorpus {
         archive.putArchiveEntry(entry);
         archive.write(content);
         archive.closeArchiveEntry();
+    }
+
+    /** Member paths as a reporter's phone and laptop name them: their name, their number, their user folder. */
+    static final List<String> MEMBER_PATHS = List.of("sdcard/DCIM/Ahmed_Kareem/photo from 07701234567.jpg",
+            "C:/Users/layla/Documents/statement.docx", "Ahmed_Kareem/notes.TXT", "sdcard/DCIM/Ahmed_Kareem/");
+    /** What of {@link #MEMBER_PATHS} names the reporter or their device; none of it may reach a copy. */
+    static final List<String> MEMBER_PATH_MARKERS = List.of("Ahmed", "Kareem", "07701234567", "layla", "sdcard",
+            "DCIM", "Users", "photo from", "notes");
+
+    /** An archive of the given format ("zip", "tar", "7z") whose members are named by {@link #MEMBER_PATHS}. */
+    static byte[] archiveNamedByThePhone(String format) throws Exception {
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put(MEMBER_PATHS.get(0), ImageCorpus.phoneJpeg());
+        members.put(MEMBER_PATHS.get(1), docx());
+        members.put(MEMBER_PATHS.get(2), utf8(XLSX_TEXT));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (format) {
+            case "zip" -> {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry(MEMBER_PATHS.get(3)));
+                    zip.closeEntry();
+                    for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                        put(zip, member.getKey(), member.getValue(), null);
+                    }
+                }
+            }
+            case "tar" -> {
+                try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
+                    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                    tar.putArchiveEntry(new TarArchiveEntry(MEMBER_PATHS.get(3)));
+                    tar.closeArchiveEntry();
+                    for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                        putTar(tar, member.getKey(), member.getValue());
+                    }
+                }
+            }
+            case "7z" -> {
+                SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+                try (SevenZOutputFile archive = new SevenZOutputFile(channel)) {
+                    SevenZArchiveEntry folder = new SevenZArchiveEntry();
+                    folder.setName(MEMBER_PATHS.get(3));
+                    folder.setDirectory(true);
+                    archive.putArchiveEntry(folder);
+                    archive.closeArchiveEntry();
+                    for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                        putSevenZip(archive, member.getKey(), member.getValue());
+                    }
+                }
+                return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
+            }
+            default -> throw new IllegalArgumentException(format);
+        }
+        return out.toByteArray();
     }
 
     /** The 7z above, encrypted with a password (7-Zip's AES), as a reporter might send it. */

@@ -259,6 +259,33 @@ class EvidenceFlowTest {
     }
 
     @Test
+    void anArchiveCopyNamesNoReporterNumberNorFolderAndItsRecordMapsTheNewNamesToTheRedactedOnes() throws Exception {
+        // A member path naming the reporter withholds the whole copy (its text names them: names-reporter); a phone
+        // number or a device folder does not, so it is the copy's member names that must not carry them.
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("sdcard/DCIM/Camera/from 07701234567.txt"));
+            zip.write("Vote buying near the market".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        mail("witness@example.org", "Evidence", "All in the zip.", "evidence.zip", "application/zip",
+                zipped.toByteArray());
+        shahid.awaitCount("SELECT COUNT(*) FROM attachment", 1);
+
+        String memberName = shahid.text("SELECT name FROM attachment_member");
+        assertThat(memberName).doesNotContain("07701234567").endsWith(".txt");
+        assertThat(shahid.text("SELECT removed_metadata FROM attachment"))
+                .containsPattern("Renamed:1-[0-9a-f]{8}\\.txt=" + java.util.regex.Pattern.quote(memberName))
+                .doesNotContain("07701234567");
+        String scrubbed = shahid.text("SELECT scrubbed_sha256 FROM attachment");
+        assertThat(scrubbed).as(shahid.text("SELECT flags FROM attachment")).isNotNull();
+        byte[] copy = Files.readAllBytes(state.resolve("data/evidence").resolve(scrubbed.substring(0, 2))
+                .resolve(scrubbed));
+        assertThat(ContainerCorpus.unzip(copy).keySet()).singleElement().asString().matches("1-[0-9a-f]{8}\\.txt");
+        assertThat(new String(copy, StandardCharsets.ISO_8859_1)).doesNotContain("07701234567", "sdcard", "DCIM");
+    }
+
+    @Test
     void theAttachmentOfAForwardedMailSentAsAFileGetsItsOwnCopy() throws Exception {
         byte[] order = EvidenceFixtures.pdfWithAuthor("Order to close polling station 9");
         byte[] forwarded = TestMails.withAttachment("official@example.org", "staff@example.org", "Instructions",

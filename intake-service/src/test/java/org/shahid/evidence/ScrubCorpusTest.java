@@ -325,7 +325,7 @@ class ScrubCorpusTest {
                 assertThat(entry.getExtraPaxHeaders()).isEmpty();
             }
         }
-        assertThat(names).containsExactly("photos/phone.jpg", "statement.docx", "readme.txt");
+        assertThat(names).hasSize(3).allMatch(name -> name.matches("[1-3]-[0-9a-f]{8}\\.(jpg|docx|txt)"));
         assertThat(contains(copy, System.getProperty("user.name"))).as("the service's account").isFalse();
     }
 
@@ -347,7 +347,7 @@ class ScrubCorpusTest {
     }
 
     @Test
-    void aSevenZipCopyKeepsNamesAndNoTimesNorAttributesOfTheOriginal() throws Exception {
+    void aSevenZipCopyKeepsNoNamesTimesNorAttributesOfTheOriginal() throws Exception {
         Path original = EvidenceFixtures.write(dir, "evidence.7z", ContainerCorpus.sevenZip());
         Path copy = dir.resolve("copy.7z");
 
@@ -365,7 +365,7 @@ class ScrubCorpusTest {
                 assertThat(entry.getLastModifiedDate().getTime()).isEqualTo(ScrubArchiveMember.FIXED_TIME_MILLIS);
             }
         }
-        assertThat(names).containsExactly("photos/phone.jpg", "statement.docx", "readme.txt");
+        assertThat(names).hasSize(3).allMatch(name -> name.matches("[1-3]-[0-9a-f]{8}\\.(jpg|docx|txt)"));
     }
 
     @Test
@@ -396,8 +396,77 @@ class ScrubCorpusTest {
             assertThat(text).as("text").doesNotContain(person);
             assertThat(raw).as("raw mail, attachment names included").doesNotContain(person);
         }
-        assertThat(raw).contains("flyer_for_[name].jpg");
+        assertThat(raw).doesNotContain("flyer");
+        assertThat(raw).containsPattern("filename=\"?1-[0-9a-f]{8}\\.jpg");
         assertThat(result.removed()).contains("Header:To", "Header:From", "Header:Received", "Header:X-Mailer");
+        assertThat(result.removed()).as("the new name mapped to the name redacted with the header's people")
+                .anyMatch(entry -> entry.matches("Renamed:1-[0-9a-f]{8}\\.jpg=flyer_for_\\[name]\\.jpg"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"zip", "tar", "7z"})
+    void anArchiveCopyNamesItsMembersByPositionAndHashAndRecordsTheOriginalNames(String format) throws Exception {
+        Path original = EvidenceFixtures.write(dir, "evidence." + format, ContainerCorpus.archiveNamedByThePhone(format));
+        Path copy = dir.resolve("copy." + format);
+        assertCarriesMarkers(original, ContainerCorpus.MEMBER_PATH_MARKERS);
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.kept()).as(result.notes().toString()).isTrue();
+        assertCarriesNoMarker(copy, ContainerCorpus.MEMBER_PATH_MARKERS);
+        java.util.Map<String, byte[]> members = members(copy, format);
+        assertThat(members.keySet()).hasSize(3).allMatch(name -> name.matches("[1-3]-[0-9a-f]{8}\\.(jpg|docx|txt)"));
+        for (java.util.Map.Entry<String, byte[]> member : members.entrySet()) {
+            String hash = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(member.getValue()));
+            assertThat(member.getKey()).as("named by its content").contains("-" + hash.substring(0, 8) + ".");
+        }
+        List<String> byPosition = List.copyOf(members.keySet());
+        assertThat(byPosition.get(2)).endsWith(".txt");
+        assertThat(members.get(byPosition.get(2))).isEqualTo(ContainerCorpus.utf8(ContainerCorpus.XLSX_TEXT));
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(members.get(byPosition.get(0)))))
+                .as("the photo still decodes").isNotNull();
+        assertThat(tikaText(copy)).contains(ContainerCorpus.DOCX_TEXT, ContainerCorpus.XLSX_TEXT);
+        assertThat(result.removed()).contains(
+                "Renamed:" + byPosition.get(0) + "=sdcard/DCIM/Ahmed_Kareem/photo from 07701234567.jpg",
+                "Renamed:" + byPosition.get(1) + "=C:/Users/layla/Documents/statement.docx",
+                "Renamed:" + byPosition.get(2) + "=Ahmed_Kareem/notes.TXT");
+    }
+
+    /** A rebuilt archive's members by name, in the copy's order. */
+    private static java.util.Map<String, byte[]> members(Path archive, String format) throws IOException {
+        java.util.Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+        switch (format) {
+            case "zip" -> {
+                try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(archive).get()) {
+                    for (var entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            members.put(entry.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+            case "tar" -> {
+                try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                        Files.newInputStream(archive))) {
+                    org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
+                    while ((entry = tar.getNextEntry()) != null) {
+                        members.put(entry.getName(), tar.readAllBytes());
+                    }
+                }
+            }
+            default -> {
+                try (var sevenZip = org.apache.commons.compress.archivers.sevenz.SevenZFile.builder().setPath(archive)
+                        .get()) {
+                    for (var entry : sevenZip.getEntries()) {
+                        try (InputStream in = sevenZip.getInputStream(entry)) {
+                            members.put(entry.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        return members;
     }
 
     static ScrubCopy.Result scrub(ScrubCopy scrubCopy, Path original, Path copy) {

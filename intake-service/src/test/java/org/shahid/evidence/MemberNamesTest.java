@@ -1,0 +1,67 @@
+package org.shahid.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.shahid.sealing.RedactionTerms;
+
+/** The names members carry inside a rebuilt archive, and the record that maps them to the redacted originals. */
+class MemberNamesTest {
+
+    private final RedactionTerms ahmed = new RedactionTerms(List.of("ahmed.kareem@example.org"),
+            List.of("Ahmed Kareem", "Ahmed", "Kareem"));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+        "sdcard/DCIM/Ahmed_Kareem/photo from 07701234567.JPG, jpg",
+        "C:\\Users\\layla\\statement.docx, docx",
+        "archive.tar.gz, gz",
+        "no-extension, ''",
+        "folder.d/README, ''",
+        "weird.extension6, ''",
+        "photo.jp_g, ''",
+        "x.7z, 7z",
+        "NULL, ''"})
+    void theExtensionIsTheLastElementsWhenItIsTwoToFiveLettersOrDigits(String name, String extension) {
+        assertThat(MemberNames.extension(name)).isEqualTo(extension);
+    }
+
+    @Test
+    void aMemberIsNamedByItsPositionAndItsCopysHashAndNothingElse() throws Exception {
+        Path copy = Files.writeString(dir.resolve("copy.bin"), "abc", StandardCharsets.UTF_8);
+
+        String name = MemberNames.of(4, copy, "sdcard/DCIM/Ahmed_Kareem/photo from 07701234567.jpg");
+
+        // SHA-256("abc") = ba7816bf...
+        assertThat(name).isEqualTo("4-ba7816bf.jpg");
+    }
+
+    @Test
+    void theServiceRedactsTheRecordedOriginalNameWithTheReportersTerms() {
+        String record = MemberNames.record("1-ba7816bf.jpg", "sdcard/DCIM/Ahmed_Kareem/photo from 07701234567.jpg");
+
+        String redacted = MemberNames.redacted("Member:" + record, ahmed::replaceInFileName);
+
+        assertThat(redacted).startsWith("Member:Renamed:1-ba7816bf.jpg=sdcard/DCIM/")
+                .doesNotContain("Ahmed", "Kareem", "07701234567").contains(RedactionTerms.NAME);
+        assertThat(MemberNames.redacted("Zip:comment", ahmed::replaceInFileName)).isEqualTo("Zip:comment");
+    }
+
+    @Test
+    void theRecordedOriginalNameCannotBreakTheRecordsSeparators() {
+        String record = MemberNames.record("2-00000000.txt", "a,b;c|d=e\nf" + "x".repeat(200));
+
+        assertThat(record.substring("Renamed:2-00000000.txt=".length())).doesNotContain(",", ";", "|", "=", "\n")
+                .hasSize(120);
+    }
+}
