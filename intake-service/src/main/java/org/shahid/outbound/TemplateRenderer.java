@@ -104,8 +104,9 @@ public final class TemplateRenderer implements MailTemplates {
         Map<TemplatePart, Template> parts = byLanguage.get(Objects.requireNonNull(language, "language"));
         Map<String, ?> familyModel = family.model(language, model);
         try {
+            Template html = parts.get(TemplatePart.HTML);
             return new RenderedMail(process(parts.get(TemplatePart.SUBJECT), familyModel),
-                    process(parts.get(TemplatePart.TEXT), familyModel), process(parts.get(TemplatePart.HTML), familyModel));
+                    process(parts.get(TemplatePart.TEXT), familyModel), html == null ? "" : process(html, familyModel));
         } catch (TemplateException e) {
             // The templates rendered at load with the same variables, so this is a bug, not an admin's typo.
             throw new IllegalStateException(family.noun() + " template " + event + " failed at render time: " + oneLine(e));
@@ -141,9 +142,6 @@ public final class TemplateRenderer implements MailTemplates {
     }
 
     private static String process(Template template, Map<String, ?> model) throws TemplateException {
-        if (template == null) {
-            return "";
-        }
         StringWriter out = new StringWriter();
         try {
             template.process(model, out);
