@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidConfiguration;
 import org.shahid.language.Language;
+import org.shahid.outbound.MailTemplates;
 import org.shahid.outbound.RenderedMail;
-import org.shahid.outbound.TemplateCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,7 +37,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = shahid.settings();
-        TemplateCatalog templates = ShahidConfiguration.loadTemplates(settings.home());
+        MailTemplates templates = ShahidConfiguration.loadTemplates(settings.home());
         Language chosen = Language.fromCode(language)
                 .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'; use " + Language.listed()));
         if (!templates.events().contains(event)) {

@@ -2,8 +2,8 @@ package org.shahid.monitors;
 
 import java.util.Map;
 import org.shahid.language.Language;
+import org.shahid.outbound.MailTemplates;
 import org.shahid.outbound.RenderedMail;
-import org.shahid.outbound.TemplateCatalog;
 import org.shahid.tickets.TicketReference;
 import org.shahid.tickets.TicketStatus;
 
@@ -16,10 +16,10 @@ public final class ComposeStatusUpdate {
 
     public static final String EVENT = "status-update";
 
-    private final TemplateCatalog templates;
+    private final MailTemplates templates;
     private final String organisation;
 
-    public ComposeStatusUpdate(TemplateCatalog templates, String organisation) {
+    public ComposeStatusUpdate(MailTemplates templates, String organisation) {
         this.templates = templates;
         this.organisation = organisation;
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.shahid.language.Language;
+import org.shahid.outbound.LoadedFamily;
 import org.shahid.outbound.PlainTextTemplates;
 import org.shahid.outbound.RenderedMail;
+import org.shahid.outbound.TemplateRenderer;
 
 /**
  * The templates of mail to monitors ({@code templates/<event>.<lang>.<subject|text>.ftl}, one per
@@ -15,10 +17,10 @@ import org.shahid.outbound.RenderedMail;
  * escalations to platforms. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
- * with a sample at start, and again before a changed file is adopted while running ({@link PlainTextTemplates}).
+ * with a sample at start, and again before a changed file is adopted while running ({@link TemplateRenderer}).
  * Thread-safe.
  */
-public final class MonitorTemplates {
+public final class MonitorTemplates extends LoadedFamily {
 
     public static final String TICKET_NOTIFICATION = "ticket-notification";
     public static final String MONITOR_DIGEST = "monitor-digest";
@@ -29,16 +31,13 @@ public final class MonitorTemplates {
     public static final String MONITOR_EVIDENCE = "monitor-evidence";
     public static final String PLATFORM_ESCALATION = "platform-escalation";
 
-    /** Swapped whole by {@link #adopt}. */
-    private volatile PlainTextTemplates templates;
-
-    private MonitorTemplates(PlainTextTemplates templates) {
-        this.templates = templates;
+    private MonitorTemplates(TemplateRenderer templates) {
+        super(templates);
     }
 
     /** Serves {@code newer}'s templates from now on (they were loaded and checked in full). */
     public void adopt(MonitorTemplates newer) {
-        this.templates = newer.templates;
+        adoptFrom(newer);
     }
 
     public static MonitorTemplates load(Path templatesDir) {
@@ -52,11 +51,7 @@ public final class MonitorTemplates {
     }
 
     /** Renders the English version. */
-    public RenderedMail render(String event, Map<String, Object> model) {
+    public RenderedMail render(String event, Map<String, ?> model) {
         return render(event, Language.ENGLISH, model);
-    }
-
-    public RenderedMail render(String event, Language language, Map<String, Object> model) {
-        return templates.render(event, language, model);
     }
 }

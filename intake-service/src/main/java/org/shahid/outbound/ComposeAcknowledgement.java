@@ -19,10 +19,10 @@ public final class ComposeAcknowledgement {
     /** The answer to a follow-up on a ticket whose sealed identities retention has purged. */
     public static final String CASE_CLOSED = "case-closed";
 
-    private final TemplateCatalog templates;
+    private final MailTemplates templates;
     private final String organisation;
 
-    public ComposeAcknowledgement(TemplateCatalog templates, String organisation) {
+    public ComposeAcknowledgement(MailTemplates templates, String organisation) {
         this.templates = templates;
         this.organisation = organisation;
     }

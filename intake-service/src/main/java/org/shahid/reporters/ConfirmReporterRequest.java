@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.shahid.language.Language;
+import org.shahid.outbound.MailTemplates;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.RenderedMail;
-import org.shahid.outbound.TemplateCatalog;
 import org.shahid.tickets.TicketMessageDao;
 
 /**
@@ -22,13 +22,13 @@ public final class ConfirmReporterRequest {
     public static final String WITHDRAWN_PURPOSE = "WITHDRAWAL_CONFIRMATION";
     public static final String ERASED_PURPOSE = "ERASURE_CONFIRMATION";
 
-    private final TemplateCatalog templates;
+    private final MailTemplates templates;
     private final OutboxDao outbox;
     private final TicketMessageDao messages;
     private final MessageIds messageIds;
     private final String organisation;
 
-    public ConfirmReporterRequest(TemplateCatalog templates, OutboxDao outbox, TicketMessageDao messages,
+    public ConfirmReporterRequest(MailTemplates templates, OutboxDao outbox, TicketMessageDao messages,
                                   MessageIds messageIds, String organisation) {
         this.templates = templates;
         this.outbox = outbox;

@@ -58,6 +58,50 @@ class PlainTextTemplatesTest {
                 .hasMessageContaining("notice.en.text.ftl: ");
     }
 
+    @Test
+    void rendersNoHtmlForAFamilyWithoutAnHtmlPart() throws Exception {
+        writeEveryLanguage("[${reference}] ${what}", "${what}");
+
+        RenderedMail mail = TemplateRenderer.load(templates, NOTICE)
+                .render("notice", Language.ENGLISH, Map.of("reference", "SHD-1", "what", "x"));
+
+        assertThat(mail.html()).isEmpty();
+        assertThat(mail.text()).isEqualTo("x");
+    }
+
+    @Test
+    void refusesAnUnknownEventAndNamesTheKnownOnes() throws Exception {
+        writeEveryLanguage("[${reference}] ${what}", "${what}");
+        TemplateRenderer renderer = TemplateRenderer.load(templates, NOTICE);
+
+        assertThatThrownBy(() -> renderer.render("notise", Language.ENGLISH, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown event 'notise'; known: [notice]");
+    }
+
+    @Test
+    void servesTheAdoptedTemplatesFromThenOn() throws Exception {
+        writeEveryLanguage("[${reference}] ${what}", "old ${what}");
+        TemplateRenderer serving = TemplateRenderer.load(templates, NOTICE);
+        writeEveryLanguage("[${reference}] ${what}", "new ${what}");
+
+        serving.adopt(TemplateRenderer.load(templates, NOTICE));
+
+        assertThat(serving.render("notice", Language.ARABIC, Map.of("reference", "SHD-1", "what", "x")).text())
+                .isEqualTo("new x");
+    }
+
+    @Test
+    void namesTheFamilyAndEventWhenATemplateFailsAtRenderTime() throws Exception {
+        // The sample takes the branch that works, so the template loads; a caller's model takes the other.
+        writeEveryLanguage("[${reference}] ${what}", "<#if what == \"sample\">${what}<#else>${what?number}</#if>");
+        TemplateRenderer renderer = TemplateRenderer.load(templates, NOTICE);
+
+        assertThatThrownBy(() -> renderer.render("notice", Language.ENGLISH, Map.of("reference", "SHD-1", "what", "x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("notice template notice failed at render time: ");
+    }
+
     private void writeEveryLanguage(String subject, String text) throws IOException {
         for (Language language : Language.values()) {
             Files.writeString(templates.resolve("notice." + language.code() + ".subject.ftl"), subject);
