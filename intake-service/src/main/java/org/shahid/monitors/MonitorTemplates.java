@@ -15,7 +15,8 @@ import org.shahid.outbound.RenderedMail;
  * escalations to platforms. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
- * with a sample at start, and again before a changed file is adopted while running ({@link PlainTextTemplates}).
+ * with a sample at start, and again before a changed file is adopted while running ({@link PlainTextTemplates});
+ * the words of command problems are checked in every language with them ({@link CommandProblemWording}).
  * Thread-safe.
  */
 public final class MonitorTemplates {
@@ -29,26 +30,29 @@ public final class MonitorTemplates {
     public static final String MONITOR_EVIDENCE = "monitor-evidence";
     public static final String PLATFORM_ESCALATION = "platform-escalation";
 
-    /** Swapped whole by {@link #adopt}. */
-    private volatile PlainTextTemplates templates;
+    /** The templates and the words of command problems, swapped together by {@link #adopt}. */
+    private record Loaded(PlainTextTemplates templates, CommandProblemWording problemWording) {
+    }
 
-    private MonitorTemplates(PlainTextTemplates templates) {
-        this.templates = templates;
+    private volatile Loaded loaded;
+
+    private MonitorTemplates(Loaded loaded) {
+        this.loaded = loaded;
     }
 
     /** Serves {@code newer}'s templates from now on (they were loaded and checked in full). */
     public void adopt(MonitorTemplates newer) {
-        this.templates = newer.templates;
+        this.loaded = newer.loaded;
     }
 
     public static MonitorTemplates load(Path templatesDir) {
-        return new MonitorTemplates(PlainTextTemplates.load(templatesDir, new PlainTextTemplates.Family("monitor",
+        return new MonitorTemplates(new Loaded(PlainTextTemplates.load(templatesDir, new PlainTextTemplates.Family("monitor",
                 List.of(TICKET_NOTIFICATION, MONITOR_DIGEST, COMMAND_PROBLEMS, REPLY_REFUSED, REPLY_KEY_EXPIRED,
                         WEEKLY_FINDINGS, MONITOR_EVIDENCE, PLATFORM_ESCALATION),
                 MonitorSamples::of, Set.of(TICKET_NOTIFICATION, COMMAND_PROBLEMS, REPLY_KEY_EXPIRED, MONITOR_EVIDENCE),
                 // The platform's answer is threaded back by this reference in its subject.
                 Map.of(PLATFORM_ESCALATION, new PlainTextTemplates.SubjectMark("[ESC-0123456789AB]",
-                        "[${escalationReference}]")))));
+                        "[${escalationReference}]")))), CommandProblemWording.load(templatesDir)));
     }
 
     /** Renders the English version. */
@@ -57,6 +61,11 @@ public final class MonitorTemplates {
     }
 
     public RenderedMail render(String event, Language language, Map<String, Object> model) {
-        return templates.render(event, language, model);
+        return loaded.templates().render(event, language, model);
+    }
+
+    /** The problems worded in the language, as the {@code command-problems} mail lists them. */
+    public List<String> word(List<CommandProblem> problems, Language language) {
+        return loaded.problemWording().word(problems, language);
     }
 }
