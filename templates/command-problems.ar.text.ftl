@@ -5,10 +5,10 @@
 </#list>
 
 صحّح الأوامر وأعد الرد. الأوامر في الأسطر الأولى، أمر في كل سطر:
-#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
-#category <name>    #priority low|normal|high|urgent    #note <internal text>
-#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
-#actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable    #severity low|medium|high
-#escalate <platform>    #platform-action removed|labelled|refused|none
+#status triaged|investigating|resolved|rejected|closed    #assign me|<العنوان>
+#category <الاسم>    #priority low|normal|high|urgent    #note <نص داخلي>
+#close resolved|rejected    #reject <السبب> [SHD-...]    #reopen
+#actor <المعرّف> [المجموعة]    #commitment <المعرّف>    #verdict violation|no-violation|unverifiable    #severity low|medium|high
+#escalate <المنصة>    #platform-action removed|labelled|refused|none
 
 ${organisation}

@@ -3,7 +3,7 @@
 <#if assigned?has_content>
 البلاغات المفتوحة المسندة إليك:
 <#list assigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
+- ${ticket.reference}  ${ticket.status}  الأولوية ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  منذ ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
 </#list>
 <#else>
 لا بلاغات مفتوحة مسندة إليك.
@@ -12,7 +12,7 @@
 <#if unassigned?has_content>
 بلاغات غير مسندة أقدم من ${unassignedAfter}:
 <#list unassigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
+- ${ticket.reference}  ${ticket.status}  الأولوية ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  منذ ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
 </#list>
 <#else>
 لا بلاغات غير مسندة أقدم من ${unassignedAfter}.

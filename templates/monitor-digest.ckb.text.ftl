@@ -3,7 +3,7 @@
 <#if assigned?has_content>
 ڕاپۆرتە کراوەکانی دراون بە تۆ:
 <#list assigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
+- ${ticket.reference}  ${ticket.status}  پێشینە ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  تۆمارکراو لە ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
 </#list>
 <#else>
 هیچ ڕاپۆرتێکی کراوە نەدراوە بە تۆ.
@@ -12,7 +12,7 @@
 <#if unassigned?has_content>
 ڕاپۆرتە بێ خاوەنەکانی کۆنتر لە ${unassignedAfter}:
 <#list unassigned as ticket>
-- ${ticket.reference}  ${ticket.status}  priority ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  since ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
+- ${ticket.reference}  ${ticket.status}  پێشینە ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  تۆمارکراو لە ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
 </#list>
 <#else>
 هیچ ڕاپۆرتێکی بێ خاوەنی کۆنتر لە ${unassignedAfter} نییە.

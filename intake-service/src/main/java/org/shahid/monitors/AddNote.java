@@ -10,8 +10,8 @@ import org.shahid.tickets.TicketStatus;
  * reply to the note, and nothing is relayed to the reporter.
  */
 public record AddNote(String written,
-                      @NotBlank(message = "needs the text of the note")
-                      @Size(max = 900, message = "is longer than 900 characters") String text)
+                      @NotBlank(message = "note-missing")
+                      @Size(max = 900, message = "note-too-long") String text)
         implements MonitorCommand {
 
     private static final int STORED_CHARACTERS = 1000;

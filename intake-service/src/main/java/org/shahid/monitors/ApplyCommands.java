@@ -49,15 +49,14 @@ public final class ApplyCommands {
         this.parts = parts;
     }
 
-    /** What is wrong with the reply for this ticket, worded for the monitor; empty when it can be applied. */
-    public List<String> problemsWith(Handle handle, Ticket ticket, ParsedReply reply) {
-        List<String> problems = new ArrayList<>(reply.problems());
+    /** What is wrong with the reply for this ticket; empty when it can be applied. */
+    public List<CommandProblem> problemsWith(Handle handle, Ticket ticket, ParsedReply reply) {
+        List<CommandProblem> problems = new ArrayList<>(reply.problems());
         if (reply.isEmpty()) {
-            problems.add("the reply has neither commands nor text for the reporter");
+            problems.add(CommandProblem.of("reply-empty"));
         }
         if (reply.appliesToCluster() && reply.commands().stream().noneMatch(MonitorCommand::passesToCluster)) {
-            problems.add("#cluster: applies a verdict to the linked tickets; add #close, #reject or"
-                    + " #status resolved/rejected/closed, or a finding (#actor, #commitment, #verdict, #severity)");
+            problems.add(CommandProblem.of("cluster-without-verdict"));
         }
         CommandScope scope = new CommandScope(handle, ticket, reply, null, null, parts);
         TicketStatus status = ticket.status();
@@ -99,7 +98,7 @@ public final class ApplyCommands {
         List<String> applied = new ArrayList<>();
         for (long linkedId : linked) {
             Ticket other = parts.tickets().findById(handle, linkedId).orElseThrow();
-            List<String> problems = problemsWith(handle, other, verdict);
+            List<CommandProblem> problems = problemsWith(handle, other, verdict);
             if (problems.isEmpty()) {
                 apply(handle, other, monitor, verdict, now);
                 parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT,
@@ -107,7 +106,8 @@ public final class ApplyCommands {
                 applied.add(other.reference().value());
             } else {
                 parts.events().append(handle, linkedId, monitor.address(), TicketEventKind.CLUSTER_VERDICT_SKIPPED,
-                        limit(ticket.reference() + ": " + String.join("; ", problems)), now);
+                        limit(ticket.reference() + ": " + String.join("; ",
+                                parts.templates().word(problems, Language.ENGLISH))), now);
             }
         }
         parts.events().append(handle, ticket.id(), monitor.address(), TicketEventKind.CLUSTER_VERDICT,

@@ -20,6 +20,7 @@ import org.shahid.intake.IntakeAttemptDao;
 import org.shahid.intake.IntakeHeaders;
 import org.shahid.intake.LoopGuard;
 import org.shahid.intake.MailKey;
+import org.shahid.language.Language;
 import org.shahid.parsing.MailParser;
 import org.shahid.parsing.ParsedMail;
 import org.shahid.parsing.UnparseableMailException;
@@ -159,12 +160,12 @@ public final class ApplyMonitorReply implements Processor {
         }
         Ticket target = ticket.orElseThrow();
         ParsedReply reply = ParsedReply.of(ReplyText.newText(mail.text()));
-        List<String> problems = parts.commands().problemsWith(handle, target, reply);
+        List<CommandProblem> problems = parts.commands().problemsWith(handle, target, reply);
         if (!problems.isEmpty()) {
             Map<String, Object> model = baseModel();
             model.put("reference", target.reference().value());
             model.put("macToken", parts.replyMac().subjectToken(target.reference(), monitor.get().address()));
-            model.put("problems", problems);
+            model.put("problems", parts.templates().word(problems, monitor.get().language()));
             RenderedMail content = parts.templates().render(MonitorTemplates.COMMAND_PROBLEMS,
                     monitor.get().language(), model);
             parts.outbox().enqueue(handle, new OutboxDao.NewMail(target.id(), COMMAND_PROBLEMS, null,
@@ -172,7 +173,7 @@ public final class ApplyMonitorReply implements Processor {
                     monitor.get().language().code(),
                     parts.replyMac().replyAddress(target.reference(), monitor.get().address())), now);
             parts.audit().record(handle, key.value(), sender, target.id(), ReplyAuditDao.Outcome.INVALID,
-                    String.join("\n", problems), false, now);
+                    String.join("\n", parts.templates().word(problems, Language.ENGLISH)), false, now);
             return Outcome.INVALID;
         }
         parts.commands().apply(handle, target, monitor.get(), reply, now);

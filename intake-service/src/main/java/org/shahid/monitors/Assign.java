@@ -8,8 +8,8 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #assign me} or {@code #assign monitor2@…}: gives the ticket to its writer or to someone on the roster. */
 public record Assign(String written,
-                     @NotNull(message = "needs 'me' or a roster address")
-                     @Pattern(regexp = "me|[^@\\s]+@[^@\\s]+", message = "needs 'me' or a roster address") String who)
+                     @NotNull(message = "assign-who")
+                     @Pattern(regexp = "me|[^@\\s]+@[^@\\s]+", message = "assign-who") String who)
         implements MonitorCommand {
 
     static Assign parse(String written, String argument) {
@@ -17,9 +17,9 @@ public record Assign(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         if (!who.equals("me") && scope.parts().roster().find(who).isEmpty()) {
-            problems.add(written + ": " + who + " is not on the roster");
+            problems.add(CommandProblem.of("assign-not-on-roster", written, who));
         }
         return status;
     }

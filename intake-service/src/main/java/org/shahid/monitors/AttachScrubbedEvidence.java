@@ -131,18 +131,14 @@ public final class AttachScrubbedEvidence {
      */
     public record Withheld(String code, String detail) {
 
-        /** The reason in English, for the command problems a monitor is sent. */
-        public String inEnglish() {
-            return switch (code) {
-                case "hostile-on-request" -> "flagged " + detail + ": its scrubbed copy is sent only when asked for by"
-                        + " name (#evidence N hostile)";
-                case "hostile" -> "flagged " + detail + ": never handed out" + (detail.contains("executable") ? ""
-                        : " (no scrubbed copy could be made)");
-                case "not-kept" -> "not kept" + (detail.isEmpty() ? "" : " (" + detail + ")");
-                case "no-copy" -> "no scrubbed copy could be made" + (detail.isEmpty() ? "" : " (" + detail + ")");
-                case "too-large" -> "larger than a mail may carry (" + detail + " bytes)";
+        /** The reason as the problem a monitor who asked for file {@code which} by {@code written} is told. */
+        CommandProblem problem(String written, String which) {
+            String variant = switch (code) {
+                case "hostile" -> detail.contains("executable") ? "hostile" : "hostile-no-copy";
+                case "not-kept", "no-copy" -> detail.isEmpty() ? code : code + "-detail";
                 default -> code;
             };
+            return CommandProblem.of("evidence-withheld-" + variant, written, which, detail);
         }
     }
 

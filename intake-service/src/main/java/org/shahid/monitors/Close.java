@@ -7,8 +7,8 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #close resolved}: finishes the ticket as resolved or rejected and closes it, in one reply. */
 public record Close(String written,
-                    @NotNull(message = "needs how it ends: resolved or rejected")
-                    @Pattern(regexp = "resolved|rejected", message = "closes as resolved or rejected only")
+                    @NotNull(message = "close-missing")
+                    @Pattern(regexp = "resolved|rejected", message = "close-invalid")
                     String resolution) implements MonitorCommand {
 
     static Close parse(String written, String argument) {
@@ -16,7 +16,7 @@ public record Close(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus from, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus from, List<CommandProblem> problems) {
         TicketStatus ending = LifecycleStep.status(resolution);
         TicketStatus status = from == ending ? from : LifecycleStep.check(from, ending, written, problems);
         return LifecycleStep.check(status, TicketStatus.CLOSED, written, problems);

@@ -24,8 +24,8 @@ import org.shahid.tickets.TicketStatus;
  * time.
  */
 public record Escalate(String written,
-                       @NotNull(message = "needs a platform id from monitoring/platforms.yaml")
-                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "platform ids are lower-case words joined by '-'")
+                       @NotNull(message = "escalate-missing")
+                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "escalate-invalid")
                        String platform) implements MonitorCommand {
 
     public static final String PURPOSE = "PLATFORM_ESCALATION";
@@ -36,13 +36,13 @@ public record Escalate(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         Optional<Platform> found = scope.parts().monitoring().platforms().find(platform);
         if (found.isEmpty()) {
-            problems.add(written + ": unknown platform; known: " + String.join(", ", scope.parts().monitoring()
-                    .platforms().platforms().stream().map(Platform::id).toList()));
+            problems.add(CommandProblem.of("escalate-unknown-platform", written, String.join(", ", scope.parts()
+                    .monitoring().platforms().platforms().stream().map(Platform::id).toList())));
         } else if (postUrls(scope).isEmpty()) {
-            problems.add(written + ": the ticket names no post URL to escalate");
+            problems.add(CommandProblem.of("escalate-no-post", written));
         }
         return status;
     }

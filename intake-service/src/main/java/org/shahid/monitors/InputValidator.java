@@ -10,7 +10,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /**
  * Checks roster entries and monitor commands against their Jakarta Validation constraints (Hibernate Validator)
- * and words each violation as "field: message" for an admin or a monitor to read. Thread-safe.
+ * and gives each violation as "field: message": for a roster entry the message is worded for an admin, for a
+ * monitor command it is the code of a {@link CommandProblem}, worded in the monitor's language. Thread-safe.
  */
 final class InputValidator {
 

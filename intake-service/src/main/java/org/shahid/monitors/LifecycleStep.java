@@ -11,12 +11,12 @@ final class LifecycleStep {
     }
 
     /** The status after the step, or {@code from} with the refusal added to the problems. */
-    static TicketStatus check(TicketStatus from, TicketStatus to, String written, List<String> problems) {
+    static TicketStatus check(TicketStatus from, TicketStatus to, String written, List<CommandProblem> problems) {
         if (from == to) {
             return from;
         }
         if (!TicketLifecycle.next(from).contains(to)) {
-            problems.add(written + ": " + TicketLifecycle.refusal(from, to));
+            problems.add(TicketLifecycle.refusal(written, from, to));
             return from;
         }
         return to;

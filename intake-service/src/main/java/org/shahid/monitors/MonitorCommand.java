@@ -17,7 +17,7 @@ public interface MonitorCommand {
      * Adds what keeps this command from being applied to the ticket, as the commands before it in the reply leave
      * its status, and returns the status it leaves. Writes nothing.
      */
-    default TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    default TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         return status;
     }
 

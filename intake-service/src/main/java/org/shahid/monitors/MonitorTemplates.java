@@ -17,7 +17,8 @@ import org.shahid.outbound.TemplateRenderer;
  * escalations to platforms. Plain text on purpose: monitors reply from phones, and plain text quotes
  * predictably, which keeps the quoted notification out of what is relayed to reporters. Unlike the reporters'
  * {@code TemplateCatalog} these get structured models (evidence lists, ticket lists). Every template is rendered
- * with a sample at start, and again before a changed file is adopted while running ({@link TemplateRenderer}).
+ * with a sample at start, and again before a changed file is adopted while running ({@link TemplateRenderer});
+ * the words of command problems are checked in every language with them ({@link CommandProblemWording}).
  * Thread-safe.
  */
 public final class MonitorTemplates extends LoadedFamily {
@@ -31,13 +32,18 @@ public final class MonitorTemplates extends LoadedFamily {
     public static final String MONITOR_EVIDENCE = "monitor-evidence";
     public static final String PLATFORM_ESCALATION = "platform-escalation";
 
-    private MonitorTemplates(TemplateRenderer templates) {
+    /** The words of command problems, loaded and adopted with the templates. */
+    private volatile CommandProblemWording problemWording;
+
+    private MonitorTemplates(TemplateRenderer templates, CommandProblemWording problemWording) {
         super(templates);
+        this.problemWording = problemWording;
     }
 
     /** Serves {@code newer}'s templates from now on (they were loaded and checked in full). */
     public void adopt(MonitorTemplates newer) {
         adoptFrom(newer);
+        this.problemWording = newer.problemWording;
     }
 
     public static MonitorTemplates load(Path templatesDir) {
@@ -47,11 +53,16 @@ public final class MonitorTemplates extends LoadedFamily {
                 MonitorSamples::of, Set.of(TICKET_NOTIFICATION, COMMAND_PROBLEMS, REPLY_KEY_EXPIRED, MONITOR_EVIDENCE),
                 // The platform's answer is threaded back by this reference in its subject.
                 Map.of(PLATFORM_ESCALATION, new PlainTextTemplates.SubjectMark("[ESC-0123456789AB]",
-                        "[${escalationReference}]")))));
+                        "[${escalationReference}]")))), CommandProblemWording.load(templatesDir));
     }
 
     /** Renders the English version. */
     public RenderedMail render(String event, Map<String, ?> model) {
         return render(event, Language.ENGLISH, model);
+    }
+
+    /** The problems worded in the language, as the {@code command-problems} mail lists them. */
+    public List<String> word(List<CommandProblem> problems, Language language) {
+        return problemWording.word(problems, language);
     }
 }

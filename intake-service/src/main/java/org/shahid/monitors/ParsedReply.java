@@ -12,16 +12,16 @@ import java.util.regex.Pattern;
  * the rest is the message to the reporter. A {@code #note} makes the whole reply internal: its text and the rest
  * of the reply become the note, and nothing is relayed. Immutable.
  *
- * @param problems what is wrong with the commands, worded for the monitor; empty when all are valid
+ * @param problems what is wrong with the commands, for the monitor; empty when all are valid
  */
-public record ParsedReply(List<MonitorCommand> commands, List<String> problems, String relay) {
+public record ParsedReply(List<MonitorCommand> commands, List<CommandProblem> problems, String relay) {
 
     private static final Pattern COMMAND = Pattern.compile("^#([A-Za-z]+(?:-[A-Za-z]+)*)\\b\\s*(.*)$");
 
     public static ParsedReply of(String newText) {
         List<String> lines = newText.lines().toList();
         List<MonitorCommand> commands = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<CommandProblem> problems = new ArrayList<>();
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
@@ -36,18 +36,19 @@ public record ParsedReply(List<MonitorCommand> commands, List<String> problems, 
                 break;
             }
             if (!matcher.matches()) {
-                problems.add(line + ": not a command; commands look like #status investigating");
+                problems.add(CommandProblem.of("not-a-command", line));
                 continue;
             }
             Optional<MonitorCommand> parsed = MonitorCommands.parse(line,
                     matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2).strip());
             if (parsed.isEmpty()) {
-                problems.add(line + ": unknown command; known: " + MonitorCommands.known());
+                problems.add(CommandProblem.of("unknown-command", line, MonitorCommands.known()));
                 continue;
             }
             MonitorCommand command = parsed.get();
+            // A command's constraint messages are the codes of its problems.
             InputValidator.problems(command).forEach(problem ->
-                    problems.add(line + ": " + problem.substring(problem.indexOf(": ") + 2)));
+                    problems.add(CommandProblem.of(problem.substring(problem.indexOf(": ") + 2), line)));
             commands.add(command);
         }
         String rest = String.join("\n", lines.subList(Math.min(i, lines.size()), lines.size())).strip();

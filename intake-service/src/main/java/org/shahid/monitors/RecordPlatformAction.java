@@ -13,9 +13,9 @@ import org.shahid.tickets.TicketStatus;
  * from escalation to this is the platform's response time in the findings.
  */
 public record RecordPlatformAction(String written,
-                                   @NotNull(message = "needs the platform's action: removed, labelled, refused or none")
+                                   @NotNull(message = "platform-action-missing")
                                    @Pattern(regexp = "removed|labelled|refused|none",
-                                           message = "unknown action; use removed, labelled, refused or none")
+                                           message = "platform-action-invalid")
                                    String action) implements MonitorCommand {
 
     static RecordPlatformAction parse(String written, String argument) {
@@ -23,11 +23,11 @@ public record RecordPlatformAction(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         boolean escalated = scope.parts().findings().find(scope.handle(), scope.ticket().id())
                 .map(Finding::escalatedAt).isPresent();
         if (!escalated) {
-            problems.add(written + ": the ticket was not escalated; escalate first with #escalate <platform>");
+            problems.add(CommandProblem.of("platform-action-not-escalated", written));
         }
         return status;
     }

@@ -12,9 +12,9 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #reject duplicate [SHD-…]}: rejects the ticket with a reason, naming the ticket it duplicates if any. */
 public record Reject(String written,
-                     @NotBlank(message = "needs a reason, e.g. #reject duplicate SHD-…")
-                     @Size(max = 200, message = "reason is longer than 200 characters") String reason,
-                     @Pattern(regexp = "SHD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", message = "is not a ticket reference")
+                     @NotBlank(message = "reject-missing")
+                     @Size(max = 200, message = "reject-too-long") String reason,
+                     @Pattern(regexp = "SHD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", message = "reject-not-a-reference")
                      String duplicateOf) implements MonitorCommand {
 
     private static final java.util.regex.Pattern REFERENCE =
@@ -30,11 +30,11 @@ public record Reject(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus from, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus from, List<CommandProblem> problems) {
         TicketStatus status = LifecycleStep.check(from, TicketStatus.REJECTED, written, problems);
         if (duplicateOf != null && scope.parts().tickets()
                 .findByReference(scope.handle(), new TicketReference(duplicateOf)).isEmpty()) {
-            problems.add(written + ": no ticket " + duplicateOf);
+            problems.add(CommandProblem.of("reject-no-ticket", written, duplicateOf));
         }
         return status;
     }

@@ -12,12 +12,11 @@ public record Reopen(String written) implements MonitorCommand {
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         if (TicketLifecycle.canReopen(status)) {
             return TicketStatus.TRIAGED;
         }
-        problems.add(written + ": only a resolved, rejected or closed ticket can be reopened; this one is "
-                + TicketLifecycle.word(status));
+        problems.add(CommandProblem.of("reopen-not-finished", written, TicketLifecycle.word(status)));
         return status;
     }
 

@@ -20,11 +20,11 @@ import org.shahid.tickets.TicketStatus;
  * for any mail, is refused with the reason.
  */
 public record SendEvidence(String written,
-                           @NotNull(message = "needs a file's number from the notification's evidence list, or all")
+                           @NotNull(message = "evidence-missing")
                            @Pattern(regexp = "all|[1-9][0-9]{0,3}",
-                                   message = "names a file by its number in the evidence list, or all")
+                                   message = "evidence-invalid")
                            String which,
-                           @Pattern(regexp = "hostile", message = "takes only the word hostile after the file's number")
+                           @Pattern(regexp = "hostile", message = "evidence-hostile-word")
                            String hostile) implements MonitorCommand {
 
     public static final String PURPOSE = "MONITOR_EVIDENCE";
@@ -46,19 +46,19 @@ public record SendEvidence(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         List<AttachScrubbedEvidence.Numbered> files = scope.parts().evidence().ofTicket(scope.handle(), scope.ticket().id());
         if (which.equals("all")) {
             if (hostileAsked()) {
-                problems.add(written + ": ask for a file flagged hostile by its number, #evidence N hostile");
+                problems.add(CommandProblem.of("evidence-hostile-all", written));
             } else if (scope.parts().evidence().mails(files).isEmpty()) {
-                problems.add(written + ": the ticket has no scrubbed copy that can be mailed");
+                problems.add(CommandProblem.of("evidence-nothing-mailable", written));
             }
         } else if (Integer.parseInt(which) > files.size()) {
-            problems.add(written + ": the ticket has " + files.size() + " evidence files");
+            problems.add(CommandProblem.of("evidence-no-such-file", written, files.size()));
         } else {
             scope.parts().evidence().withheld(files.get(Integer.parseInt(which) - 1).file(), hostileAsked())
-                    .ifPresent(reason -> problems.add(written + ": file " + which + " " + reason.inEnglish()));
+                    .ifPresent(reason -> problems.add(reason.problem(written, which)));
         }
         return status;
     }

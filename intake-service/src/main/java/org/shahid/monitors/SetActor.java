@@ -15,10 +15,10 @@ import org.shahid.tickets.TicketStatus;
  * register is named with its group, {@code #actor new-page-id media}.
  */
 public record SetActor(String written,
-                       @NotNull(message = "needs an actor id from the register (the `actors` verb lists them)")
-                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "actor ids are lower-case words joined by '-'")
+                       @NotNull(message = "actor-missing")
+                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "actor-invalid")
                        String id,
-                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "group ids are lower-case words joined by '-'")
+                       @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "actor-group-invalid")
                        String group) implements MonitorCommand {
 
     static SetActor parse(String written, String argument) {
@@ -33,17 +33,16 @@ public record SetActor(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         MonitoringData monitoring = scope.parts().monitoring();
         Optional<Actor> registered = monitoring.actors().find(id);
         String groups = String.join(", ", monitoring.declaration().groups().stream().map(ActorGroup::id).toList());
         if (registered.isPresent() && group != null && !group.equals(registered.get().group())) {
-            problems.add(written + ": " + id + " is registered in the group " + registered.get().group());
+            problems.add(CommandProblem.of("actor-in-other-group", written, id, registered.get().group()));
         } else if (registered.isEmpty() && group == null) {
-            problems.add(written + ": " + id + " is not in the register; name its group too, e.g. #actor " + id
-                    + " media (groups: " + groups + ")");
+            problems.add(CommandProblem.of("actor-not-registered", written, id, groups));
         } else if (registered.isEmpty() && monitoring.declaration().group(group).isEmpty()) {
-            problems.add(written + ": " + group + " is not a group of the declaration; groups: " + groups);
+            problems.add(CommandProblem.of("actor-unknown-group", written, group, groups));
         }
         return status;
     }

@@ -8,8 +8,8 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #category fake-accounts}: confirms or corrects the ticket's category, one of the category rules'. */
 public record SetCategory(String written,
-                          @NotNull(message = "needs a category name")
-                          @Pattern(regexp = "[a-z0-9-]+", message = "category names are lower-case words joined by '-'")
+                          @NotNull(message = "category-missing")
+                          @Pattern(regexp = "[a-z0-9-]+", message = "category-invalid")
                           String name) implements MonitorCommand {
 
     static SetCategory parse(String written, String argument) {
@@ -17,10 +17,10 @@ public record SetCategory(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         if (!scope.parts().categories().isCategory(name)) {
-            problems.add(written + ": unknown category; known: "
-                    + String.join(", ", scope.parts().categories().categoryNames()));
+            problems.add(CommandProblem.of("category-unknown", written,
+                    String.join(", ", scope.parts().categories().categoryNames())));
         }
         return status;
     }

@@ -16,9 +16,9 @@ import org.shahid.tickets.TicketStatus;
  * must be one of the actor's group, the actor named in the same reply or earlier.
  */
 public record SetCommitment(String written,
-                            @NotNull(message = "needs a commitment id (the `commitments` verb lists them)")
+                            @NotNull(message = "commitment-missing")
                             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-                                    message = "commitment ids are lower-case words joined by '-'")
+                                    message = "commitment-invalid")
                             String id) implements MonitorCommand {
 
     static SetCommitment parse(String written, String argument) {
@@ -26,18 +26,18 @@ public record SetCommitment(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus status, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus status, List<CommandProblem> problems) {
         MonitoringData monitoring = scope.parts().monitoring();
         Optional<ActorGroup> owner = monitoring.declaration().groupOf(id);
         Optional<ActorGroup> actorGroup = actorGroup(scope);
         if (owner.isEmpty()) {
-            problems.add(written + ": no commitment " + id + " in the declaration");
+            problems.add(CommandProblem.of("commitment-unknown", written, id));
         } else if (actorGroup.isEmpty()) {
-            problems.add(written + ": name the actor first, e.g. #actor <id> on the line before");
+            problems.add(CommandProblem.of("commitment-actor-first", written));
         } else if (!owner.get().id().equals(actorGroup.get().id())) {
-            problems.add(written + ": " + id + " is a commitment of " + owner.get().id() + ", and the actor is of "
-                    + actorGroup.get().id() + "; its commitments: " + String.join(", ",
-                    actorGroup.get().commitments().stream().map(Commitment::id).toList()));
+            problems.add(CommandProblem.of("commitment-of-other-group", written, id, owner.get().id(),
+                    actorGroup.get().id(), String.join(", ", actorGroup.get().commitments().stream().map(Commitment::id)
+                    .toList())));
         }
         return status;
     }

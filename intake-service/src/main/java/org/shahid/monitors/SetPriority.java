@@ -8,9 +8,9 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #priority high}: the ticket's priority, which orders digests. */
 public record SetPriority(String written,
-                          @NotNull(message = "needs a priority: low, normal, high or urgent")
+                          @NotNull(message = "priority-missing")
                           @Pattern(regexp = "low|normal|high|urgent",
-                                  message = "unknown priority; use low, normal, high or urgent")
+                                  message = "priority-invalid")
                           String priority) implements MonitorCommand {
 
     static SetPriority parse(String written, String argument) {

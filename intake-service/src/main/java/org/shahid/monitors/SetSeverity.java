@@ -8,8 +8,8 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #severity low|medium|high}: how grave the finding is. */
 public record SetSeverity(String written,
-                          @NotNull(message = "needs a severity: low, medium or high")
-                          @Pattern(regexp = "low|medium|high", message = "unknown severity; use low, medium or high")
+                          @NotNull(message = "severity-missing")
+                          @Pattern(regexp = "low|medium|high", message = "severity-invalid")
                           String severity) implements MonitorCommand {
 
     static SetSeverity parse(String written, String argument) {

@@ -7,9 +7,9 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #status investigating}: moves the ticket along its lifecycle. */
 public record SetStatus(String written,
-                        @NotNull(message = "needs a status: triaged, investigating, resolved, rejected or closed")
+                        @NotNull(message = "status-missing")
                         @Pattern(regexp = "triaged|investigating|resolved|rejected|closed",
-                                message = "unknown status; use triaged, investigating, resolved, rejected or closed")
+                                message = "status-invalid")
                         String status) implements MonitorCommand {
 
     static SetStatus parse(String written, String argument) {
@@ -17,7 +17,7 @@ public record SetStatus(String written,
     }
 
     @Override
-    public TicketStatus check(CommandScope scope, TicketStatus from, List<String> problems) {
+    public TicketStatus check(CommandScope scope, TicketStatus from, List<CommandProblem> problems) {
         return LifecycleStep.check(from, LifecycleStep.status(status), written, problems);
     }
 

@@ -8,9 +8,9 @@ import org.shahid.tickets.TicketStatus;
 
 /** {@code #verdict violation|no-violation|unverifiable}: the finding's verdict; its time gives time to verdict. */
 public record SetVerdict(String written,
-                         @NotNull(message = "needs a verdict: violation, no-violation or unverifiable")
+                         @NotNull(message = "verdict-missing")
                          @Pattern(regexp = "violation|no-violation|unverifiable",
-                                 message = "unknown verdict; use violation, no-violation or unverifiable")
+                                 message = "verdict-invalid")
                          String verdict) implements MonitorCommand {
 
     static SetVerdict parse(String written, String argument) {

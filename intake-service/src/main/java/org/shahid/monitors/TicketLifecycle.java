@@ -1,9 +1,9 @@
 package org.shahid.monitors;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.shahid.tickets.TicketStatus;
 
 /**
@@ -32,14 +32,12 @@ public final class TicketLifecycle {
         return from == TicketStatus.RESOLVED || from == TicketStatus.REJECTED || from == TicketStatus.CLOSED;
     }
 
-    /** Why {@code from → to} is not allowed, worded for a monitor. */
-    public static String refusal(TicketStatus from, TicketStatus to) {
-        Set<TicketStatus> allowed = next(from);
-        return "cannot go from " + word(from) + " to " + word(to) + "; from " + word(from) + " the next step is "
-                + (allowed.isEmpty() ? (canReopen(from) ? "none (use #reopen)" : "none: the reporter withdrew it")
-                : allowed.stream().map(TicketLifecycle::word)
-                .collect(Collectors.joining(" or ")))
-                + (canReopen(from) ? ", or #reopen" : "");
+    /** Why the command {@code written} cannot take a ticket {@code from → to}, for the monitor. */
+    static CommandProblem refusal(String written, TicketStatus from, TicketStatus to) {
+        List<String> allowed = next(from).stream().map(TicketLifecycle::word).toList();
+        String code = allowed.isEmpty() ? (canReopen(from) ? "lifecycle-only-reopen" : "lifecycle-withdrawn")
+                : (canReopen(from) ? "lifecycle-next-or-reopen" : "lifecycle-next");
+        return CommandProblem.of(code, written, word(from), word(to), allowed);
     }
 
     public static String word(TicketStatus status) {

@@ -17,6 +17,6 @@ class AddNoteTest {
 
     @Test
     void needsText() {
-        assertThat(ParsedReply.of("#note").problems()).containsExactly("#note: needs the text of the note");
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#note").problems())).containsExactly("#note: needs the text of the note");
     }
 }

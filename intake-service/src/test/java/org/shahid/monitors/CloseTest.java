@@ -27,7 +27,7 @@ class CloseTest {
 
     @Test
     void explainsAnUnknownEnding() {
-        assertThat(reply("close-unknown-ending.txt").problems())
+        assertThat(CommandFixture.inEnglish(reply("close-unknown-ending.txt").problems()))
                 .containsExactly("#close later: closes as resolved or rejected only");
     }
 }

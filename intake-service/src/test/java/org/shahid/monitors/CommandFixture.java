@@ -13,6 +13,7 @@ import org.shahid.findings.Declaration;
 import org.shahid.findings.FindingDao;
 import org.shahid.findings.MonitoringData;
 import org.shahid.findings.Platforms;
+import org.shahid.language.Language;
 import org.shahid.tickets.Ticket;
 import org.shahid.tickets.TicketKind;
 import org.shahid.tickets.TicketReference;
@@ -24,6 +25,7 @@ final class CommandFixture {
     static final Path ROSTER = Path.of("monitoring/monitors.yaml");
     static final Path CATEGORIES = Path.of("monitoring/categories.yaml");
     static final MonitoringData MONITORING = monitoring();
+    static final CommandProblemWording WORDING = CommandProblemWording.load(Path.of("templates"));
 
     private CommandFixture() {
     }
@@ -54,6 +56,11 @@ final class CommandFixture {
         return reply.commands().get(0);
     }
 
+    /** The problems as an English-reading monitor is told them. */
+    static List<String> inEnglish(List<CommandProblem> problems) {
+        return WORDING.word(problems, Language.ENGLISH);
+    }
+
     /** What {@link MonitorCommand#check} says about the command on a ticket in this status (no database needed). */
     static List<String> problemsOn(MonitorCommand command, TicketStatus status) {
         return problemsOn(new ParsedReply(List.of(command), List.of(), ""), status);
@@ -61,11 +68,11 @@ final class CommandFixture {
 
     /** What each command of the reply says, in the reply's context (no database needed while no command asks). */
     static List<String> problemsOn(ParsedReply reply, TicketStatus status) {
-        List<String> problems = new ArrayList<>();
+        List<CommandProblem> problems = new ArrayList<>();
         for (MonitorCommand command : reply.commands()) {
             command.check(scope(status, reply), status, problems);
         }
-        return problems;
+        return inEnglish(problems);
     }
 
     static TicketStatus statusAfter(MonitorCommand command, TicketStatus status) {

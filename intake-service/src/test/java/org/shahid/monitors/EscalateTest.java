@@ -16,9 +16,9 @@ class EscalateTest {
 
     @Test
     void explainsAnUnknownAction() {
-        assertThat(ParsedReply.of("#platform-action deleted").problems()).containsExactly(
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#platform-action deleted").problems())).containsExactly(
                 "#platform-action deleted: unknown action; use removed, labelled, refused or none");
-        assertThat(ParsedReply.of("#escalate").problems())
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#escalate").problems()))
                 .containsExactly("#escalate: needs a platform id from monitoring/platforms.yaml");
     }
 }

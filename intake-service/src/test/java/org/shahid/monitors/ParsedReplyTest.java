@@ -17,7 +17,7 @@ class ParsedReplyTest {
     @Test
     void explainsUnknownAndInvalidCommands() {
         ParsedReply reply = ParsedReply.of("#status finished\n#priority\n#frobnicate\nhello");
-        assertThat(reply.problems()).containsExactly(
+        assertThat(CommandFixture.inEnglish(reply.problems())).containsExactly(
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed",
                 "#priority: needs a priority: low, normal, high or urgent",
                 "#frobnicate: unknown command; known: #status, #assign, #category, #priority, #note, #close, #reject,"

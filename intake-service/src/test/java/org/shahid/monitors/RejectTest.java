@@ -28,7 +28,7 @@ class RejectTest {
 
     @Test
     void needsAReason() {
-        assertThat(reply("reject-without-reason.txt").problems())
+        assertThat(CommandFixture.inEnglish(reply("reject-without-reason.txt").problems()))
                 .containsExactly("#reject: needs a reason, e.g. #reject duplicate SHD-…");
     }
 }

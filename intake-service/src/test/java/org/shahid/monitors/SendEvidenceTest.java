@@ -15,9 +15,9 @@ class SendEvidenceTest {
 
     @Test
     void explainsAMissingOrBadlyWrittenFile() {
-        assertThat(ParsedReply.of("#evidence").problems())
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#evidence").problems()))
                 .containsExactly("#evidence: needs a file's number from the notification's evidence list, or all");
-        assertThat(ParsedReply.of("#evidence first").problems())
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#evidence first").problems()))
                 .containsExactly("#evidence first: names a file by its number in the evidence list, or all");
     }
 
@@ -27,7 +27,7 @@ class SendEvidenceTest {
                 .containsExactly(new SendEvidence("#evidence 3 hostile", "3", "hostile"));
         assertThat(ParsedReply.of("#evidence 3 HOSTILE").commands())
                 .containsExactly(new SendEvidence("#evidence 3 HOSTILE", "3", "hostile"));
-        assertThat(ParsedReply.of("#evidence 3 please").problems())
+        assertThat(CommandFixture.inEnglish(ParsedReply.of("#evidence 3 please").problems()))
                 .containsExactly("#evidence 3 please: takes only the word hostile after the file's number");
     }
 }

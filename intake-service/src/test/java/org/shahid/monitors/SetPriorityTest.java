@@ -19,7 +19,7 @@ class SetPriorityTest {
 
     @Test
     void needsAPriority() {
-        assertThat(reply("priority-missing.txt").problems())
+        assertThat(CommandFixture.inEnglish(reply("priority-missing.txt").problems()))
                 .containsExactly("#priority: needs a priority: low, normal, high or urgent");
     }
 }

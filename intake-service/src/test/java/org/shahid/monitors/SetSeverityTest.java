@@ -16,7 +16,7 @@ class SetSeverityTest {
 
     @Test
     void explainsAnUnknownSeverity() {
-        assertThat(reply("verdict-and-severity-unknown.txt").problems()).contains(
+        assertThat(CommandFixture.inEnglish(reply("verdict-and-severity-unknown.txt").problems())).contains(
                 "#severity extreme: unknown severity; use low, medium or high");
         assertThat(problemsOn(new SetSeverity("#severity low", "low"), TicketStatus.CLOSED)).isEmpty();
     }

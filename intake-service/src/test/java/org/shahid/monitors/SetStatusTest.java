@@ -28,7 +28,7 @@ class SetStatusTest {
 
     @Test
     void explainsAnUnknownStatus() {
-        assertThat(reply("status-unknown.txt").problems()).containsExactly(
+        assertThat(CommandFixture.inEnglish(reply("status-unknown.txt").problems())).containsExactly(
                 "#status finished: unknown status; use triaged, investigating, resolved, rejected or closed");
     }
 }

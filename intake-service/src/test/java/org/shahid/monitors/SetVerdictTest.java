@@ -17,7 +17,7 @@ class SetVerdictTest {
 
     @Test
     void explainsAnUnknownVerdict() {
-        assertThat(reply("verdict-and-severity-unknown.txt").problems()).contains(
+        assertThat(CommandFixture.inEnglish(reply("verdict-and-severity-unknown.txt").problems())).contains(
                 "#verdict guilty: unknown verdict; use violation, no-violation or unverifiable");
     }
 }
