@@ -38,7 +38,7 @@
 
 </#if>
 <#if commitmentMenus?has_content>
-التزامات الجهات المسمّاة في نتائج هذه البلاغات (لتسجيل أحدها: #commitment <id>):
+التزامات الجهات المسمّاة في نتائج هذه البلاغات (لتسجيل أحدها: #commitment <المعرّف>):
 <#list commitmentMenus as menu>
 ${menu.groupName} (${menu.group}):
 <#list menu.commitments as commitment>

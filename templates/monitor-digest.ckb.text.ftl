@@ -38,7 +38,7 @@
 
 </#if>
 <#if commitmentMenus?has_content>
-پابەندبوونەکانی ئەو لایەنانەی لە ئەنجامەکانی ئەم ڕاپۆرتانەدا ناویان هاتووە (بۆ تۆمارکردنی یەکێکیان: #commitment <id>):
+پابەندبوونەکانی ئەو لایەنانەی لە ئەنجامەکانی ئەم ڕاپۆرتانەدا ناویان هاتووە (بۆ تۆمارکردنی یەکێکیان: #commitment <ناسنامە>):
 <#list commitmentMenus as menu>
 ${menu.groupName} (${menu.group}):
 <#list menu.commitments as commitment>

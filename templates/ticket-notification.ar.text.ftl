@@ -15,7 +15,7 @@
 جهة مسجلة:     ${registeredActorName} (رابط مُبلّغ عنه من حساباتها؛ للتأكيد: #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-التزامات الفئة ${commitmentGroupName} (${commitmentGroup}; لتسجيل نتيجة: #commitment <id>):
+التزامات الفئة ${commitmentGroupName} (${commitmentGroup}; لتسجيل نتيجة: #commitment <المعرّف>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>
@@ -41,11 +41,11 @@ ${text}
 </#if>
 
 رُدّ على هذه الرسالة للعمل على البلاغ. الأوامر في الأسطر الأولى:
-#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
-#category <name>    #priority low|normal|high|urgent    #note <internal text>
-#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
-النتائج: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
-#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+#status triaged|investigating|resolved|rejected|closed    #assign me|<العنوان>
+#category <الاسم>    #priority low|normal|high|urgent    #note <نص داخلي>
+#close resolved|rejected    #reject <السبب> [SHD-...]    #reopen
+النتائج: #actor <المعرّف> [المجموعة]    #commitment <المعرّف>    #verdict violation|no-violation|unverifiable
+#severity low|medium|high    #escalate <المنصة>    #platform-action removed|labelled|refused|none
 أي نص آخر تكتبه فوق الرسالة المقتبسة يُرسل إلى المُبلّغ بتوقيع "فريق المراقبة".
 أبقِ المرجع والمفتاح في الموضوع.
 

@@ -15,7 +15,7 @@
 لایەنی تۆمارکراو: ${registeredActorName} (بەستەرێکی ڕاپۆرتکراو لە هەژمارەکانیەتی؛ بۆ پشتڕاستکردنەوە: #actor ${registeredActor})
 </#if>
 <#if commitments?has_content>
-پابەندبوونەکانی گروپی ${commitmentGroupName} (${commitmentGroup}; بۆ تۆمارکردنی ئەنجام: #commitment <id>):
+پابەندبوونەکانی گروپی ${commitmentGroupName} (${commitmentGroup}; بۆ تۆمارکردنی ئەنجام: #commitment <ناسنامە>):
 <#list commitments as commitment>
   ${commitment.id}: ${commitment.text}
 </#list>
@@ -41,11 +41,11 @@ ${text}
 </#if>
 
 وەڵامی ئەم نامەیە بدەوە بۆ کارکردن لەسەر ڕاپۆرتەکە. فەرمانەکان لە دێڕە یەکەمەکاندا:
-#status triaged|investigating|resolved|rejected|closed    #assign me|<address>
-#category <name>    #priority low|normal|high|urgent    #note <internal text>
-#close resolved|rejected    #reject <reason> [SHD-...]    #reopen
-ئەنجامەکان: #actor <id> [group]    #commitment <id>    #verdict violation|no-violation|unverifiable
-#severity low|medium|high    #escalate <platform>    #platform-action removed|labelled|refused|none
+#status triaged|investigating|resolved|rejected|closed    #assign me|<ناونیشان>
+#category <ناو>    #priority low|normal|high|urgent    #note <دەقی ناوخۆیی>
+#close resolved|rejected    #reject <هۆکار> [SHD-...]    #reopen
+ئەنجامەکان: #actor <ناسنامە> [گرووپ]    #commitment <ناسنامە>    #verdict violation|no-violation|unverifiable
+#severity low|medium|high    #escalate <پلاتفۆرم>    #platform-action removed|labelled|refused|none
 هەر دەقێکی تر کە لە سەرووی نامە وەرگیراوەکەوە دەینووسیت بۆ ڕاپۆرتدەر دەنێردرێت بە واژۆی "تیمی چاودێری".
 ئاماژە و کلیلەکە لە بابەتەکەدا بهێڵەوە.
 
