@@ -35,6 +35,8 @@ ${text}
 - <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} بايت) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
 <#if file.delivery?has_content>  <#if file.delivery == "attached">مرفق باسم ${file.attachedAs}<#elseif file.delivery == "on-request">غير مرفق (حجم الرسالة)؛ رُدّ بـ #evidence ${file.number} أو #evidence all<#elseif file.delivery == "too-large">أكبر مما تحمله رسالة واحدة (${file.detail} بايت)<#elseif file.delivery == "hostile-on-request">موسوم ${file.detail}: غير مرفق؛ رُدّ بـ #evidence ${file.number} hostile لتصلك نسخته المنقّاة<#elseif file.delivery == "hostile">موسوم ${file.detail}: لا يُسلَّم أبدًا<#elseif file.delivery == "not-kept">لم يُحفظ<#else>تعذّر صنع نسخة منقّاة منه</#if>
 </#if>
+<#list (file.renamed)![] as member>  في النسخة: ${member.copyName} = ${member.name}
+</#list>
 </#list>
 <#else>
 الأدلة: لا شيء

@@ -35,6 +35,8 @@ ${text}
 - <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} بایت) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
 <#if file.delivery?has_content>  <#if file.delivery == "attached">هاوپێچ کراوە بە ناوی ${file.attachedAs}<#elseif file.delivery == "on-request">هاوپێچ نەکراوە (قەبارەی نامە)؛ وەڵام بدەوە بە #evidence ${file.number} یان #evidence all<#elseif file.delivery == "too-large">لەوە گەورەترە کە نامەیەک هەڵیبگرێت (${file.detail} بایت)<#elseif file.delivery == "hostile-on-request">نیشانکراوە بە ${file.detail}: هاوپێچ نەکراوە؛ بۆ کۆپییە پاککراوەکەی وەڵام بدەوە بە #evidence ${file.number} hostile<#elseif file.delivery == "hostile">نیشانکراوە بە ${file.detail}: هەرگیز نادرێت<#elseif file.delivery == "not-kept">هەڵنەگیراوە<#else>نەتوانرا کۆپییەکی پاککراوەی لێ دروست بکرێت</#if>
 </#if>
+<#list (file.renamed)![] as member>  لە کۆپییەکەدا: ${member.copyName} = ${member.name}
+</#list>
 </#list>
 <#else>
 بەڵگەکان: هیچ

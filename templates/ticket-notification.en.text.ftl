@@ -37,6 +37,8 @@ Evidence:
 - <#if file.number?has_content>${file.number}. </#if>${file.fileName} (${file.type}, ${file.size} bytes) SHA-256 ${file.sha256}<#if file.note?has_content> [${file.note}]</#if>
 <#if file.delivery?has_content>  <#if file.delivery == "attached">attached as ${file.attachedAs}<#elseif file.delivery == "on-request">not attached (mail size); reply #evidence ${file.number} or #evidence all<#elseif file.delivery == "too-large">larger than a mail may carry (${file.detail} bytes)<#elseif file.delivery == "hostile-on-request">flagged ${file.detail}: not attached; reply #evidence ${file.number} hostile for its scrubbed copy<#elseif file.delivery == "hostile">flagged ${file.detail}: never handed out<#elseif file.delivery == "not-kept">not kept<#else>no scrubbed copy could be made</#if>
 </#if>
+<#list (file.renamed)![] as member>  in the copy: ${member.copyName} = ${member.name}
+</#list>
 </#list>
 <#else>
 Evidence: none

@@ -32,7 +32,13 @@ final class MonitorSamples {
                         "sha256", "0".repeat(64), "note", "", "number", "1", "delivery", "attached",
                         "attachedAs", "image-00000000.png", "detail", ""), Map.of("fileName", "minutes.docx", "type",
                         "application/zip", "size", "2048", "sha256", "1".repeat(64), "note", "", "number", "2",
-                        "delivery", "hostile-on-request", "attachedAs", "", "detail", "zip-bomb")));
+                        "delivery", "hostile-on-request", "attachedAs", "", "detail", "zip-bomb"),
+                        Map.ofEntries(Map.entry("fileName", "photos.zip"), Map.entry("type", "application/zip"),
+                                Map.entry("size", "4096"), Map.entry("sha256", "2".repeat(64)), Map.entry("note", ""),
+                                Map.entry("number", "3"), Map.entry("delivery", "on-request"),
+                                Map.entry("attachedAs", ""), Map.entry("detail", ""),
+                                Map.entry("renamed", List.of(Map.of("copyName", "1-0a1b2c3d.jpg",
+                                        "name", "photo_from_[phone].jpg"))))));
                 model.put("linked", List.of("SHD-AAAA-BBBB-CCCC"));
                 model.put("registeredActor", "sample-unity-party");
                 model.put("registeredActorName", "Sample Unity Party (fictional)");

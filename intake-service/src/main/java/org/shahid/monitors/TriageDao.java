@@ -12,6 +12,10 @@ import org.jdbi.v3.core.Handle;
  */
 public final class TriageDao {
 
+    /** How a copy's record maps a member's new name to its original one ({@code Renamed:<new>=<original>}). */
+    private static final String RENAMED = "Renamed:";
+
+
     /** A ticket's triage state. */
     public record Triage(String assignee, String priority, String category, String suggestedCategory,
                          String suggestedActor) {
@@ -68,7 +72,8 @@ public final class TriageDao {
     /** Evidence rows of one message as the notification lists them. */
     public List<Map<String, Object>> evidenceOf(Handle handle, long messageId) {
         return handle.createQuery("""
-                        SELECT file_name, COALESCE(detected_type, declared_type) AS type, size_bytes, sha256, note, kept
+                        SELECT file_name, COALESCE(detected_type, declared_type) AS type, size_bytes, sha256, note, kept,
+                               removed_metadata
                         FROM attachment WHERE message_id = :messageId ORDER BY id""")
                 .bind("messageId", messageId)
                 .map((rs, ctx) -> Map.<String, Object>of(
@@ -76,8 +81,28 @@ public final class TriageDao {
                         "type", rs.getString("type"),
                         "size", String.valueOf(rs.getLong("size_bytes")),
                         "sha256", rs.getString("sha256") == null ? "(not kept)" : rs.getString("sha256"),
-                        "note", rs.getString("note") == null ? "" : rs.getString("note")))
+                        "note", rs.getString("note") == null ? "" : rs.getString("note"),
+                        "renamed", renamedMembers(rs.getString("removed_metadata"))))
                 .list();
+    }
+
+    /**
+     * The members of an archive's or attached mail's copy, by the name they have in the copy and the original name
+     * they stand for (redacted with the reporter's terms when it was recorded): the copy itself names nothing.
+     */
+    static List<Map<String, String>> renamedMembers(String removedMetadata) {
+        if (removedMetadata == null || removedMetadata.isBlank()) {
+            return List.of();
+        }
+        List<Map<String, String>> renamed = new java.util.ArrayList<>();
+        for (String entry : removedMetadata.split(",")) {
+            if (entry.startsWith(RENAMED) && entry.indexOf('=') > RENAMED.length()) {
+                int equals = entry.indexOf('=');
+                renamed.add(Map.of("copyName", entry.substring(RENAMED.length(), equals),
+                        "name", entry.substring(equals + 1)));
+            }
+        }
+        return renamed;
     }
 
     /** Other tickets linked to this one by the same file, embedded document or post. */

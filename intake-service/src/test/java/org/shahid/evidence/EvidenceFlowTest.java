@@ -283,6 +283,10 @@ class EvidenceFlowTest {
                 .resolve(scrubbed));
         assertThat(ContainerCorpus.unzip(copy).keySet()).singleElement().asString().matches("1-[0-9a-f]{8}\\.txt");
         assertThat(new String(copy, StandardCharsets.ISO_8859_1)).doesNotContain("07701234567", "sdcard", "DCIM");
+        // the monitors read the mapping next to the file, in their notification, with the member's recorded name
+        String notification = org.shahid.testing.MailParts.textOf(shahid.awaitReceived("monitor1@shahid.test", 1).get(0));
+        assertThat(notification).containsPattern("in the copy: 1-[0-9a-f]{8}\\.txt = "
+                + java.util.regex.Pattern.quote(memberName)).doesNotContain("07701234567");
     }
 
     @Test
