@@ -10,7 +10,7 @@
 </#if>
 
 <#if unassigned?has_content>
-بلاغات غير مسندة أقدم من ${unassignedAfter}:
+بلاغات غير مسندة أقدم من ${unassignedAfter}: ${unassignedTotal}
 <#list unassigned as ticket>
 - ${ticket.reference}  ${ticket.status}  الأولوية ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  منذ ${ticket.createdAt}<#if ticket.actor?has_content>  الجهة ${ticket.actor}</#if>
 </#list>
@@ -33,7 +33,7 @@
 <#if breaches?has_content>
 بلاغات مفتوحة تجاوزت مستوى الخدمة (monitoring/service-levels.yaml):
 <#list breaches as breach>
-- ${breach.reference}  ${breach.measure} متأخر
+- ${breach.reference}  <#if breach.measure == "first action">أول إجراء<#else>الحل</#if> متأخر
 </#list>
 
 </#if>

@@ -10,7 +10,7 @@
 </#if>
 
 <#if unassigned?has_content>
-ڕاپۆرتە بێ خاوەنەکانی کۆنتر لە ${unassignedAfter}:
+ڕاپۆرتە بێ خاوەنەکانی کۆنتر لە ${unassignedAfter}: ${unassignedTotal}
 <#list unassigned as ticket>
 - ${ticket.reference}  ${ticket.status}  پێشینە ${ticket.priority}  <#if ticket.category?has_content>${ticket.category}  </#if>${ticket.language}  تۆمارکراو لە ${ticket.createdAt}<#if ticket.actor?has_content>  لایەن ${ticket.actor}</#if>
 </#list>
@@ -33,7 +33,7 @@
 <#if breaches?has_content>
 ڕاپۆرتە کراوەکان کە ئاستی خزمەتگوزارییان تێپەڕاندووە (monitoring/service-levels.yaml):
 <#list breaches as breach>
-- ${breach.reference}  ${breach.measure} دواکەوتووە
+- ${breach.reference}  <#if breach.measure == "first action">یەکەم کار<#else>چارەسەرکردن</#if> دواکەوتووە
 </#list>
 
 </#if>
