@@ -107,6 +107,55 @@ class SendOutboxTest {
     }
 
     @Test
+    void concurrentClaimersNeverTakeTheSameMail() throws Exception {
+        enqueue(200);
+        database.jdbi().useTransaction(handle -> {
+            for (long reporter = 1; reporter <= 200; reporter++) {
+                outbox.enqueue(handle, new OutboxDao.NewMail(null, "ACKNOWLEDGEMENT", 1000 + reporter, null,
+                        "report@shahid.test", "ack" + reporter + ".outbox@shahid.test",
+                        new RenderedMail("Received", "Received.", "<p>Received.</p>"), "en"), NOW);
+            }
+        });
+        java.util.Set<Long> claimedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger claimedTwice = new AtomicInteger();
+        AtomicInteger deadlocks = new AtomicInteger();
+        java.util.concurrent.ExecutorService claimers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        for (int claimer = 0; claimer < 4; claimer++) {
+            runs.add(claimers.submit(() -> {
+                while (true) {
+                    // as SendOutbox claims: READ COMMITTED, a full claim (reporters first, then the rest)
+                    List<OutboxMail> batch;
+                    try {
+                        batch = database.jdbi().inTransaction(
+                                org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED,
+                                handle -> outbox.claimDue(handle, 7, NOW, false));
+                    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException deadlock) {
+                        deadlocks.incrementAndGet(); // rolled back, claimed nothing: the sender's next run claims
+                        continue;
+                    }
+                    if (batch.isEmpty()) {
+                        return null;
+                    }
+                    batch.forEach(mail -> {
+                        if (!claimedOnce.add(mail.id())) {
+                            claimedTwice.incrementAndGet();
+                        }
+                    });
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> run : runs) {
+            run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        claimers.shutdown();
+
+        assertThat(claimedTwice.get()).isZero();
+        assertThat(claimedOnce).hasSize(400);
+        assertThat(deadlocks.get()).as("claims rolled back by deadlocks").isZero();
+    }
+
+    @Test
     void stopsAtTheFirstBatchThatIsNotFull() {
         enqueue(BATCH + 7);
 
