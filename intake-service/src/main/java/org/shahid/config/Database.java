@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MariaDB connection pool, migrated by Flyway from {@code db/migration} on open. Reads
- * {@code shahid.db.*}. Thread-safe; close it to release the pool.
+ * The MariaDB connection pool, migrated by Flyway from {@code db/migration} on open, and a second pool of one
+ * connection for the shared counters ({@link #counters}). Reads {@code shahid.db.*}. Thread-safe; close it to
+ * release both pools.
  */
 public final class Database implements AutoCloseable {
 
@@ -24,10 +25,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final HikariDataSource counterSource;
+    private final Jdbi counters;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource counterSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.counterSource = counterSource;
+        this.counters = Jdbi.create(counterSource);
     }
 
     /** Opens the pool, checks durability and applies pending migrations. */
@@ -42,7 +47,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, counterPool(settings));
     }
 
     /** Flyway under {@code shahid.db.migration-user} when set (an account the service itself does not hold). */
@@ -63,16 +68,35 @@ public final class Database implements AutoCloseable {
      */
     public static Database unconnected(Settings settings) {
         String url = settings.text("shahid.db.url", "jdbc:mariadb://offline.invalid/shahid");
-        return new Database(pool(settings.with(java.util.Map.of("shahid.db.url", url))));
+        Settings offline = settings.with(java.util.Map.of("shahid.db.url", url));
+        return new Database(pool(offline), counterPool(offline));
     }
 
     private static HikariDataSource pool(Settings settings) {
+        return pool(settings, "shahid-db", settings.integer("shahid.db.pool-size"));
+    }
+
+    /**
+     * One connection in READ COMMITTED: its statements run while callers hold row locks of their own transactions
+     * on the same tables, and under REPEATABLE READ a scan (the sweep of earlier hours) would wait for a row of the
+     * very transaction that is waiting for it. READ COMMITTED skips rows that are locked and do not match.
+     */
+    private static HikariDataSource counterPool(Settings settings) {
+        return pool(settings, "shahid-db-counters", 1, "TRANSACTION_READ_COMMITTED");
+    }
+
+    private static HikariDataSource pool(Settings settings, String name, int size) {
+        return pool(settings, name, size, null);
+    }
+
+    private static HikariDataSource pool(Settings settings, String name, int size, String isolation) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(withDriverOptions(settings.text("shahid.db.url")));
         config.setUsername(settings.text("shahid.db.user"));
         config.setPassword(settings.text("shahid.db.password", ""));
-        config.setMaximumPoolSize(settings.integer("shahid.db.pool-size"));
-        config.setPoolName("shahid-db");
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        config.setTransactionIsolation(isolation);
         config.setConnectionTimeout(10_000);
         // The pool survives the database going away later (intake then fails per poll and retries);
         // only the migration needs it at start.
@@ -110,8 +134,18 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * The same database over a connection of its own, in autocommit, for counters shared by every instance that
+     * are taken in short transactions while the caller holds a connection of the main pool (so they never wait for
+     * the pool that their callers fill).
+     */
+    public Jdbi counters() {
+        return counters;
+    }
+
     @Override
     public void close() {
         dataSource.close();
+        counterSource.close();
     }
 }

@@ -74,6 +74,7 @@ import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.SendLimits;
 import org.shahid.outbound.SendOutbox;
+import org.shahid.outbound.SharedHourlyCap;
 import org.shahid.outbound.SmtpSettings;
 import org.shahid.outbound.TemplateCatalog;
 import org.shahid.outbound.TemplateProblems;
@@ -223,7 +224,7 @@ public final class ShahidConfiguration implements CamelConfiguration {
                 .orElseThrow(() -> new ConfigurationException("shahid.language.fallback must be "
                         + Language.listed()));
         ScrubbedCopyStore copies = new ScrubbedCopyStore(settings.path("shahid.data-dir"));
-        Monitors monitors = monitors(settings, database.jdbi(), pseudonymizer, outbox, templates, clock);
+        Monitors monitors = monitors(settings, database, pseudonymizer, outbox, templates, clock);
         IsolatedExtractor extractor = isolatedExtractor(settings);
         SealEvidence sealEvidence = new SealEvidence(blobs, new ClassifyType(), extractor, copies,
                 settings.path("shahid.data-dir").resolve("work"));
@@ -236,9 +237,10 @@ public final class ShahidConfiguration implements CamelConfiguration {
         SealedRedactionTerms redactionTerms = new SealedRedactionTerms(new Sealer(keyring));
         LanguageDetector languageDetector = new LanguageDetector();
         QueueAcknowledgement acknowledge = new AcknowledgeInOutbox(outbox,
-                new AcknowledgementPolicy(new SendLimits(pseudonymizer),
+                new AcknowledgementPolicy(new SendLimits(pseudonymizer, database.jdbi()),
                         settings.integer("shahid.ack.per-sender-per-hour"),
-                        settings.integer("shahid.ack.global-per-hour")),
+                        new SharedHourlyCap(database.counters(), pseudonymizer, "ack-global",
+                                settings.integer("shahid.ack.global-per-hour"))),
                 new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
                 new MessageIds(settings.text("shahid.domain")), events, fallback);
         ReporterControls reporterControls = reporterControls(settings, templates, sealedIdentities,
@@ -367,8 +369,9 @@ public final class ShahidConfiguration implements CamelConfiguration {
      * rules and monitoring data (files admins edit in {@code monitoring/}), the notifier intake calls, the reply step
      * of the {@code monitors} route and the digest of the {@code monitor-digest} route.
      */
-    private static Monitors monitors(Settings settings, Jdbi jdbi, Pseudonymizer pseudonymizer, OutboxDao outbox,
+    private static Monitors monitors(Settings settings, Database database, Pseudonymizer pseudonymizer, OutboxDao outbox,
                                      TemplateCatalog templates, Clock clock) {
+        Jdbi jdbi = database.jdbi();
         Roster roster = Roster.load(settings.home().resolve(settings.text("shahid.monitors.roster-file")));
         Categories categories = Categories.load(settings.home().resolve(settings.text("shahid.monitors.categories-file")));
         MonitoringData monitoring = MonitoringData.load(settings);
@@ -395,7 +398,7 @@ public final class ShahidConfiguration implements CamelConfiguration {
         TicketEventDao events = new TicketEventDao();
         NotifyMonitors notifyMonitors = new NotifyMonitors(new NotifyMonitors.Parts(roster, notify.equals("language"),
                 categories, replyMac, monitorTemplates, triage, tickets, events, outbox, messageIds, monitorsAddress,
-                organisation, evidence, new SendLimits(pseudonymizer),
+                organisation, evidence, new SendLimits(pseudonymizer, database.jdbi()),
                 settings.integer("shahid.monitors.notifications-per-sender-per-hour"), heldNotices,
                 new SuggestActor(monitoring, new FindingDao())));
         Function<String, String> mailboxAddress = name -> settings.text("shahid.mailbox." + name + ".address",

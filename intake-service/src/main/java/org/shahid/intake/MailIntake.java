@@ -17,6 +17,7 @@ import org.shahid.sealing.RedactionTerms;
 import org.shahid.sealing.ReporterFreeMail;
 import org.shahid.sealing.SealSender;
 import org.shahid.tickets.Ticket;
+import org.shahid.tickets.TicketEventDao;
 import org.shahid.tickets.TicketMessageDao;
 
 /**
@@ -108,7 +109,9 @@ public final class MailIntake {
                 evidence, unfetched);
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> record(handle, received, clock.instant()));
+                // The ticket's history rows of this mail (three or four for a new report) go in one batch.
+                return jdbi.inTransaction(handle -> TicketEventDao.collectedOn(handle,
+                        () -> record(handle, received, clock.instant())));
             } catch (AlreadyRecorded duplicate) {
                 steps.sealSender().discard(sender);
                 return IntakeOutcome.duplicate();

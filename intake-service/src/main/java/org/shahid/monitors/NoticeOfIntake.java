@@ -27,15 +27,16 @@ public final class NoticeOfIntake implements QueueMonitorsNotice {
     @Override
     public void notice(Handle handle, RecordedMail mail, Optional<SenderKey> countedSender, String workingText,
                        Set<String> bodyUrls, boolean hasEvidence, Instant now) {
-        countedSender.ifPresent(sender -> notifyMonitors.limitSender(handle, mail.ticketId(), mail.messageId(), sender,
-                now));
+        boolean heldBack = countedSender.map(sender -> notifyMonitors.limitSender(handle, mail.ticketId(),
+                mail.messageId(), sender, now)).orElse(false);
         if (hasEvidence || !bodyUrls.isEmpty()) {
             boolean reopened = mail.followUp() && notifyMonitors.reopenIfFinished(handle, mail.ticketId(), now);
             examinations.enqueue(handle, mail.messageId(), mail.ticketId(), mail.followUp(), reopened, bodyUrls, now);
         } else if (mail.followUp()) {
             notifyMonitors.followUp(handle, mail.ticketId(), mail.messageId(), now);
         } else {
-            notifyMonitors.newTicketWithoutEvidence(handle, mail.ticket(), mail.messageId(), workingText, now);
+            notifyMonitors.newTicketWithoutEvidence(handle, mail.ticket(), mail.messageId(), workingText, heldBack,
+                    now);
         }
     }
 }

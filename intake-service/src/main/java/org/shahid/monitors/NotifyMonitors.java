@@ -48,13 +48,16 @@ public final class NotifyMonitors {
 
     /**
      * Counts this message against its sender's hourly notification cap (in the intake transaction, so it holds
-     * under concurrency); past the cap, its notification is held back and the next digest lists its ticket.
+     * under concurrency); past the cap, its notification is held back and the next digest lists its ticket. True
+     * when it was held back.
      */
-    public void limitSender(Handle handle, long ticketId, long messageId, SenderKey sender, Instant now) {
+    public boolean limitSender(Handle handle, long ticketId, long messageId, SenderKey sender, Instant now) {
         if (!parts.limits().take(handle, "notify-sender", sender.value(), parts.perSenderPerHour(), now)) {
             parts.held().hold(handle, ticketId, messageId, now);
             SenderMetrics.notificationHeld();
+            return true;
         }
+        return false;
     }
 
     /** A new ticket: suggest its category, then tell the monitors. */
@@ -70,11 +73,14 @@ public final class NotifyMonitors {
 
     /**
      * A ticket that the caller opened in this transaction from a mail without attachments or links: nothing of it
-     * needs reading back (a third of intake's statements did only that), and it has no evidence or links yet.
+     * needs reading back (a third of intake's statements did only that). It has no evidence, links or finding yet,
+     * and the caller knows whether its notification was held back ({@link #limitSender}).
      */
-    public void newTicketWithoutEvidence(Handle handle, Ticket ticket, long messageId, String text, Instant now) {
+    public void newTicketWithoutEvidence(Handle handle, Ticket ticket, long messageId, String text, boolean heldBack,
+                                         Instant now) {
         TriageDao.Triage triage = suggest(handle, ticket.id(), text, now);
-        send(handle, ticket, messageId, false, false, text, triage, List.of(), List.of(), now);
+        send(handle, new Notice(ticket, messageId, false, false, text, triage, List.of(), List.of()), heldBack,
+                parts.suggestActor().suggestFromText(text), now);
     }
 
     private TriageDao.Triage suggest(Handle handle, long ticketId, String text, Instant now) {
@@ -124,13 +130,30 @@ public final class NotifyMonitors {
                 parts.triage().linkedByEvidence(handle, ticket.id()), now);
     }
 
+    /** What one notification tells: the ticket, its message and what was found of it. */
+    private record Notice(Ticket ticket, long messageId, boolean followUp, boolean reopened, String text,
+                          TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked) {
+    }
+
     private void send(Handle handle, Ticket ticket, long messageId, boolean followUp, boolean reopened, String text,
                       TriageDao.Triage triage, List<Map<String, Object>> evidence, List<String> linked, Instant now) {
+        send(handle, new Notice(ticket, messageId, followUp, reopened, text, triage, evidence, linked),
+                parts.held().isHeld(handle, messageId), parts.suggestActor().suggest(handle, ticket.id(), text), now);
+    }
+
+    private void send(Handle handle, Notice notice, boolean heldBack, SuggestActor.Suggestion suggestion,
+                      Instant now) {
+        Ticket ticket = notice.ticket();
+        long messageId = notice.messageId();
+        boolean followUp = notice.followUp();
+        String text = notice.text();
+        TriageDao.Triage triage = notice.triage();
+        List<Map<String, Object>> evidence = notice.evidence();
         if (ticket.automated()) {
             parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOT_NOTIFIED, "automated mail", now);
             return;
         }
-        if (parts.held().isHeld(handle, messageId)) {
+        if (heldBack) {
             parts.events().append(handle, ticket.id(), "system", TicketEventKind.MONITORS_NOT_NOTIFIED,
                     "sender over the hourly notification limit; listed in the next digest", now);
             return;
@@ -139,7 +162,7 @@ public final class NotifyMonitors {
         model.put("organisation", parts.organisation());
         model.put("reference", ticket.reference().value());
         model.put("followUp", followUp);
-        model.put("reopened", reopened);
+        model.put("reopened", notice.reopened());
         model.put("pseudonym", ticket.reporterPseudonym());
         model.put("kind", ticket.kind().name());
         model.put("mailbox", ticket.mailbox());
@@ -152,8 +175,7 @@ public final class NotifyMonitors {
         AttachScrubbedEvidence.Plan plan = parts.evidence().plan(evidence.isEmpty() ? List.of()
                 : parts.evidence().ofMessage(handle, ticket.id(), messageId));
         model.put("evidence", withDelivery(evidence, plan));
-        model.put("linked", linked);
-        SuggestActor.Suggestion suggestion = parts.suggestActor().suggest(handle, ticket.id(), text);
+        model.put("linked", notice.linked());
         List<Monitor> recipients = parts.roster().recipientsFor(ticket.language(), parts.byLanguage());
         List<OutboxDao.NewMail> notifications = new java.util.ArrayList<>();
         for (Monitor monitor : recipients) {

@@ -52,17 +52,29 @@ public final class SuggestActor {
         this.findings = findings;
     }
 
+    /** What a ticket's text, its evidence's URLs and its finding suggest. */
     public Suggestion suggest(Handle handle, long ticketId, String text) {
-        List<String> urls = new ArrayList<>();
-        Matcher matcher = URL.matcher(text == null ? "" : text);
-        while (matcher.find()) {
-            urls.add(matcher.group());
-        }
+        List<String> urls = urlsOf(text);
         urls.addAll(handle.createQuery("SELECT value FROM evidence_key WHERE ticket_id = :id AND kind = 'URL'"
                 + " ORDER BY id").bind("id", ticketId).mapTo(String.class).list());
         Optional<Actor> registered = monitoring.actors().suggestFor(urls);
         Optional<ActorGroup> group = findings.find(handle, ticketId).map(Finding::actorGroup)
                 .or(() -> registered.map(Actor::group)).flatMap(id -> monitoring.declaration().group(id));
         return new Suggestion(registered, group);
+    }
+
+    /** What the text alone suggests: for a ticket opened in this transaction, which has no evidence or finding yet. */
+    public Suggestion suggestFromText(String text) {
+        Optional<Actor> registered = monitoring.actors().suggestFor(urlsOf(text));
+        return new Suggestion(registered, registered.map(Actor::group).flatMap(id -> monitoring.declaration().group(id)));
+    }
+
+    private static List<String> urlsOf(String text) {
+        List<String> urls = new ArrayList<>();
+        Matcher matcher = URL.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            urls.add(matcher.group());
+        }
+        return urls;
     }
 }

@@ -8,8 +8,9 @@ import org.shahid.authentication.SenderKey;
  * Limits acknowledgements (and other answers to a reporter's mail) per sender and hour
  * ({@code shahid.ack.per-sender-per-hour}, keyed on the canonical address, so plus-tags and Gmail dots share one
  * limit) and in all per hour ({@code shahid.ack.global-per-hour}), so that forged senders or a loop the other guards
- * miss cannot make Shahid flood an inbox or relay. Both counters are taken in the caller's transaction
- * ({@link SendLimits}), so they hold under concurrent intake. Thread-safe.
+ * miss cannot make Shahid flood an inbox or relay. The sender's counter is taken in the caller's transaction
+ * ({@link SendLimits}); the cap for all senders from blocks leased outside it ({@link SharedHourlyCap}), so that
+ * concurrent intakes do not queue on one row. Both hold under concurrent intake. Thread-safe.
  */
 public final class AcknowledgementPolicy {
 
@@ -17,12 +18,12 @@ public final class AcknowledgementPolicy {
 
     private final SendLimits limits;
     private final int perSenderPerHour;
-    private final int globalPerHour;
+    private final SharedHourlyCap global;
 
-    public AcknowledgementPolicy(SendLimits limits, int perSenderPerHour, int globalPerHour) {
+    public AcknowledgementPolicy(SendLimits limits, int perSenderPerHour, SharedHourlyCap global) {
         this.limits = limits;
         this.perSenderPerHour = perSenderPerHour;
-        this.globalPerHour = globalPerHour;
+        this.global = global;
     }
 
     /** Why this sender may not be answered now, or null when it may; takes one unit of each limit it passes. */
@@ -30,7 +31,7 @@ public final class AcknowledgementPolicy {
         if (!limits.take(handle, "ack-sender", sender.value(), perSenderPerHour, now)) {
             return "acknowledgement limit per sender and hour reached";
         }
-        if (!limits.take(handle, "ack-global", "", globalPerHour, now)) {
+        if (!global.take(now)) {
             return "acknowledgement limit per hour for all senders reached";
         }
         return null;

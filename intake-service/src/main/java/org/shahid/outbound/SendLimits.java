@@ -2,9 +2,15 @@ package org.shahid.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.shahid.sealing.Pseudonymizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hourly counters for rate limits that hold under concurrency: {@link #take} increments the counter of this hour
@@ -15,12 +21,25 @@ import org.shahid.sealing.Pseudonymizer;
  */
 public final class SendLimits {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SendLimits.class);
+    /** Sweeps run beside the takes; a thread lives only while there is a sweep to run. */
+    private static final ExecutorService SWEEPER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "shahid-limit-sweep");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Pseudonymizer pseudonymizer;
+    private final Jdbi sweeps;
     /** The hour before which this instance last dropped the windows of every key. */
     private final AtomicReference<Instant> sweptBefore = new AtomicReference<>(Instant.EPOCH);
 
-    public SendLimits(Pseudonymizer pseudonymizer) {
+    /**
+     * @param sweeps the database, for dropping the windows of earlier hours outside the caller's transaction
+     */
+    public SendLimits(Pseudonymizer pseudonymizer, Jdbi sweeps) {
         this.pseudonymizer = pseudonymizer;
+        this.sweeps = sweeps;
     }
 
     /**
@@ -42,21 +61,34 @@ public final class SendLimits {
                 .findFirst()
                 .filter(count -> count > 0)
                 .orElse(1L);
-        dropEarlierHours(handle, window);
+        dropEarlierHours(window);
         return used <= perHour;
     }
 
     /**
-     * Earlier hours are of no further use: dropped for every key at once, by the first take of each hour (one
-     * statement an hour instead of one for each new sender). If the caller's transaction rolls back, they stay one
-     * hour longer, unread.
+     * Earlier hours are of no further use: dropped for every key at once, on the first take of each hour (one
+     * statement an hour instead of one for each new sender). Neither in the caller's transaction (the DELETE scans
+     * the table, and its locks, held until that transaction committed, made every other take wait) nor on the
+     * caller's thread (it would wait for the rows the caller's own transaction has locked, while the caller waits
+     * for it): on a thread of its own, once those transactions have committed, in READ COMMITTED so that it locks
+     * only the rows it deletes.
      */
-    private void dropEarlierHours(Handle handle, Instant window) {
+    private void dropEarlierHours(Instant window) {
         Instant swept = sweptBefore.get();
         if (window.isAfter(swept) && sweptBefore.compareAndSet(swept, window)) {
-            handle.createUpdate("DELETE FROM send_limit_window WHERE window_start < :window")
-                    .bind("window", window)
-                    .execute();
+            SWEEPER.execute(() -> {
+                try {
+                    sweeps.useHandle(handle -> {
+                        handle.setTransactionIsolationLevel(TransactionIsolationLevel.READ_COMMITTED);
+                        handle.createUpdate("DELETE FROM send_limit_window WHERE window_start < :window")
+                                .bind("window", window)
+                                .execute();
+                    });
+                } catch (RuntimeException e) {
+                    // Harmless: only the current hour is ever read, and the next hour's first take sweeps again.
+                    LOG.warn("Could not drop the send limits of earlier hours: {}", e.getClass().getSimpleName());
+                }
+            });
         }
     }
 }

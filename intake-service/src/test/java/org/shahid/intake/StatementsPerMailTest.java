@@ -21,8 +21,13 @@ import org.shahid.testing.TestMails;
 class StatementsPerMailTest {
 
     private static final int MAILS = 5;
-    /** Measured: 17.8 (6 rows of the ticket, 3 history rows, 2 outbox statements, 3 send limits, 3 reads, ...). */
-    private static final double MOST_STATEMENTS_PER_MAIL = 19;
+    /**
+     * Measured: 11.2 (6 rows of the ticket, its history rows in one batch, 2 outbox statements, 2 per-sender limits;
+     * the cap for all senders is leased over a connection of its own, once per 40 reports at the default cap, and
+     * is not counted here). It was 17.8 with a statement per history row, the cap in the transaction and three
+     * reads for the monitors' notification of a ticket opened in the same transaction.
+     */
+    private static final double MOST_STATEMENTS_PER_MAIL = 12;
 
     @TempDir
     Path state;

@@ -23,6 +23,7 @@ import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
+import org.shahid.sealing.SenderKeys;
 import org.shahid.testing.TestDatabase;
 
 /**
@@ -86,7 +87,8 @@ class AcknowledgementLimitsConcurrencyTest {
 
     @Test
     void anAddressAndItsVariantsGetNoMoreThanTheLimitUnderConcurrency() throws Exception {
-        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer), 5, 1000);
+        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer, database.jdbi()), 5,
+                new SharedHourlyCap(database.counters(), pseudonymizer, "ack-global", 1000));
         List<String> variants = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             variants.add(switch (i % 4) {
@@ -107,7 +109,8 @@ class AcknowledgementLimitsConcurrencyTest {
 
     @Test
     void theGlobalCapHoldsAcrossManySendersUnderConcurrency() throws Exception {
-        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer), 5, 12);
+        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer, database.jdbi()), 5,
+                new SharedHourlyCap(database.counters(), pseudonymizer, "ack-global", 12));
         List<String> senders = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             senders.add("forged" + i + "@example.net");
@@ -115,9 +118,77 @@ class AcknowledgementLimitsConcurrencyTest {
         assertThat(allowedAmong(policy, senders, Instant.parse("2026-12-02T09:10:00Z"))).isEqualTo(12);
     }
 
+    /**
+     * Two instances (two caps over the same row), each leasing blocks of 4 from a cap of 200 per hour while their
+     * callers take concurrently: together they hand out exactly the cap, and nothing more in that hour.
+     */
+    @Test
+    void instancesLeasingBlocksTogetherHandOutExactlyTheCap() throws Exception {
+        SharedHourlyCap first = new SharedHourlyCap(database.counters(), pseudonymizer, "two-instances", 200);
+        SharedHourlyCap second = new SharedHourlyCap(database.counters(), pseudonymizer, "two-instances", 200);
+        Instant now = Instant.parse("2026-12-04T09:10:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<Boolean>> takes = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                SharedHourlyCap instance = i % 2 == 0 ? first : second;
+                takes.add(pool.submit(() -> database.jdbi().inTransaction(handle -> instance.take(now))));
+            }
+            int allowed = 0;
+            for (Future<Boolean> take : takes) {
+                allowed += take.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(first.take(now.plusSeconds(60))).isFalse();
+        assertThat(second.take(now.plusSeconds(3600))).isTrue();
+    }
+
+    /**
+     * The cap for all senders must not make intake transactions queue on each other: while one transaction that
+     * took a unit stays open, another takes its own unit and commits. (Counted in the callers' transactions, the
+     * second waited on the first one's row lock until it committed.)
+     */
+    @Test
+    void anOpenTransactionThatTookAUnitDoesNotHoldUpTheNext() throws Exception {
+        AcknowledgementPolicy policy = new AcknowledgementPolicy(new SendLimits(pseudonymizer, database.jdbi()), 5,
+                new SharedHourlyCap(database.counters(), pseudonymizer, "ack-global-open", 100));
+        Instant now = Instant.parse("2026-12-05T09:10:00Z");
+        SenderKeys senderKeys = new SenderKeys(pseudonymizer);
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> held = pool.submit(() -> database.jdbi().inTransaction(handle -> {
+                boolean allowed = policy.refusalFor(handle, senderKeys.rateKeyOf("first@example.org"), now) == null;
+                taken.countDown();
+                release.await(60, TimeUnit.SECONDS);
+                return allowed;
+            }));
+            assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> others = pool.submit(() -> database.jdbi().inTransaction(handle -> {
+                handle.execute("SET SESSION innodb_lock_wait_timeout = 5");
+                boolean allowed = true;
+                for (int i = 0; i < 10; i++) {
+                    allowed &= policy.refusalFor(handle, senderKeys.rateKeyOf("other" + i + "@example.org"),
+                            now.plusSeconds(i)) == null;
+                }
+                return allowed;
+            }));
+            assertThat(others.get(30, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            assertThat(held.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theFirstTakeOfAnHourDropsTheEarlierHoursOfEveryKey() {
-        SendLimits limits = new SendLimits(pseudonymizer);
+        SendLimits limits = new SendLimits(pseudonymizer, database.jdbi());
         Instant nine = Instant.parse("2026-12-03T09:10:00Z");
         Instant ten = Instant.parse("2026-12-03T10:00:00Z");
         database.jdbi().useTransaction(handle -> {
@@ -129,7 +200,8 @@ class AcknowledgementLimitsConcurrencyTest {
         boolean allowed = database.jdbi().inTransaction(handle -> limits.take(handle, "sweep", "c", 5, ten));
 
         assertThat(allowed).isTrue();
-        assertThat(windowsBefore(ten)).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> windowsBefore(ten) == 0);
         List<Integer> thisHour = database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT used FROM send_limit_window WHERE window_start = :ten").bind("ten", ten)
                 .mapTo(Integer.class).list());
