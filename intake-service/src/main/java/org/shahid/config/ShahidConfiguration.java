@@ -361,7 +361,8 @@ public final class ShahidConfiguration implements CamelConfiguration {
                 settings.integer("shahid.evidence.max-embedded-depth"),
                 settings.integer("shahid.evidence.max-embedded-count"),
                 OcrAvailability.decide(settings.flag("shahid.evidence.ocr"), ocrLanguages),
-                ocrLanguages), settings.path("shahid.data-dir").resolve("work"));
+                ocrLanguages, settings.integer("shahid.evidence.decoder-memory-mb")),
+                settings.path("shahid.data-dir").resolve("work"));
     }
 
     /**

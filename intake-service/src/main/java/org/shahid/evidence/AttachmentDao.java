@@ -11,15 +11,16 @@ public final class AttachmentDao {
     public record NewAttachment(long ticketId, long messageId, String fileName, String declaredType,
                                 String detectedType, long sizeBytes, String sha256, boolean kept, String note,
                                 String flags, String scrubbedSha256, Long scrubbedSize, String removedMetadata,
-                                String extractedText, boolean textTruncated, List<EmbeddedMember> members) {
+                                String extractedText, boolean textTruncated, List<EmbeddedMember> members,
+                                List<MemberRenamings.Renaming> renamings) {
 
         public static NewAttachment of(long ticketId, long messageId, EvidenceFile file) {
             return new NewAttachment(ticketId, messageId, file.fileName(), file.declaredType(), file.detectedType(),
                     file.size(), file.sha256(), file.kept(), file.note(),
                     file.flags().isEmpty() ? null : String.join(",", file.flags()), file.scrubbedSha256(),
-                    file.scrubbedSize(),
-                    file.removedMetadata().isEmpty() ? null : String.join(",", file.removedMetadata()),
-                    file.extractedText(), file.textTruncated(), file.members());
+                    file.scrubbedSize(), joined(MemberRenamings.withoutRenamings(file.removedMetadata())),
+                    file.extractedText(), file.textTruncated(), file.members(),
+                    MemberRenamings.of(file.removedMetadata()));
         }
     }
 
@@ -55,6 +56,7 @@ public final class AttachmentDao {
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertMembers(handle, id, attachment.ticketId(), attachment.members(), now);
+        MemberRenamings.insert(handle, id, attachment.renamings());
         return id;
     }
 
@@ -93,6 +95,7 @@ public final class AttachmentDao {
                 .execute();
         if (updated == 1) {
             insertMembers(handle, attachmentId, ticketId, examined.members(), now);
+            MemberRenamings.insert(handle, attachmentId, found.renamings());
         }
     }
 

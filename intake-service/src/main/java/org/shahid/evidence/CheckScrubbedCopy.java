@@ -49,7 +49,10 @@ final class CheckScrubbedCopy {
             "ExifImageHeight",
             // JPEG 2000 header: how the codestream's components are read and coloured.
             "BitsPerComponent", "ColorSpecApproximation", "ColorSpecMethod", "ColorSpecPrecedence",
-            "NumberOfComponents");
+            "NumberOfComponents",
+            // A legacy Word file's header and class stream: its format, flags and language, no one's name.
+            "CompObjUserType", "CompObjUserTypeLen", "DocFlags", "Identification", "LanguageCode", "System",
+            "Word97", "CodePage");
     private static final Pattern NUMBERISH = Pattern.compile("[0-9 .:+/,-]*");
     private static final int MIN_TEXT_LENGTH = 5;
     private static final int MIN_NUMBER_DIGITS = 6;
@@ -106,6 +109,9 @@ final class CheckScrubbedCopy {
         String trimmed = value.strip();
         if (NUMBERISH.matcher(trimmed).matches()) {
             long digits = trimmed.chars().filter(Character::isDigit).count();
+            if (trimmed.chars().filter(Character::isDigit).allMatch(digit -> digit == '0')) {
+                return false; // a zero or an empty date ("0000:00:00 00:00:00") names nothing
+            }
             return digits >= MIN_NUMBER_DIGITS || (tag.contains("GPS") && digits > 0);
         }
         return trimmed.length() >= MIN_TEXT_LENGTH || tag.contains("GPS");

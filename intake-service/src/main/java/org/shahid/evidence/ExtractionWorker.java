@@ -52,7 +52,8 @@ public final class ExtractionWorker {
         int toolTimeoutSeconds = Integer.getInteger("shahid.worker.ocr-timeout-seconds", 60);
         boolean exiftool = Boolean.getBoolean("shahid.worker.exiftool");
         java.time.Duration toolTimeout = java.time.Duration.ofSeconds(toolTimeoutSeconds);
-        ScrubMetadata scrubbers = new ScrubMetadata();
+        ScrubMetadata scrubbers = new ScrubMetadata(new RunImageDecoder(toolTimeout,
+                Integer.getInteger("shahid.worker.decoder-memory-mb", 1024) * 1024L * 1024L));
         Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
         // Lives as long as this JVM; it exits when the service closes our stdin, or is killed with us.
         ExiftoolSession listings = new ExiftoolSession("exiftool", toolTimeout, temporaryFolder);

@@ -29,9 +29,20 @@ public final class IsolatedExtractor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedExtractor.class);
 
-    /** How the child runs: heap, per-attachment timeout, text and embedded limits, OCR. */
+    /**
+     * How the child runs: heap, per-attachment timeout, text and embedded limits, OCR, and the address space of the
+     * image decoders it starts (megabytes).
+     */
     public record Options(String heap, Duration timeout, int maxChars, long maxCompressionRatio,
-                          int maxEmbeddedDepth, int maxEmbeddedCount, boolean ocr, String ocrLanguages) {
+                          int maxEmbeddedDepth, int maxEmbeddedCount, boolean ocr, String ocrLanguages,
+                          int decoderMemoryMb) {
+
+        /** Tests: the decoders get the default address space of {@code shahid.evidence.decoder-memory-mb}. */
+        public Options(String heap, Duration timeout, int maxChars, long maxCompressionRatio, int maxEmbeddedDepth,
+                       int maxEmbeddedCount, boolean ocr, String ocrLanguages) {
+            this(heap, timeout, maxChars, maxCompressionRatio, maxEmbeddedDepth, maxEmbeddedCount, ocr, ocrLanguages,
+                    1024);
+        }
     }
 
     /** The worker's answer, or a failure flag (extraction-timeout, extraction-crashed) with an empty answer. */
@@ -195,6 +206,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         command.add("-Dshahid.worker.ocr-languages=" + options.ocrLanguages());
         command.add("-Dshahid.worker.exiftool=" + exiftool);
         command.add("-Dshahid.worker.ocr-timeout-seconds=" + Math.max(1, options.timeout().toSeconds() - 1));
+        command.add("-Dshahid.worker.decoder-memory-mb=" + options.decoderMemoryMb());
         command.add("-cp");
         // The service's own class path: the jar (whose manifest lists lib/), or Maven's test class path.
         command.add(System.getProperty("java.class.path"));

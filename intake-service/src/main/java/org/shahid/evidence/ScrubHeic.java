@@ -22,10 +22,17 @@ import java.util.Set;
  * thumbnails, depth and alpha auxiliary images, image sequences ({@code moov}), {@code uuid} and unknown boxes go;
  * an ICC profile goes too (an nclx colour description, numbers only, stays), so the copy renders as sRGB; SEI
  * messages are cut from the coded data and from {@code hvcC}, which keeps only its parameter sets. The coded slices
- * are copied byte for byte, so the copy decodes to the same pixels. A file outside this allowlist (data by
- * reference, unknown coding) gets no copy. Thread-safe.
+ * are copied byte for byte, so the copy decodes to the same pixels. A file outside this allowlist (an essential
+ * property it does not know, a broken box) that libheif can still decode gets a copy re-encoded from its pixels, a
+ * JPEG ({@link ReencodePixels}); one it cannot decode gets none. Thread-safe.
  */
 final class ScrubHeic implements MetadataScrubber {
+
+    private final RunImageDecoder decoder;
+
+    ScrubHeic(RunImageDecoder decoder) {
+        this.decoder = decoder;
+    }
 
     static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
     private static final Set<String> IMAGE_ITEMS = Set.of("hvc1", "grid", "iden", "iovl");
@@ -46,6 +53,16 @@ final class ScrubHeic implements MetadataScrubber {
         if (Files.size(input) > MAX_FILE_BYTES) {
             throw new IOException("HEIF too big to rebuild");
         }
+        try {
+            return rebuild(input, output);
+        } catch (IOException outsideTheAllowlist) {
+            Files.write(output, ReencodePixels.reencode(input, RunImageDecoder.Format.HEIF, decoder,
+                    output.toAbsolutePath().getParent()));
+            return List.of("HEIF:re-encoded");
+        }
+    }
+
+    private List<String> rebuild(Path input, Path output) throws IOException {
         HeifItems heif = HeifItems.read(Files.readAllBytes(input));
         Set<String> removed = new LinkedHashSet<>();
         List<Integer> kept = keptItems(heif);

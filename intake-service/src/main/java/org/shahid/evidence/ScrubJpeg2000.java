@@ -16,10 +16,18 @@ import java.util.Set;
  * mapping and channel definitions, and the codestream. XML (XMP), {@code uuid} (EXIF, GeoJP2), {@code uinf}, IPR and
  * unknown boxes go; an ICC colour profile is replaced by the enumerated sRGB or greyscale space of the same number
  * of components; comment markers ({@code COM}, which encoders fill with their name) are cut from the codestream's
- * headers. Coded tiles are copied byte for byte. A JPX file with fragment tables or several codestreams gets no
- * copy. Thread-safe.
+ * headers. Coded tiles are copied byte for byte. A file outside this allowlist (a JPX with fragment tables or
+ * several codestreams, a broken box) that OpenJPEG can still decode gets a copy re-encoded from its pixels, a PNG
+ * ({@link ReencodePixels}); one it cannot decode gets none. Inside PDFs (the static rebuild) there is no such
+ * fallback. Thread-safe.
  */
 final class ScrubJpeg2000 implements MetadataScrubber {
+
+    private final RunImageDecoder decoder;
+
+    ScrubJpeg2000(RunImageDecoder decoder) {
+        this.decoder = decoder;
+    }
 
     private static final Set<String> HEADER_BOXES = Set.of("ihdr", "bpcc", "pclr", "cmap", "cdef");
     private static final int SOC = 0xFF4F;
@@ -34,7 +42,13 @@ final class ScrubJpeg2000 implements MetadataScrubber {
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
         Set<String> removed = new LinkedHashSet<>();
-        Files.write(output, scrub(Files.readAllBytes(input), removed));
+        try {
+            Files.write(output, scrub(Files.readAllBytes(input), removed));
+        } catch (IOException outsideTheAllowlist) {
+            Files.write(output, ReencodePixels.reencode(input, RunImageDecoder.Format.JPEG2000, decoder,
+                    output.toAbsolutePath().getParent()));
+            return List.of("JPEG2000:re-encoded");
+        }
         return new ArrayList<>(removed);
     }
 

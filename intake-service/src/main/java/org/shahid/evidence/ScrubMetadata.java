@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * Chooses the {@link MetadataScrubber} for a detected type: allowlist rewriters for JPEG, PNG, GIF, WebP, HEIC and
- * JPEG 2000, PDFBox for PDF, package rewriters for OOXML, ODF and flat ODF, POIFS for legacy Office (OLE) files,
- * a rebuild from scrubbed members for archives (zip, tar, gzip, 7z) and attached mails. Plain text carries no
- * document metadata and is passed through; a type without a scrubber gets no copy for monitors at all (they see
- * its extracted text). Containers ask it again for their members. Runs in the child JVM. Thread-safe.
+ * JPEG 2000 (with a re-encode from decoded pixels where those cannot follow a file), PDFBox for PDF, package
+ * rewriters for OOXML, ODF and flat ODF, POIFS for legacy Office (OLE) files, a rebuild from scrubbed members for
+ * archives (zip, tar, gzip, 7z) and attached mails. Plain text carries no document metadata and is passed through;
+ * a type without a scrubber gets no copy for monitors at all (they see its extracted text). Containers ask it
+ * again for their members. Runs in the child JVM. Thread-safe.
  */
 final class ScrubMetadata {
 
@@ -33,7 +34,12 @@ final class ScrubMetadata {
             "application/vnd.ms-excel.sheet.macroenabled.12",
             "application/vnd.ms-powerpoint.presentation.macroenabled.12");
 
+    /** Used when the worker gives no settings (tests): the defaults of {@code shahid.evidence.decoder-*}. */
+    private static final java.time.Duration DEFAULT_DECODER_TIMEOUT = java.time.Duration.ofSeconds(60);
+    private static final long DEFAULT_DECODER_MEMORY = 1L << 30;
+
     private final java.util.Map<String, MetadataScrubber> replaced;
+    private final RunImageDecoder decoder;
     private ClassifyType classifyType;
 
     /** Archives type their members by their bytes; Tika's detector is built on first use. */
@@ -49,18 +55,24 @@ final class ScrubMetadata {
     }
 
     ScrubMetadata() {
-        this(java.util.Map.of());
+        this(new RunImageDecoder(DEFAULT_DECODER_TIMEOUT, DEFAULT_DECODER_MEMORY));
     }
 
-    private ScrubMetadata(java.util.Map<String, MetadataScrubber> replaced) {
+    /** {@code decoder} re-encodes the HEIC and JPEG 2000 images their allowlists cannot follow. */
+    ScrubMetadata(RunImageDecoder decoder) {
+        this(java.util.Map.of(), decoder);
+    }
+
+    private ScrubMetadata(java.util.Map<String, MetadataScrubber> replaced, RunImageDecoder decoder) {
         this.replaced = replaced;
+        this.decoder = decoder;
     }
 
     /** The same choice with one type's scrubber replaced (tests disable a scrubber to see the check catch it). */
     ScrubMetadata replacing(String detectedType, MetadataScrubber scrubber) {
         java.util.Map<String, MetadataScrubber> changed = new java.util.HashMap<>(replaced);
         changed.put(detectedType, scrubber);
-        return new ScrubMetadata(java.util.Map.copyOf(changed));
+        return new ScrubMetadata(java.util.Map.copyOf(changed), decoder);
     }
 
     Optional<MetadataScrubber> forType(String detectedType) {
@@ -84,10 +96,10 @@ final class ScrubMetadata {
             return Optional.of(new ScrubOle());
         }
         if (type.equals("image/jp2")) {
-            return Optional.of(new ScrubJpeg2000());
+            return Optional.of(new ScrubJpeg2000(decoder));
         }
         if (HEIF_TYPES.contains(type)) {
-            return Optional.of(new ScrubHeic());
+            return Optional.of(new ScrubHeic(decoder));
         }
         if (type.equals("application/pdf")) {
             return Optional.of(new ScrubPdf());

@@ -21,10 +21,11 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * starting with byte 5: {@code SummaryInformation} with author, last author and program, {@code
  * DocumentSummaryInformation} with company and manager, custom properties) at every level, and embedded packages
  * ({@code Ole10Native}, which carry a file and the path it came from; an object that is only such a package gets no
- * copy, so a container removes it with a note). Streams that name their last editor are
- * blanked in place: Excel's WRITEACCESS record and PowerPoint's {@code Current User}. Entry times and class ids of
- * the old file are not copied beyond the storage class ids that tell a reader what the object is. Encrypted files
- * are refused. Thread-safe.
+ * copy, so a container removes it with a note). Streams that name people are blanked in place, keeping their
+ * structure: Excel's WRITEACCESS record and the authors of its cell notes (NOTE records), PowerPoint's {@code
+ * Current User}, and the name lists of a Word document's table stream (revision and comment authors, last savers,
+ * template path: {@link BlankWordNames}). Entry times and class ids of the old file are not copied beyond the
+ * storage class ids that tell a reader what the object is. Encrypted files are refused. Thread-safe.
  */
 final class ScrubOle implements MetadataScrubber {
 
@@ -33,8 +34,11 @@ final class ScrubOle implements MetadataScrubber {
     private static final Set<String> ENCRYPTION_STREAMS = Set.of("EncryptionInfo", "EncryptedPackage");
     private static final int BIFF_FILEPASS = 0x002F;
     private static final int BIFF_WRITEACCESS = 0x005C;
-    private static final int BIFF_EOF = 0x000A;
+    private static final int BIFF_NOTE = 0x001C;
+    /** Where a NOTE record's author starts, after row, column, flags and object id. */
+    private static final int NOTE_AUTHOR = 8;
     private static final int WORD_ENCRYPTED_FLAG = 0x0100;
+    private static final String WORD_DOCUMENT = "WordDocument";
 
     @Override
     public List<String> scrub(Path input, Path output) throws Exception {
@@ -61,6 +65,13 @@ final class ScrubOle implements MetadataScrubber {
 
     private static void copyStorage(DirectoryEntry from, DirectoryEntry to, Set<String> removed) throws Exception {
         to.setStorageClsid(from.getStorageClsid());
+        // A Word document's names live in its table stream, found through the WordDocument stream's header.
+        byte[] wordDocument = from.hasEntry(WORD_DOCUMENT) && from.getEntry(WORD_DOCUMENT) instanceof DocumentEntry word
+                ? read(word) : null;
+        if (wordDocument != null && wordDocument.length > 12 && (u16(wordDocument, 10) & WORD_ENCRYPTED_FLAG) != 0) {
+            throw new EncryptedFileException();
+        }
+        String tableStream = wordDocument == null ? null : BlankWordNames.tableStreamName(wordDocument);
         for (Entry entry : from) {
             String name = entry.getName();
             if (ENCRYPTION_STREAMS.contains(name)) {
@@ -75,6 +86,9 @@ final class ScrubOle implements MetadataScrubber {
                     removed.add("OLE:removed-embedded-package");
                 } else {
                     byte[] content = read(stream);
+                    if (name.equals(tableStream)) {
+                        BlankWordNames.blank(wordDocument, content, removed);
+                    }
                     to.createDocument(name, new java.io.ByteArrayInputStream(blankEditor(name, content, removed)));
                 }
             }
@@ -87,14 +101,14 @@ final class ScrubOle implements MetadataScrubber {
             blankWriteAccess(content, removed);
         } else if (name.equals("Current User")) {
             blankCurrentUser(content, removed);
-        } else if (name.equals("WordDocument") && content.length > 12
-                && (u16(content, 10) & WORD_ENCRYPTED_FLAG) != 0) {
-            throw new EncryptedFileException();
         }
         return content;
     }
 
-    /** BIFF8 globals: WRITEACCESS holds the user name, padded to 112 bytes; FILEPASS means encrypted. */
+    /**
+     * BIFF8: WRITEACCESS in the globals holds the user name, padded to 112 bytes; each cell note's NOTE record in the
+     * sheets holds its author's name; FILEPASS means encrypted. Names become spaces of the same width.
+     */
     private static void blankWriteAccess(byte[] workbook, Set<String> removed) throws Exception {
         int at = 0;
         while (at + 4 <= workbook.length) {
@@ -115,8 +129,18 @@ final class ScrubOle implements MetadataScrubber {
                 }
                 removed.add("OLE:last-editor");
             }
-            if (type == BIFF_EOF) {
-                return; // the globals end here; sheets follow
+            if (type == BIFF_NOTE && length >= NOTE_AUTHOR + 3) {
+                // row, column, flags, object id, then the author as an XLUnicodeString.
+                int characters = u16(workbook, data + NOTE_AUTHOR);
+                boolean wide = (workbook[data + NOTE_AUTHOR + 2] & 1) != 0;
+                int start = data + NOTE_AUTHOR + 3;
+                int end = Math.min(data + length, start + characters * (wide ? 2 : 1));
+                for (int i = start; i < end; i++) {
+                    workbook[i] = (byte) (wide && (i - start) % 2 == 1 ? 0 : ' ');
+                }
+                if (characters > 0) {
+                    removed.add("OLE:note-authors");
+                }
             }
             at = data + length;
         }

@@ -46,7 +46,7 @@ final class ScrubPng implements MetadataScrubber {
         return new ArrayList<>(removed);
     }
 
-    private static byte[] rebuild(byte[] png, Set<String> removed) throws IOException {
+    static byte[] rebuild(byte[] png, Set<String> removed) throws IOException {
         if (png.length < SIGNATURE.length || !Arrays.equals(Arrays.copyOf(png, SIGNATURE.length), SIGNATURE)) {
             throw new IOException("not a PNG");
         }

@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.shahid.evidence.MemberRenamings;
 
 /**
  * What monitors read and decide about tickets ({@code ticket_triage}, the ticket's status, its evidence rows and
  * the reporter's latest sealed identity id), inside the caller's transaction. Stateless and thread-safe.
  */
 public final class TriageDao {
-
-    /** How a copy's record maps a member's new name to its original one ({@code Renamed:<new>=<original>}). */
-    private static final String RENAMED = "Renamed:";
-
 
     /** A ticket's triage state. */
     public record Triage(String assignee, String priority, String category, String suggestedCategory,
@@ -71,38 +68,36 @@ public final class TriageDao {
 
     /** Evidence rows of one message as the notification lists them. */
     public List<Map<String, Object>> evidenceOf(Handle handle, long messageId) {
-        return handle.createQuery("""
-                        SELECT file_name, COALESCE(detected_type, declared_type) AS type, size_bytes, sha256, note, kept,
-                               removed_metadata
+        List<Map<String, Object>> rows = handle.createQuery("""
+                        SELECT id, file_name, COALESCE(detected_type, declared_type) AS type, size_bytes, sha256, note
                         FROM attachment WHERE message_id = :messageId ORDER BY id""")
                 .bind("messageId", messageId)
                 .map((rs, ctx) -> Map.<String, Object>of(
+                        "id", rs.getLong("id"),
                         "fileName", rs.getString("file_name"),
                         "type", rs.getString("type"),
                         "size", String.valueOf(rs.getLong("size_bytes")),
                         "sha256", rs.getString("sha256") == null ? "(not kept)" : rs.getString("sha256"),
-                        "note", rs.getString("note") == null ? "" : rs.getString("note"),
-                        "renamed", renamedMembers(rs.getString("removed_metadata"))))
+                        "note", rs.getString("note") == null ? "" : rs.getString("note")))
                 .list();
+        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> withRenamings = new java.util.HashMap<>(row);
+            withRenamings.remove("id");
+            withRenamings.put("renamed", renamedMembers(handle, (Long) row.get("id")));
+            listed.add(Map.copyOf(withRenamings));
+        }
+        return listed;
     }
 
     /**
      * The members of an archive's or attached mail's copy, by the name they have in the copy and the original name
      * they stand for (redacted with the reporter's terms when it was recorded): the copy itself names nothing.
      */
-    static List<Map<String, String>> renamedMembers(String removedMetadata) {
-        if (removedMetadata == null || removedMetadata.isBlank()) {
-            return List.of();
-        }
-        List<Map<String, String>> renamed = new java.util.ArrayList<>();
-        for (String entry : removedMetadata.split(",")) {
-            if (entry.startsWith(RENAMED) && entry.indexOf('=') > RENAMED.length()) {
-                int equals = entry.indexOf('=');
-                renamed.add(Map.of("copyName", entry.substring(RENAMED.length(), equals),
-                        "name", entry.substring(equals + 1)));
-            }
-        }
-        return renamed;
+    private static List<Map<String, String>> renamedMembers(Handle handle, long attachmentId) {
+        return MemberRenamings.ofAttachment(handle, attachmentId).stream()
+                .map(renaming -> Map.of("copyName", renaming.copyName(), "name", renaming.originalName()))
+                .toList();
     }
 
     /** Other tickets linked to this one by the same file, embedded document or post. */

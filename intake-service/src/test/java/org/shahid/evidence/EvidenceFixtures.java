@@ -368,6 +368,11 @@ final class EvidenceFixtures {
         return resource("photo-gps.heic");
     }
 
+    /** A real Word 97–2003 document from Apache POI's test data, with its revision and comment authors. */
+    static byte[] wordWithRevisionAuthors() throws IOException {
+        return resource("revision-authors.doc");
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (var in = EvidenceFixtures.class.getResourceAsStream("/evidence/" + name)) {
             if (in == null) {

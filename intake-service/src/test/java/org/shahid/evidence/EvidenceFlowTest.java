@@ -274,8 +274,8 @@ class EvidenceFlowTest {
 
         String memberName = shahid.text("SELECT name FROM attachment_member");
         assertThat(memberName).doesNotContain("07701234567").endsWith(".txt");
-        assertThat(shahid.text("SELECT removed_metadata FROM attachment"))
-                .containsPattern("Renamed:1-[0-9a-f]{8}\\.txt=" + java.util.regex.Pattern.quote(memberName))
+        assertThat(shahid.text("SELECT CONCAT(copy_name, '=', original_name) FROM member_renaming"))
+                .matches("1-[0-9a-f]{8}\\.txt=" + java.util.regex.Pattern.quote(memberName))
                 .doesNotContain("07701234567");
         String scrubbed = shahid.text("SELECT scrubbed_sha256 FROM attachment");
         assertThat(scrubbed).as(shahid.text("SELECT flags FROM attachment")).isNotNull();

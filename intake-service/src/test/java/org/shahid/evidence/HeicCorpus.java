@@ -32,6 +32,18 @@ final class HeicCorpus {
     }
 
     static byte[] phoneHeic() throws Exception {
+        return phoneHeic(false);
+    }
+
+    /**
+     * The same phone HEIC with its ICC profile marked essential (a decoder must apply it), which the allowlist
+     * cannot keep (it never keeps a profile) and so cannot rebuild; libheif decodes it all the same.
+     */
+    static byte[] phoneHeicWithEssentialProfile() throws Exception {
+        return phoneHeic(true);
+    }
+
+    private static byte[] phoneHeic(boolean essentialProfile) throws Exception {
         HeifItems base = HeifItems.read(EvidenceFixtures.heicWithGps());
         int tile = base.items.values().stream().filter(item -> item.type().equals("hvc1")).findFirst()
                 .orElseThrow().id();
@@ -61,7 +73,7 @@ final class HeicCorpus {
             base.associations.getOrDefault(item.id(), List.of())
                     .forEach(a -> list.add(a.propertyIndex() | (a.essential() ? 0x80 : 0)));
             if (item.type().equals("hvc1") || item.type().equals("grid")) {
-                list.add(icc);
+                list.add(essentialProfile ? icc | 0x80 : icc);
             }
             associations.put(item.id(), list);
         }

@@ -42,6 +42,29 @@ final class LegacyOfficeCorpus {
         }
     }
 
+    /** A reviewer's name as Excel records a cell note's author (the NOTE record). */
+    static final String REVIEWER = "Samir Mkr-Reviewer";
+    static final String NOTE_TEXT = "Counted twice at the second table";
+
+    /** The workbook with a cell note by {@link #REVIEWER}. */
+    static byte[] xlsWithNote() throws Exception {
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.hssf.usermodel.HSSFSheet sheet = workbook.createSheet("Tally");
+            org.apache.poi.hssf.usermodel.HSSFCell cell = sheet.createRow(0).createCell(0);
+            cell.setCellValue(SHEET_TEXT);
+            org.apache.poi.hssf.usermodel.HSSFComment note = sheet.createDrawingPatriarch().createCellComment(
+                    new org.apache.poi.hssf.usermodel.HSSFClientAnchor(0, 0, 0, 0, (short) 1, 0, (short) 3, 3));
+            note.setAuthor(REVIEWER);
+            note.setString(new org.apache.poi.hssf.usermodel.HSSFRichTextString(NOTE_TEXT));
+            cell.setCellComment(note);
+            workbook.createInformationProperties();
+            describe(workbook.getSummaryInformation(), workbook.getDocumentSummaryInformation());
+            workbook.getInternalWorkbook().getWriteAccess().setUsername(OWNER);
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
     static byte[] ppt() throws Exception {
         try (HSLFSlideShow slides = new HSLFSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             HSLFSlide slide = slides.createSlide();

@@ -143,6 +143,23 @@ final class PdfFormCorpus {
         return concat(boxes.toArray(byte[][]::new));
     }
 
+    /**
+     * The camera's JP2 with a second codestream box after the first (as JPX files carrying several codestreams
+     * have), which the allowlist does not follow; OpenJPEG decodes the first codestream.
+     */
+    static byte[] phoneJp2WithTwoCodestreams() throws Exception {
+        byte[] jp2 = phoneJp2();
+        int at = 0;
+        while (at < jp2.length) {
+            int size = (int) u32(jp2, at);
+            if (new String(jp2, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("jp2c")) {
+                return concat(jp2, java.util.Arrays.copyOfRange(jp2, at, at + size));
+            }
+            at += size;
+        }
+        throw new AssertionError("no codestream box");
+    }
+
     /** The header box with its colour box replaced by a restricted ICC profile (method 2). */
     private static byte[] withIccProfile(byte[] jp2h) {
         List<byte[]> children = new ArrayList<>();

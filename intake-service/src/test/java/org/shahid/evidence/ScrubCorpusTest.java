@@ -99,6 +99,12 @@ class ScrubCorpusTest {
                 new Case("slides.pptx", ContainerCorpus.pptx(), showsText(ContainerCorpus.DOCX_TEXT)),
                 new Case("tally.xls", LegacyOfficeCorpus.xls(), showsText(LegacyOfficeCorpus.SHEET_TEXT)),
                 new Case("slides.ppt", LegacyOfficeCorpus.ppt(), showsText(LegacyOfficeCorpus.SLIDE_TEXT)),
+                new Case("reviewed.xls", LegacyOfficeCorpus.xlsWithNote(), showsText(LegacyOfficeCorpus.SHEET_TEXT,
+                        LegacyOfficeCorpus.NOTE_TEXT), java.util.stream.Stream.concat(ImageCorpus.MARKERS.stream(),
+                        Stream.of(LegacyOfficeCorpus.REVIEWER)).toList()),
+                new Case("revision-authors.doc", EvidenceFixtures.wordWithRevisionAuthors(),
+                        showsText("Project Management Team Model", "Adding something here for tracked changes"),
+                        List.of("BSanders", "Ryan Lauck")),
                 new Case("statement-with-workbook.docx", LegacyOfficeCorpus.docxWithEmbeddedWorkbook(),
                         ScrubCorpusTest::keepsTheEmbeddedWorkbook),
                 new Case("minutes.odt", ContainerCorpus.odt(), showsText(ContainerCorpus.ODT_TEXT,
@@ -564,6 +570,69 @@ class ScrubCorpusTest {
             }
         }
         assertThat(difference / (3.0 * before.getWidth() * before.getHeight())).isLessThan(4.0);
+    }
+
+    @Test
+    void aHeicTheAllowlistCannotRebuildIsReencodedFromItsPixelsAsAJpeg() throws Exception {
+        assumeTrue(RunImageDecoder.isInstalled(RunImageDecoder.Format.HEIF),
+                "heif-convert (libheif-examples) is not installed");
+        Path original = EvidenceFixtures.write(dir, "essential-profile.heic",
+                HeicCorpus.phoneHeicWithEssentialProfile());
+        assertCarriesMarkers(original, HeicCorpus.MARKERS);
+        Path copy = dir.resolve("copy-essential-profile.heic");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.flags()).as(result.notes().toString()).isEmpty();
+        assertThat(result.removed()).contains("HEIF:re-encoded");
+        assertThat(Files.readAllBytes(copy)).startsWith(0xFF, 0xD8);
+        assertCarriesNoMarker(copy, HeicCorpus.MARKERS);
+        closeDecodedPixels(original, copy);
+    }
+
+    @Test
+    void aJpeg2000TheAllowlistCannotRebuildIsReencodedFromItsPixelsAsAPng() throws Exception {
+        assumeTrue(RunImageDecoder.isInstalled(RunImageDecoder.Format.JPEG2000),
+                "opj_decompress (libopenjp2-tools) is not installed");
+        Path original = EvidenceFixtures.write(dir, "two-codestreams.jp2", PdfFormCorpus.phoneJp2WithTwoCodestreams());
+        assertCarriesMarkers(original, ImageCorpus.MARKERS);
+        Path copy = dir.resolve("copy-two-codestreams.jp2");
+
+        ScrubCopy.Result result = scrub(scrubCopy, original, copy);
+
+        assertThat(result.flags()).as(result.notes().toString()).isEmpty();
+        assertThat(result.removed()).contains("JPEG2000:re-encoded");
+        assertThat(Files.readAllBytes(copy)).startsWith(0x89, 'P', 'N', 'G');
+        assertCarriesNoMarker(copy, ImageCorpus.MARKERS);
+        closeDecodedPixels(original, copy);
+    }
+
+    @Test
+    void anImageNoDecoderCanRenderGetsNoCopy() throws Exception {
+        assumeTrue(RunImageDecoder.isInstalled(RunImageDecoder.Format.HEIF),
+                "heif-convert (libheif-examples) is not installed");
+        byte[] heic = HeicCorpus.phoneHeicWithEssentialProfile();
+        // The coded data cut in half: outside the allowlist (an item past the file) and beyond any decoder.
+        Path original = EvidenceFixtures.write(dir, "cut.heic", java.util.Arrays.copyOf(heic, heic.length / 2));
+        Path copy = dir.resolve("copy-cut.heic");
+
+        ScrubCopy.Result result = scrubCopy.scrub(original, copy, "image/heic");
+
+        assertThat(result.kept()).isFalse();
+        assertThat(result.flags()).containsExactly("scrub-failed");
+        assertThat(copy).doesNotExist();
+    }
+
+    /** A re-encoded copy: as many pixels, each channel of each within a few steps of the original's on average. */
+    private static void closeDecodedPixels(Path original, Path copy) throws Exception {
+        byte[] before = decodeWithImageMagick(original);
+        byte[] after = decodeWithImageMagick(copy);
+        assertThat(after).hasSameSizeAs(before);
+        long difference = 0;
+        for (int i = 0; i < before.length; i++) {
+            difference += Math.abs((before[i] & 0xFF) - (after[i] & 0xFF));
+        }
+        assertThat(difference / (double) before.length).isLessThan(4.0);
     }
 
     /** Formats the JDK cannot decode: ImageMagick decodes both to raw RGBA. */
