@@ -29,6 +29,8 @@ public final class RecogniseReporterRequest {
     private static final Pattern LATIN = Pattern.compile("\\p{IsLatin}");
     private static final Pattern KURDISH_LETTER = Pattern.compile("[ڕڵێۆەڤکیگچپژ]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Longer than any request word with a receipt code and the punctuation and spaces around them. */
+    private static final int LONGEST_REQUEST_LINE = 200;
     /** Letters written in more than one way, each folded to one form (both sides of the comparison are folded). */
     private static final Map<Character, Character> LETTER_FORMS = Map.ofEntries(
             Map.entry('أ', 'ا'), Map.entry('إ', 'ا'), Map.entry('آ', 'ا'), Map.entry('ٱ', 'ا'),
@@ -64,6 +66,9 @@ public final class RecogniseReporterRequest {
         if (first.isEmpty()) {
             return Optional.empty();
         }
+        if (first.get().length() > LONGEST_REQUEST_LINE) {
+            return Optional.empty();
+        }
         String line = fold(first.get());
         ReporterRequest request = withdrawWords.contains(line) ? ReporterRequest.WITHDRAW
                 : eraseWords.contains(line) ? ReporterRequest.ERASE : null;
@@ -78,6 +83,9 @@ public final class RecogniseReporterRequest {
     public Optional<String> controlLineOf(String text) {
         Optional<String> first = firstLine(text == null ? "" : text);
         return first.filter(line -> {
+            if (line.length() > LONGEST_REQUEST_LINE) {
+                return false;
+            }
             String folded = fold(line);
             return withdrawWords.contains(folded) || eraseWords.contains(folded);
         });
@@ -93,11 +101,17 @@ public final class RecogniseReporterRequest {
         return Language.ARABIC;
     }
 
+    /**
+     * The first line that is not blank once folded. A line longer than any request could be is that line without
+     * folding it: it is compared with nothing, and folding a long first line (a whole mail without line breaks) cost
+     * every mail's intake more than the rest of this class.
+     */
     private static Optional<String> firstLine(String text) {
         return text.lines()
-                .map(line -> RECEIPT_CODE.matcher(line).replaceAll(" "))
-                .filter(line -> !fold(line).isEmpty())
-                .findFirst();
+                .filter(line -> line.length() > LONGEST_REQUEST_LINE
+                        || !fold(RECEIPT_CODE.matcher(line).replaceAll(" ")).isEmpty())
+                .findFirst()
+                .map(line -> line.length() > LONGEST_REQUEST_LINE ? line : RECEIPT_CODE.matcher(line).replaceAll(" "));
     }
 
     /** The form both the configured words and the mail's line are compared in. */

@@ -94,6 +94,20 @@ class RecogniseReporterRequestTest {
                 .map(RecogniseReporterRequest.Recognised::language).contains(expected);
     }
 
+    /** A whole mail on one line is no request, and is not folded character by character to find that out. */
+    @Test
+    void aLongFirstLineIsNoRequestAndCostsNothingToRefuse() {
+        String oneLine = "withdraw " + "the ballot boxes were carried off ".repeat(30_000);
+        long started = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            assertThat(requestIn(oneLine)).isEmpty();
+            assertThat(RECOGNISE.controlLineOf(oneLine)).isEmpty();
+        }
+        // 100 times a 1 MB line: folding it took seconds; refusing it unread takes well under a millisecond each.
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(requestIn("   \n\u200b\nwithdraw\n" + oneLine)).contains(ReporterRequest.WITHDRAW);
+    }
+
     @Test
     void aWordMeaningBothIsRefusedAtStart() {
         assertThatThrownBy(() -> new RecogniseReporterRequest(List.of("withdraw", "stop"), List.of("STOP.")))
