@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.AdminCli;
 import org.shahid.testing.AdminCli.Run;
+import org.shahid.testing.TestCustodians;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 
@@ -48,12 +49,7 @@ class ReporterControlsUnderCustodiansTest {
     @BeforeAll
     static void custodiansThenService() throws IOException {
         shahid = RunningShahid.prepare(state, SETTINGS);
-        shares = state.resolve("shares");
-        Path passphrases = state.resolve("passphrases");
-        Files.writeString(passphrases, "first-custodian-words\nsecond-custodian-words\nthird-custodian-words\n");
-        Run init = AdminCli.run(shahid, "custodians", "init", "--custodians", "3", "--threshold", "2", "--out",
-                shares.toString(), "--passphrases", passphrases.toString());
-        assertThat(init.exit()).as(init.err()).isZero();
+        shares = TestCustodians.twoOfThree(shahid, state);
         shahid.startService();
     }
 
@@ -155,7 +151,8 @@ class ReporterControlsUnderCustodiansTest {
         Set<Path> filesAfter = sealedFiles();
         assertThat(filesAfter).doesNotContainAnyElementsOf(originals);
         assertThat(filesAfter).as("files added by the erasure").isSubsetOf(filesBefore);
-        assertThat(filesBefore.size() - filesAfter.size()).as("the mail and the PDF's original").isGreaterThanOrEqualTo(2);
+        assertThat(filesBefore.size() - filesAfter.size()).as("the mail and the PDF's original")
+                .isGreaterThanOrEqualTo(2);
         List<String> identifying = List.of(reporter, name, "198.51.100.23", pseudonym);
         for (String table : shahid.tables()) {
             String dump = shahid.dump(table);
@@ -163,11 +160,13 @@ class ReporterControlsUnderCustodiansTest {
         }
 
         // Erasure deletes, it does not decrypt: with the shares at hand, the custodians now find nothing to open.
-        Run request = AdminCli.run(shahid, "unseal", "request", reference, "--reason", "Court order 2026/9 of the Karkh court, case of threats");
+        Run request = AdminCli.run(shahid, "unseal", "request", reference, "--reason",
+                "Court order 2026/9 of the Karkh court, case of threats");
         assertThat(request.exit()).as(request.err()).isZero();
         List<String> lines = request.out().lines().toList();
-        Run approve = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE", "first-custodian-words"), "unseal",
-                "approve", lines.get(lines.size() - 1).strip(), "--share", shares.resolve("share-1").toString());
+        Run approve = AdminCli.run(shahid, Map.of("SHAHID_CUSTODIAN_PASSPHRASE", TestCustodians.PASSPHRASES.get(0)),
+                "unseal", "approve", lines.get(lines.size() - 1).strip(), "--share",
+                shares.resolve("share-1").toString());
         assertThat(approve.exit()).isNotZero();
         assertThat(approve.err()).contains("nothing to reveal");
 
