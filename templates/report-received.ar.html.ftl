@@ -8,6 +8,9 @@
 <#if files?has_content>
 <@layout.paragraph>كانت رسالتك أكبر مما يمكننا استلامه، لذلك لم تصلنا هذه الملفات:<br><#list files?split("\n") as file><span dir="ltr">${file}</span><#sep><br></#sep></#list></@layout.paragraph>
 <@layout.paragraph>وصلنا نص رسالتك. يُرجى إرسال كل ملف من جديد في رد منفصل على هذه الرسالة مع إبقاء الرقم المرجعي في سطر الموضوع، على ألا يتجاوز حجم كل ملف 25 ميغابايت. ويمكن عادةً تقصير الفيديو أو ضغطه على الهاتف قبل إرساله.</@layout.paragraph>
+<#if largeFilesChannel?has_content>
+<@layout.paragraph>وإذا تعذّر تصغير ملف، فيمكنك أيضًا إرساله بهذه الطريقة: <span dir="ltr">${largeFilesChannel}</span></@layout.paragraph>
+</#if>
 </#if>
 <@layout.paragraph>يُرجى الاحتفاظ بهذا الرقم المرجعي، فهو وسيلتنا للوصول إلى بلاغك.</@layout.paragraph>
 <@layout.paragraph>لإضافة معلومات أو أدلة، يُرجى الرد على هذه الرسالة مع إبقاء الرقم المرجعي في سطر الموضوع. ويمكن أيضًا الكتابة إلى <span dir="ltr">${mailbox}</span> مع ذكر الرقم المرجعي في الموضوع.</@layout.paragraph>

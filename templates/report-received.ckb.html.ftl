@@ -8,6 +8,9 @@
 <#if files?has_content>
 <@layout.paragraph>نامەکەت لەوە گەورەتر بوو کە بتوانین وەریبگرین، بۆیە ئەم فایلانە پێمان نەگەیشتن:<br><#list files?split("\n") as file><span dir="ltr">${file}</span><#sep><br></#sep></#list></@layout.paragraph>
 <@layout.paragraph>دەقی نامەکەت گەیشت. تکایە هەر فایلێک جارێکی تر لە وەڵامێکی جیادا بۆ ئەم نامەیە بنێرەوە و ژمارەی ئاماژەکە لە دێڕی بابەتدا بهێڵەرەوە، هەر فایلێک کەمتر لە 25 مێگابایت بێت. زۆرجار دەتوانیت ڤیدیۆکە لە مۆبایلەکەتدا کورت یان بچووک بکەیتەوە پێش ناردنی.</@layout.paragraph>
+<#if largeFilesChannel?has_content>
+<@layout.paragraph>ئەگەر ناتوانیت فایلێک بچووک بکەیتەوە، دەتوانیت بەم ڕێگەیەش بینێریت: <span dir="ltr">${largeFilesChannel}</span></@layout.paragraph>
+</#if>
 </#if>
 <@layout.paragraph>تکایە ئەم ژمارەی ئاماژەیە بپارێزە، چونکە بەهۆیەوە ڕاپۆرتەکەت دەدۆزینەوە.</@layout.paragraph>
 <@layout.paragraph>بۆ زیادکردنی زانیاری یان بەڵگە، وەڵامی ئەم نامەیە بدەرەوە و ژمارەی ئاماژەکە لە دێڕی بابەتدا بهێڵەرەوە. هەروەها دەتوانیت بۆ <span dir="ltr">${mailbox}</span> بنووسیت و ژمارەی ئاماژەکە لە بابەتەکەدا دابنێیت.</@layout.paragraph>

@@ -8,6 +8,9 @@
 <#if files?has_content>
 <@layout.paragraph>Your message was larger than we can receive, so these files did not reach us:<br><#list files?split("\n") as file><span dir="ltr">${file}</span><#sep><br></#sep></#list></@layout.paragraph>
 <@layout.paragraph>We have your text. Please send each file again in a separate reply to this message, keeping the reference in the subject line, each under 25 MB. A phone can usually shorten or compress a video before sending it.</@layout.paragraph>
+<#if largeFilesChannel?has_content>
+<@layout.paragraph>If a file cannot be made smaller, you can also send it this way: <span dir="ltr">${largeFilesChannel}</span></@layout.paragraph>
+</#if>
 </#if>
 <@layout.paragraph>Please keep this reference: it is how we find your report.</@layout.paragraph>
 <@layout.paragraph>To add information or evidence, reply to this message and keep the reference in the subject line. You can also write to <span dir="ltr">${mailbox}</span> with the reference in the subject.</@layout.paragraph>

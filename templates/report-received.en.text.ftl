@@ -10,6 +10,10 @@ Your message was larger than we can receive, so these files did not reach us:
 ${files}
 
 We have your text. Please send each file again in a separate reply to this message, keeping the reference in the subject line, each under 25 MB. A phone can usually shorten or compress a video before sending it.
+<#if largeFilesChannel?has_content>
+
+If a file cannot be made smaller, you can also send it this way: ${largeFilesChannel}
+</#if>
 </#if>
 
 Please keep this reference: it is how we find your report.

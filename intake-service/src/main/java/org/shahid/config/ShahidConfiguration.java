@@ -241,7 +241,8 @@ public final class ShahidConfiguration implements CamelConfiguration {
                         settings.integer("shahid.ack.per-sender-per-hour"),
                         new SharedHourlyCap(database.counters(), pseudonymizer, "ack-global",
                                 settings.integer("shahid.ack.global-per-hour"))),
-                new ComposeAcknowledgement(templates, settings.text("shahid.organisation")),
+                new ComposeAcknowledgement(templates, settings.text("shahid.organisation"),
+                        settings.text("shahid.reporters.large-files-channel", "")),
                 new MessageIds(settings.text("shahid.domain")), events, fallback);
         ReporterControls reporterControls = reporterControls(settings, templates, sealedIdentities,
                 new ForgetReporter(blobs), outbox, messages);

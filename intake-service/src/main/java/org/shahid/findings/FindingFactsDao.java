@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Reads the findings of reports received in a period ({@code [from, to)}, UTC) with their category and post URLs,
- * for the findings report. Reads no reporter data. Thread-safe.
+ * for the findings report and the leads' weekly findings. A report its reporter withdrew is left out, whatever
+ * verdict it had: it counts only as withdrawn, in the transparency figures. Reads no reporter data. Thread-safe.
  */
 public final class FindingFactsDao {
 
@@ -25,7 +26,8 @@ public final class FindingFactsDao {
         return handle.createQuery("""
                         SELECT f.*, t.created_at AS reported_at, tr.category FROM finding f
                         JOIN ticket t ON t.id = f.ticket_id LEFT JOIN ticket_triage tr ON tr.ticket_id = t.id
-                        WHERE t.created_at >= :from AND t.created_at < :to AND t.automated = FALSE ORDER BY t.id""")
+                        WHERE t.created_at >= :from AND t.created_at < :to AND t.automated = FALSE
+                          AND t.status <> 'WITHDRAWN' ORDER BY t.id""")
                 .bind("from", from).bind("to", to)
                 .map((row, context) -> {
                     Finding finding = FindingDao.finding(row);

@@ -1,10 +1,13 @@
 package org.shahid.intake;
 
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +24,9 @@ import org.shahid.parsing.AttachmentFileName;
 /**
  * Reads a mail too large to fetch whole: its structure (IMAP BODYSTRUCTURE, which Angus loads for the content type),
  * its header block and its inline text parts only, each by a FETCH of that one section; everything else is listed
- * by name, type and size, not fetched. Returns a small MIME mail made of the headers and the text, which intake
- * handles like any other, and the list of parts left on the server. Reads {@code shahid.limits.attachment-bytes} as
- * the largest text part it fetches. Thread-safe (no state).
+ * by name, type and size, not fetched, as is a text part that cannot be decoded. Returns a small MIME mail made of
+ * the headers and the text, which intake handles like any other, and the list of parts left on the server. Reads
+ * {@code shahid.limits.attachment-bytes} as the largest text part it fetches. Thread-safe (no state).
  */
 public final class FetchTextParts {
 
@@ -44,7 +47,7 @@ public final class FetchTextParts {
     public PartialMail fetch(Message message, String note) throws MessagingException, IOException {
         List<Text> texts = new ArrayList<>();
         List<EvidenceFile> notFetched = new ArrayList<>();
-        walk(message, texts, notFetched, note, 0);
+        walk(message, message.getFolder(), texts, notFetched, note, 0);
         int position = 0;
         List<EvidenceFile> named = new ArrayList<>();
         for (EvidenceFile file : notFetched) {
@@ -92,13 +95,13 @@ public final class FetchTextParts {
         return List.of();
     }
 
-    private void walk(Part part, List<Text> texts, List<EvidenceFile> notFetched, String note, int depth)
-            throws MessagingException, IOException {
+    private void walk(Part part, Folder folder, List<Text> texts, List<EvidenceFile> notFetched, String note,
+                      int depth) throws MessagingException, IOException {
         if (part.isMimeType("multipart/*") && depth < 10) {
             // For a multipart, Angus builds the parts from BODYSTRUCTURE: nothing of the body is fetched here.
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                walk(multipart.getBodyPart(i), texts, notFetched, note, depth + 1);
+                walk(multipart.getBodyPart(i), folder, texts, notFetched, note, depth + 1);
             }
             return;
         }
@@ -107,20 +110,44 @@ public final class FetchTextParts {
         if (inlineText) {
             String subtype = part.isMimeType("text/html") ? "text/html" : "text/plain";
             try {
-                if (part.getContent() instanceof String text) {
+                String text = textOf(part);
+                if (text != null) {
                     texts.add(new Text(subtype, text));
                     return;
                 }
-            } catch (java.io.UnsupportedEncodingException unknownCharset) {
-                // A charset Java does not know: the bytes as UTF-8 (with replacement characters) beat losing the text.
-                try (java.io.InputStream decoded = part.getInputStream()) {
-                    texts.add(new Text(subtype, new String(decoded.readNBytes((int) Math.min(maxTextBytes,
-                            Integer.MAX_VALUE - 8)), StandardCharsets.UTF_8)));
-                    return;
+            } catch (IOException | MessagingException unreadable) {
+                // With the connection still up the fault is the part's (a transfer encoding nobody knows, broken
+                // base64): it is listed like a file and the rest of the mail is still answered. Without it, the
+                // whole mail waits for the next poll.
+                if (!stillConnected(folder, unreadable)) {
+                    throw unreadable;
                 }
             }
         }
         notFetched.add(EvidenceFile.notKept(nameOf(part), baseType(part), decodedSize(part), note));
+    }
+
+    /** The part's text, decoded; null when its content is not text after all. */
+    private String textOf(Part part) throws IOException, MessagingException {
+        try {
+            return part.getContent() instanceof String text ? text : null;
+        } catch (java.io.UnsupportedEncodingException unknownCharset) {
+            // A charset Java does not know: the bytes as UTF-8 (with replacement characters) beat losing the text.
+            try (java.io.InputStream decoded = part.getInputStream()) {
+                return new String(decoded.readNBytes((int) Math.min(maxTextBytes, Integer.MAX_VALUE - 8)),
+                        StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static boolean stillConnected(Folder folder, Exception error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
+                    || cause instanceof java.net.SocketException || cause instanceof java.io.InterruptedIOException) {
+                return false;
+            }
+        }
+        return folder != null && folder.isOpen() && folder.getStore().isConnected();
     }
 
     /**

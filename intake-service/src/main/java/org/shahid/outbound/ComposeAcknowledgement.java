@@ -9,8 +9,9 @@ import org.shahid.language.Language;
 
 /**
  * Renders the acknowledgement of a new ticket in the reporter's language: {@code report-received} for a
- * violation report, {@code comment-received} for a comment. It never quotes the mail or its subject.
- * Thread-safe.
+ * violation report, {@code comment-received} for a comment. It never quotes the mail or its subject. For a mail
+ * too large to receive whole, it also gives the templates the other way to send files that admins name in
+ * {@code shahid.reporters.large-files-channel}. Thread-safe.
  */
 public final class ComposeAcknowledgement {
 
@@ -21,10 +22,13 @@ public final class ComposeAcknowledgement {
 
     private final MailTemplates templates;
     private final String organisation;
+    /** A link, number or address for files too large for mail, the same in every language; "" names none. */
+    private final String largeFilesChannel;
 
-    public ComposeAcknowledgement(MailTemplates templates, String organisation) {
+    public ComposeAcknowledgement(MailTemplates templates, String organisation, String largeFilesChannel) {
         this.templates = templates;
         this.organisation = organisation;
+        this.largeFilesChannel = largeFilesChannel;
     }
 
     public RenderedMail compose(TicketReference reference, TicketKind kind, Language language, String mailbox,
@@ -47,6 +51,7 @@ public final class ComposeAcknowledgement {
                 "mailbox", mailbox,
                 "files", notFetched.stream().map(ComposeAcknowledgement::describe)
                         .collect(java.util.stream.Collectors.joining("\n")),
+                "largeFilesChannel", notFetched.isEmpty() ? "" : largeFilesChannel,
                 "languageCode", language.code(),
                 "direction", language.direction()));
     }

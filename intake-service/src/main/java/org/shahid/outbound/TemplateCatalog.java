@@ -24,9 +24,11 @@ public final class TemplateCatalog extends LoadedFamily {
     /**
      * Variables a caller may supply (status updates to reporters); "" when absent, so acknowledgements need not
      * know them. {@code status} is a ticket status name such as {@code INVESTIGATING}; {@code message} is text a
-     * monitor wrote to the reporter; {@code files} lists, one per line, the files of a mail too large to fetch.
+     * monitor wrote to the reporter; {@code files} lists, one per line, the files of a mail too large to fetch, and
+     * {@code largeFilesChannel} is the other way to send them that admins name (shahid.reporters.large-files-channel).
      */
-    public static final List<String> OPTIONAL_CALLER_VARIABLES = List.of("status", "message", "files");
+    public static final List<String> OPTIONAL_CALLER_VARIABLES = List.of("status", "message", "files",
+            "largeFilesChannel");
 
     /** Variables the catalog fills from the {@link Language} being rendered. */
     public static final List<String> LANGUAGE_VARIABLES = List.of("languageCode", "direction");
@@ -77,7 +79,8 @@ public final class TemplateCatalog extends LoadedFamily {
                         "mailbox", "report@shahid.test",
                         "status", receiptCode.isEmpty() ? "RESOLVED" : "INVESTIGATING",
                         "message", receiptCode.isEmpty() ? "" : "A sample message from the monitoring team.",
-                        "files", receiptCode.isEmpty() ? "" : "polling-station.mp4 (video/mp4, 23.4 MB)"));
+                        "files", receiptCode.isEmpty() ? "" : "polling-station.mp4 (video/mp4, 23.4 MB)",
+                        "largeFilesChannel", receiptCode.isEmpty() ? "" : "https://upload.shahid.test"));
             }
             return samples;
         }

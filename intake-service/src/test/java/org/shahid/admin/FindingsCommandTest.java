@@ -70,7 +70,8 @@ class FindingsCommandTest {
     /**
      * Three violations by the Sample Unity Party (hate speech, on Facebook; two on the eve, one on election day, one
      * escalated to Meta and removed after 5 hours), two by the Sample News Channel (YouTube) and one no-violation,
-     * one by a private individual, and a finding outside the period.
+     * one by a private individual, and a finding outside the period; and a violation by the Sample Unity Party on the
+     * eve whose reporter withdrew the report, which no table counts.
      */
     private static void dataSet(Handle handle) {
         for (int i = 0; i < 3; i++) {
@@ -93,6 +94,9 @@ class FindingsCommandTest {
                 "harassment-of-candidates", "https://x.com/someperson/status/1");
         finding(handle, Instant.parse("2026-06-20T10:00:00Z"), "sample-unity-party", "candidates",
                 "candidates-no-hate-speech", "VIOLATION", "hate-speech", "https://www.facebook.com/x");
+        long withdrawn = finding(handle, EVE, "sample-unity-party", "candidates", "candidates-no-hate-speech",
+                "VIOLATION", "hate-speech", "https://www.facebook.com/sample.unity.party/posts/withdrawn");
+        handle.execute("UPDATE ticket SET status = 'WITHDRAWN' WHERE id = ?", withdrawn);
     }
 
     private static long finding(Handle handle, Instant reportedAt, String actor, String group, String commitment,
@@ -134,8 +138,10 @@ class FindingsCommandTest {
     }
 
     @Test
-    void countsConfirmedViolationsByActorGroupCommitmentAndDay() throws IOException {
+    void countsConfirmedViolationsByActorGroupCommitmentAndDayButNoWithdrawnReport() throws IOException {
         assertThat(findings("en", "1")).as(stderr::toString).isZero();
+
+        // The withdrawn report's violation would make the party's count 4, the eve's 4 and the verdicts 7.
 
         assertThat(csv("en1", "violations_by_actor")).containsExactly("Actor,Group,Violations",
                 "Sample Unity Party (fictional),\"Candidates, parties and campaign teams\",3",

@@ -40,6 +40,33 @@ class IntakeLimitsTest {
         }
     }
 
+    /**
+     * A phone that labels a text part with a transfer encoding nobody knows: that part cannot be read without
+     * fetching it whole, so it is listed as a file left on the server, and the rest of the mail still opens a ticket
+     * and is answered.
+     */
+    @Test
+    void answersAMailOverTheSizeLimitWhoseTextPartCannotBeDecoded() throws Exception {
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.limits.message-bytes", "4000"))) {
+            shahid.startService();
+            String mail = "From: big@example.org\r\nTo: " + REPORT + "\r\nSubject: Video\r\n"
+                    + "Message-ID: <odd-encoding@phone.example.org>\r\nDate: Sat, 28 Nov 2026 10:00:00 +0300\r\n"
+                    + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                    + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nMen carried the ballot box out.\r\n"
+                    + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: x-phone-pack\r\n"
+                    + "\r\nQUJDREVGRw==\r\n"
+                    + "--b1\r\nContent-Type: application/octet-stream; name=\"clip.bin\"\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n" + "A".repeat(8_000) + "\r\n--b1--\r\n";
+            shahid.deliverRaw(REPORT, mail.getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(shahid.awaitReceived("big@example.org", 1).get(0).getSubject()).startsWith("[SHD-");
+            assertThat(shahid.text("SELECT body_text FROM ticket_message")).contains("ballot box");
+            assertThat(shahid.text("SELECT GROUP_CONCAT(CONCAT_WS('|', declared_type, kept) ORDER BY id)"
+                    + " FROM attachment")).isEqualTo("text/plain|0,application/octet-stream|0");
+            await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
+        }
+    }
+
     @Test
     void recordsAnAttachmentOverTheLimitWithoutKeepingIt() {
         try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.limits.attachment-bytes", "1000"))) {

@@ -18,7 +18,8 @@ class TemplateCatalogRendersAsRecordedTest {
                         "reference", "SHD-7K3M-Q9XR-2BTA", "receiptCode", "RC-4WQ8-ZP2M",
                         "organisation", "Shahid election monitoring", "mailbox", "report@shahid.test",
                         "status", "INVESTIGATING", "message", "A <sample> message & more.",
-                        "files", "polling-station.mp4 (video/mp4, 23.4 MB)")));
+                        "files", "polling-station.mp4 (video/mp4, 23.4 MB)",
+                        "largeFilesChannel", "https://upload.shahid.test/drop")));
                 record.add(event, language.code(), 2, catalog.render(event, language, Map.of(
                         "reference", "SHD-7K3M-Q9XR-2BTA", "receiptCode", "",
                         "organisation", "Shahid election monitoring", "mailbox", "report@shahid.test")));

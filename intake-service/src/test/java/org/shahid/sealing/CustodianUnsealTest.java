@@ -17,6 +17,7 @@ import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
 import org.shahid.testing.AdminCli;
 import org.shahid.testing.AdminCli.Run;
+import org.shahid.testing.TestCustodians;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestDatabase;
 import org.shahid.testing.TestMails;
@@ -44,12 +45,7 @@ class CustodianUnsealTest {
     @BeforeAll
     static void ceremonyThenTwoReports() throws Exception {
         shahid = RunningShahid.prepare(state, FAST_KDF);
-        shares = state.resolve("shares");
-        Path passphrases = state.resolve("passphrases");
-        Files.writeString(passphrases, "first-custodian-words\nsecond-custodian-words\nthird-custodian-words\n");
-        Run init = AdminCli.run(shahid, "custodians", "init", "--custodians", "3", "--threshold", "2", "--out",
-                shares.toString(), "--passphrases", passphrases.toString());
-        assertThat(init.exit()).as(init.err()).isZero();
+        shares = TestCustodians.twoOfThree(shahid, state);
         shahid.startService();
         shahid.deliverRaw(REPORT, TestMails.plain("Noor Jabbar <" + REPORTER + ">", REPORT, "Threats",
                 "The candidate's guards threatened voters at the entrance.", AUTHENTICATED));

@@ -201,7 +201,8 @@ public final class RunningShahid implements AutoCloseable {
                     int type = result.getMetaData().getColumnType(i);
                     boolean binary = type == java.sql.Types.BLOB || type == java.sql.Types.LONGVARBINARY
                             || type == java.sql.Types.VARBINARY || type == java.sql.Types.BINARY;
-                    Object value = binary ? new String(result.getBytes(i), java.nio.charset.StandardCharsets.UTF_8)
+                    byte[] bytes = binary ? result.getBytes(i) : null;
+                    Object value = bytes != null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                             : result.getString(i);
                     out.append(value).append('|');
                 }
@@ -211,6 +212,36 @@ public final class RunningShahid implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /** The names of every table of the service's database, Flyway's and Quartz's included. */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tables;
+    }
+
+    /**
+     * Everything about a ticket that an insider (a monitor, an admin with the database) sees and that does not differ
+     * by chance (references, pseudonyms, times): two tickets with equal views cannot be told apart by how they came.
+     */
+    public String whatAnInsiderSees(long ticketId) {
+        return String.join(" | ",
+                text("SELECT CONCAT_WS(',', kind, mailbox, status, language, automated) FROM ticket WHERE id = "
+                        + ticketId),
+                text("SELECT GROUP_CONCAT(CONCAT_WS(':', kind, IFNULL(detail, '-')) ORDER BY id) FROM ticket_event"
+                        + " WHERE ticket_id = " + ticketId),
+                text("SELECT GROUP_CONCAT(CONCAT_WS(':', purpose, IFNULL(recipient_address, 'reporter'))"
+                        + " ORDER BY purpose, recipient_address) FROM outbox WHERE ticket_id = " + ticketId),
+                text("SELECT CONCAT_WS(',', subject, body_text) FROM ticket_message WHERE ticket_id = " + ticketId));
     }
 
     /**
