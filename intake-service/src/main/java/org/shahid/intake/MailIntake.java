@@ -147,6 +147,9 @@ public final class MailIntake {
         }
         boolean acknowledged = false;
         if (followUp) {
+            // The follow-up steps read and rewrite the ticket's history (a withdrawal, an erasure): write first
+            // what this mail appended to it so far.
+            TicketEventDao.writeCollected(handle);
             boolean answered = false;
             for (FollowUpStep step : steps.followUpSteps()) {
                 if (step.apply(handle, recorded, view, received.permit(), now)) {

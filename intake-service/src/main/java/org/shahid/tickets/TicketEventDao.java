@@ -33,7 +33,8 @@ public final class TicketEventDao {
     /**
      * Runs {@code work} on {@code handle} with the history rows it appends (through any instance of this class)
      * written in one batch when it returns, instead of one statement each: a new report writes three or four.
-     * Nothing in {@code work} may read the history it appends; what earlier transactions wrote reads as before.
+     * Nothing in {@code work} may read or rewrite the history it appends before {@link #writeCollected}; what
+     * earlier transactions wrote reads as before.
      */
     public static <T> T collectedOn(Handle handle, Supplier<T> work) {
         Collected collected = new Collected(new ArrayList<>());
@@ -46,6 +47,17 @@ public final class TicketEventDao {
         }
         insert(handle, collected.rows());
         return result;
+    }
+
+    /**
+     * Writes the rows collected so far on {@code handle} (inside {@link #collectedOn}), so that what comes next may
+     * read or rewrite the history; the rows appended afterwards are collected again.
+     */
+    public static void writeCollected(Handle handle) {
+        if (handle.getConfig(SqlStatements.class).getAttribute(COLLECTED) instanceof Collected collected) {
+            insert(handle, collected.rows());
+            collected.rows().clear();
+        }
     }
 
     private record Collected(List<Row> rows) {
