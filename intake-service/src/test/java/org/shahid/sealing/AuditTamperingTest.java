@@ -207,7 +207,7 @@ class AuditTamperingTest {
         String service = "svc_" + suffix;
         String migrator = "mig_" + suffix;
         String schema = testDatabase.url().substring(testDatabase.url().lastIndexOf('/') + 1);
-        // The grants of docs/custodians.md, "Grants".
+        // The grants of the README, "Database accounts" (and docs/custodians.md, "Grants").
         asRoot("CREATE USER '" + service + "'@'%' IDENTIFIED BY 'service-pw'",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON " + schema + ".* TO '" + service + "'@'%'",
                 "CREATE USER '" + migrator + "'@'%' IDENTIFIED BY 'migration-pw'",
