@@ -70,6 +70,7 @@ import org.shahid.monitors.TriageDao;
 import org.shahid.outbound.AcknowledgeInOutbox;
 import org.shahid.outbound.AcknowledgementPolicy;
 import org.shahid.outbound.ComposeAcknowledgement;
+import org.shahid.outbound.CountWrongReceiptCodes;
 import org.shahid.outbound.MessageIds;
 import org.shahid.outbound.OutboxDao;
 import org.shahid.outbound.SendLimits;
@@ -258,6 +259,7 @@ public final class ShahidConfiguration implements CamelConfiguration {
                 text -> languageDetector.detect(text, fallback).code(),
                 sealEvidence,
                 new ResolveThread(tickets, new ReceiptCodes(pseudonymizer,
+                        new CountWrongReceiptCodes(new SendLimits(pseudonymizer, database.jdbi())),
                         settings.integer("shahid.receipt.max-wrong-per-hour"))),
                 new OpenTicket(tickets, events),
                 new RecordFollowUp(tickets, events),

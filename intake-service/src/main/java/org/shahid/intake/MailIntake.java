@@ -22,10 +22,10 @@ import org.shahid.tickets.TicketMessageDao;
 
 /**
  * Turns one raw mail into a ticket or a follow-up, exactly once, as a pipeline of named steps read top to bottom in
- * {@link #ingest}: parse, seal the sender, redact, receive the evidence, and then in ONE transaction thread or open
- * the ticket, record the message, claim the mail's idempotency key, queue the acknowledgement (or run the
- * follow-up steps) and queue the monitors' notice. The sealing step is the identity gate: every step after it sees
- * only the {@link ReporterFreeMail}. Parsing and redaction run within {@link IntakeBudget}. No Camel types: the
+ * {@link #ingest}: parse and redact (within {@link IntakeBudget}), seal the sender, receive the evidence, and then
+ * in ONE transaction thread or open the ticket, record the message, claim the mail's idempotency key, queue the
+ * acknowledgement (or run the follow-up steps) and queue the monitors' notice. Redaction and sealing are the
+ * identity gate: the transaction sees only the {@link ReporterFreeMail} and the sealed sender. No Camel types: the
  * {@code IngestMail} route step feeds it. Thread-safe.
  */
 public final class MailIntake {

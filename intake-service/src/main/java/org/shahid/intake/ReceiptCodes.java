@@ -1,6 +1,5 @@
 package org.shahid.intake;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -9,9 +8,10 @@ import org.shahid.sealing.Pseudonymizer;
 
 /**
  * Issues a receipt code per new ticket (kept only as a keyed hash in {@code receipt_code}) and matches the code a
- * follow-up carries, from any address. Wrong codes are counted per sender rate key: past
- * {@code shahid.receipt.max-wrong-per-hour} in an hour, that sender's codes are ignored. Called by
- * {@link ResolveThread} and {@link MailIntake} inside the intake transaction. Thread-safe.
+ * follow-up carries, from any address. Wrong codes are counted per sender rate key and clock hour
+ * ({@link WrongCodeCount}, read under a lock, so the limit holds under concurrent intake): past
+ * {@code shahid.receipt.max-wrong-per-hour}, that sender's codes are ignored, right ones too, so that guessing stops.
+ * Called by {@link ResolveThread} and {@link MailIntake} inside the intake transaction. Thread-safe.
  */
 public final class ReceiptCodes {
 
@@ -24,10 +24,12 @@ public final class ReceiptCodes {
     private static final String PURPOSE = "receipt";
 
     private final Pseudonymizer pseudonymizer;
+    private final WrongCodeCount wrongCodes;
     private final int maxWrongPerHour;
 
-    public ReceiptCodes(Pseudonymizer pseudonymizer, int maxWrongPerHour) {
+    public ReceiptCodes(Pseudonymizer pseudonymizer, WrongCodeCount wrongCodes, int maxWrongPerHour) {
         this.pseudonymizer = pseudonymizer;
+        this.wrongCodes = wrongCodes;
         this.maxWrongPerHour = maxWrongPerHour;
     }
 
@@ -46,7 +48,7 @@ public final class ReceiptCodes {
         if (code.isEmpty()) {
             return new Match(Check.NONE, Optional.empty());
         }
-        if (isRateLimited(handle, senderKey, now)) {
+        if (wrongCodes.lockedCount(handle, senderKey, now) >= maxWrongPerHour) {
             return new Match(Check.RATE_LIMITED, Optional.empty());
         }
         Optional<Long> ticket = handle.createQuery("SELECT ticket_id FROM receipt_code WHERE code_hash = :hash")
@@ -56,22 +58,8 @@ public final class ReceiptCodes {
         if (ticket.isPresent()) {
             return new Match(Check.MATCHED, ticket);
         }
-        handle.createUpdate("INSERT INTO receipt_code_miss (pseudonym, occurred_at) VALUES (:pseudonym, :now)")
-                .bind("pseudonym", senderKey)
-                .bind("now", now)
-                .execute();
+        wrongCodes.add(handle, senderKey, now);
         return new Match(Check.WRONG, Optional.empty());
-    }
-
-    private boolean isRateLimited(Handle handle, String pseudonym, Instant now) {
-        long misses = handle.createQuery("""
-                        SELECT COUNT(*) FROM receipt_code_miss
-                        WHERE pseudonym = :pseudonym AND occurred_at > :since""")
-                .bind("pseudonym", pseudonym)
-                .bind("since", now.minus(Duration.ofHours(1)))
-                .mapTo(Long.class)
-                .one();
-        return misses >= maxWrongPerHour;
     }
 
     private String hashOf(ReceiptCode code) {

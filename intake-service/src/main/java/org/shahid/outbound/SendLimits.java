@@ -47,7 +47,7 @@ public final class SendLimits {
      * was within {@code perHour}. A refused take still counts, which only keeps a flood refused.
      */
     public boolean take(Handle handle, String name, String subject, int perHour, Instant now) {
-        String key = pseudonymizer.keyedHash("send-limit", name + "\u0000" + subject);
+        String key = keyOf(name, subject);
         Instant window = now.truncatedTo(ChronoUnit.HOURS);
         // One statement: the update hands the new count back as the connection's insert id (LAST_INSERT_ID(expr)),
         // read under the row lock the statement took; a fresh row has no insert id and a count of 1.
@@ -63,6 +63,28 @@ public final class SendLimits {
                 .orElse(1L);
         dropEarlierHours(window);
         return used <= perHour;
+    }
+
+    /**
+     * This hour's count of limit {@code name} for {@code subject}, without taking a unit: the row is made if need be
+     * and locked (an upsert takes its row lock, the locking read sees the newest count), so that a caller that
+     * decides on the count and then {@link #take}s a unit cannot be overtaken by a concurrent one.
+     */
+    public int lockedCount(Handle handle, String name, String subject, Instant now) {
+        String key = keyOf(name, subject);
+        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        handle.createUpdate("""
+                        INSERT INTO send_limit_window (limit_key, window_start, used) VALUES (:key, :window, 0)
+                        ON DUPLICATE KEY UPDATE used = used""")
+                .bind("key", key).bind("window", window).execute();
+        return handle.createQuery("""
+                        SELECT used FROM send_limit_window WHERE limit_key = :key AND window_start = :window
+                        FOR UPDATE""")
+                .bind("key", key).bind("window", window).mapTo(Integer.class).one();
+    }
+
+    private String keyOf(String name, String subject) {
+        return pseudonymizer.keyedHash("send-limit", name + "\u0000" + subject);
     }
 
     /**

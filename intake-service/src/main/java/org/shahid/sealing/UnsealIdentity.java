@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -30,6 +28,9 @@ public final class UnsealIdentity {
 
     /** A reason shorter than this is no reason ("test", "check"): someone must be able to judge it later. */
     public static final int MIN_REASON_LENGTH = 20;
+
+    /** The audit action of a ticket whose reporter a reveal of another ticket of the same pseudonym named. */
+    public static final String EXPOSED = "EXPOSED";
 
     /** Thrown, after the refusal is audited, when a step is not allowed; its message is safe to show. */
     public static final class Refused extends IllegalArgumentException {
@@ -279,12 +280,21 @@ public final class UnsealIdentity {
         opened.clear();
         handle.createUpdate("DELETE FROM unseal_pending_share WHERE request_id = :request")
                 .bind("request", request.id()).execute();
-        List<String> exposed = ticketsExposed(handle, request.ticketId());
+        Map<Long, String> exposedById = ticketsExposed(handle, request.ticketId());
+        List<String> exposed = List.copyOf(exposedById.values());
         String usedShares = shares.values().stream().flatMap(List::stream).map(CustodianShare::identity)
                 .collect(Collectors.joining(", "));
         audit.append(handle, "custodians", "REVEALED", request.ticketId(), request.id(), null,
-                truncate(revealed.size() + " identity record(s) of " + exposed.get(0) + "; tickets revealed: "
-                        + String.join(", ", exposed) + "; shares: " + usedShares, 500), now);
+                truncate(revealed.size() + " identity record(s) of " + exposed.get(0) + "; shares: " + usedShares
+                        + "; " + exposed.size() + " ticket(s) revealed: " + String.join(", ", exposed), 500), now);
+        // The identity names the reporter of every ticket of the pseudonym: each gets an entry of its own, so that
+        // the trail of that ticket shows the reveal and no list is cut short by the column's length.
+        for (Map.Entry<Long, String> other : exposedById.entrySet()) {
+            if (!other.getKey().equals(request.ticketId())) {
+                audit.append(handle, "custodians", EXPOSED, other.getKey(), request.id(), null,
+                        "reporter revealed by unseal request " + request.id() + " of " + exposed.get(0), now);
+            }
+        }
         return new Revealed(request.ticketId(), List.copyOf(revealed), exposed);
     }
 
@@ -307,15 +317,16 @@ public final class UnsealIdentity {
     }
 
     /** The ticket first, then every other ticket of the same reporter pseudonym, which the identity names too. */
-    private static List<String> ticketsExposed(Handle handle, long ticketId) {
-        Set<String> references = new LinkedHashSet<>();
-        references.add(handle.createQuery("SELECT reference FROM ticket WHERE id = :id").bind("id", ticketId)
+    private static Map<Long, String> ticketsExposed(Handle handle, long ticketId) {
+        Map<Long, String> references = new LinkedHashMap<>();
+        references.put(ticketId, handle.createQuery("SELECT reference FROM ticket WHERE id = :id").bind("id", ticketId)
                 .mapTo(String.class).one());
-        references.addAll(handle.createQuery("""
-                        SELECT t.reference FROM ticket t JOIN ticket mine ON mine.reporter_pseudonym = t.reporter_pseudonym
+        handle.createQuery("""
+                        SELECT t.id, t.reference FROM ticket t JOIN ticket mine ON mine.reporter_pseudonym = t.reporter_pseudonym
                         WHERE mine.id = :id AND t.id <> :id ORDER BY t.id""")
-                .bind("id", ticketId).mapTo(String.class).list());
-        return List.copyOf(references);
+                .bind("id", ticketId).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(entry -> references.put(entry.getKey(), entry.getValue()));
+        return references;
     }
 
     private static int missing(Map<Long, CustodianPublicKey> keys, Map<Long, List<CustodianShare>> shares) {

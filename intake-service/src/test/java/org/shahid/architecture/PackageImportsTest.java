@@ -47,6 +47,13 @@ class PackageImportsTest {
     }
 
     @Test
+    void intakeQueuesMailThroughItsOwnStepsWithoutKnowingTheOutboxOrTheMonitors() {
+        // The acknowledgement and the monitors' notice are steps intake declares and the composition root
+        // implements: intake holds no outbound or monitors type through which a reporter's mail could flow out.
+        assertThat(shahid.importsOf("intake")).contains("sealing", "tickets").doesNotContain("outbound", "monitors");
+    }
+
+    @Test
     void theKernelAndTheLanguageImportNoOtherShahidPackage() {
         assertThat(shahid.importsOf("kernel")).isEmpty();
         assertThat(shahid.importsOf("language")).isSubsetOf("kernel");

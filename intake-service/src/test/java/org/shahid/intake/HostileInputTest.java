@@ -20,8 +20,8 @@ import org.shahid.testing.TestMails;
 
 /**
  * Hostile input cannot stall intake: redaction grows at most linearly with its input (ratios over 10, 100 and
- * 1,000 KB, never absolute times), and a mail with a megabyte of header is quarantined at once while the next
- * mail is processed.
+ * 1,000 KB, never absolute times), a mail past the parsing budget is quarantined at its first attempt, and a mail
+ * with a megabyte of header is quarantined at once while the next mail is processed.
  */
 class HostileInputTest {
 
@@ -36,19 +36,31 @@ class HostileInputTest {
     @Test
     void redactionOfAHeaderWithoutAtSignGrowsAtMostLinearly() throws Exception {
         // The shape that cost 1 / 4 / 9.6 s at 20 / 40 / 80 KB: a Reply-To with no '@' for the address rule to end at.
-        assertLinear(kilobytes -> TestMails.plain("Layla <layla@example.org>", REPORT, "Report", "Men paid voters.",
-                "Reply-To: " + "x".repeat(kilobytes * 1024) + "\r\n"));
+        assertLinear("one Reply-To without '@'", kilobytes -> TestMails.plain("Layla <layla@example.org>", REPORT,
+                "Report", "Men paid voters.", "Reply-To: " + "x".repeat(kilobytes * 1024) + "\r\n"));
+    }
+
+    @Test
+    void redactionOfManySenderFieldsUnderTheCapGrowsAtMostLinearly() throws Exception {
+        // One field is read from its first 8 KB only, so a single long field cannot grow the work; many fields can.
+        // Each kilobyte is one Reply-To or Sender field without '@', with brackets and commas for the address parser.
+        // Every field differs, so that no set of terms can fold them into one.
+        assertLinear("many sender fields", kilobytes -> TestMails.plain("Layla <layla@example.org>", REPORT, "Report",
+                "Men paid voters.", java.util.stream.IntStream.range(0, kilobytes / 2).mapToObj(i -> {
+                    String field = "x".repeat(470) + i + " <" + "y".repeat(470) + i + ", z" + i;
+                    return "Reply-To: " + field + "\r\nSender: " + field + "\r\n";
+                }).collect(java.util.stream.Collectors.joining())));
     }
 
     @Test
     void redactionOfHostileBodyTextGrowsAtMostLinearly() throws Exception {
         // Runs of digits with separators, colons and hex, dots and '@': what the phone, IP and address rules scan.
         String hostile = "0770 123 45 6:7:8:a:b:c:d:e:f 1.2.3.4.5.6.7 a@b@c@ https://x.example/" + "9".repeat(40) + " ";
-        assertLinear(kilobytes -> TestMails.plain("Layla <layla@example.org>", REPORT, "Report",
+        assertLinear("hostile body text", kilobytes -> TestMails.plain("Layla <layla@example.org>", REPORT, "Report",
                 hostile.repeat(kilobytes * 1024 / hostile.length()), ""));
     }
 
-    private static void assertLinear(IntFunction<byte[]> mailOfKilobytes) throws Exception {
+    private static void assertLinear(String shape, IntFunction<byte[]> mailOfKilobytes) throws Exception {
         ParsedMail small = PARSER.parse(mailOfKilobytes.apply(10));
         ParsedMail medium = PARSER.parse(mailOfKilobytes.apply(100));
         ParsedMail large = PARSER.parse(mailOfKilobytes.apply(1000));
@@ -59,8 +71,8 @@ class HostileInputTest {
         double tSmall = bestOf(small);
         double tMedium = bestOf(medium);
         double tLarge = bestOf(large);
-        System.out.printf("redaction over 10 / 100 / 1000 KB: %.2f / %.2f / %.2f ms%n", tSmall / 1e6, tMedium / 1e6,
-                tLarge / 1e6);
+        System.out.printf("redaction of %s over 10 / 100 / 1000 KB: %.2f / %.2f / %.2f ms%n", shape, tSmall / 1e6,
+                tMedium / 1e6, tLarge / 1e6);
         // A floor for the smallest input, so that timer resolution cannot make a tiny denominator.
         double floor = 0.05e6;
         assertThat(tMedium / Math.max(tSmall, floor)).as("100 KB over 10 KB").isLessThan(MAX_RATIO_PER_TENFOLD);
@@ -85,6 +97,22 @@ class HostileInputTest {
     private static RedactIdentity.Redacted redact(ParsedMail mail) {
         RedactionTerms terms = RedactIdentity.termsOf(mail);
         return REDACTION.redact(mail, terms);
+    }
+
+    @Test
+    void quarantinesAMailPastTheParsingBudgetAtTheFirstAttempt() {
+        // A budget no mail can meet stands in for a rule that runs away on input nobody foresaw.
+        try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.intake.parse-budget", "0.001s"))) {
+            shahid.startService();
+            shahid.deliverRaw(REPORT, TestMails.plain("slow@example.org", REPORT, "Slow", "Men paid voters."));
+
+            await().atMost(Duration.ofSeconds(14)).until(() -> shahid.count("SELECT COUNT(*) FROM quarantine") == 1);
+
+            assertThat(shahid.text("SELECT reason FROM quarantine")).contains("longer than the budget of 1 ms");
+            assertThat(shahid.text("SELECT attempts FROM quarantine")).isEqualTo("1");
+            assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> shahid.folderState(REPORT, "Quarantine").size() == 1);
+        }
     }
 
     @Test

@@ -20,15 +20,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.authentication.SenderKey;
 import org.shahid.config.Database;
+import org.shahid.intake.ReceiptCodes;
 import org.shahid.kernel.Settings;
 import org.shahid.sealing.Keyring;
 import org.shahid.sealing.Pseudonymizer;
+import org.shahid.sealing.ReceiptCode;
 import org.shahid.sealing.SenderKeys;
 import org.shahid.testing.TestDatabase;
 
 /**
- * The acknowledgement limits on the real MariaDB, taken by concurrent workers in their own transactions. One
- * database for the class: each test counts in hours of its own.
+ * The acknowledgement limits and the limit on wrong receipt codes on the real MariaDB, taken by concurrent workers
+ * in their own transactions. One database for the class: each test counts in hours of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcknowledgementLimitsConcurrencyTest {
@@ -182,6 +184,56 @@ class AcknowledgementLimitsConcurrencyTest {
             assertThat(held.get(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneSendersConcurrentWrongReceiptCodesStopAtTheLimitAndThenTheRightCodeIsIgnoredToo() throws Exception {
+        ReceiptCodes receiptCodes = new ReceiptCodes(pseudonymizer,
+                new CountWrongReceiptCodes(new SendLimits(pseudonymizer, database.jdbi())), 5);
+        Instant now = Instant.parse("2026-12-04T09:10:00Z");
+        ReceiptCode right = database.jdbi().inTransaction(handle -> receiptCodes.issue(handle, handle.createUpdate("""
+                        INSERT INTO ticket (reference, kind, mailbox, status, language, reporter_pseudonym, created_at,
+                                            updated_at)
+                        VALUES ('SHD-TEST-0001', 'REPORT', 'report', 'NEW', 'en', 'R-0000000000', NOW(3), NOW(3))""")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one(), now));
+        List<ReceiptCode> guesses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            guesses.add(new ReceiptCode(String.format("%04d-0000-0000-%04d", i, i)));
+        }
+
+        List<ReceiptCodes.Check> checks = matchedAtOnce(receiptCodes, "guesser", guesses, now);
+
+        assertThat(checks).filteredOn(ReceiptCodes.Check.WRONG::equals).hasSize(5);
+        assertThat(checks).filteredOn(ReceiptCodes.Check.RATE_LIMITED::equals).hasSize(35);
+        assertThat(matchedAtOnce(receiptCodes, "guesser", List.of(right), now))
+                .containsExactly(ReceiptCodes.Check.RATE_LIMITED);
+        assertThat(matchedAtOnce(receiptCodes, "reporter", List.of(right), now))
+                .containsExactly(ReceiptCodes.Check.MATCHED);
+    }
+
+    /** Matches every code at once, each in its own transaction, as concurrent intake workers would. */
+    private List<ReceiptCodes.Check> matchedAtOnce(ReceiptCodes receiptCodes, String senderKey,
+                                                   List<ReceiptCode> codes, Instant now) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        CountDownLatch ready = new CountDownLatch(1);
+        try {
+            List<Future<ReceiptCodes.Check>> running = new ArrayList<>();
+            for (ReceiptCode code : codes) {
+                running.add(pool.submit(() -> {
+                    ready.await();
+                    return database.jdbi().inTransaction(handle -> receiptCodes.match(handle,
+                            java.util.Optional.of(code), senderKey, now).check());
+                }));
+            }
+            ready.countDown();
+            List<ReceiptCodes.Check> checks = new ArrayList<>();
+            for (Future<ReceiptCodes.Check> check : running) {
+                checks.add(check.get(60, TimeUnit.SECONDS));
+            }
+            return checks;
+        } finally {
             pool.shutdownNow();
         }
     }

@@ -298,6 +298,50 @@ class SendOutboxTest {
                 pacing(Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC), intakeBusy, maxDeferral);
     }
 
+    @Test
+    void anAddressTheRelayRefusesAtRcptFailsAtOnceInsteadOfBeingRetriedForHours() {
+        // A relay that knows no such user: 550 to RCPT, as a real MTA answers an invented or mistyped address.
+        org.subethamail.smtp.server.SMTPServer refusing = org.subethamail.smtp.server.SMTPServer.port(0)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress())
+                .messageHandlerFactory(context -> new org.subethamail.smtp.MessageHandler() {
+                    @Override
+                    public void from(String from) {
+                    }
+
+                    @Override
+                    public void recipient(String recipient) throws org.subethamail.smtp.RejectException {
+                        throw new org.subethamail.smtp.RejectException(550, "5.1.1 <" + recipient + ">: user unknown");
+                    }
+
+                    @Override
+                    public String data(java.io.InputStream data) {
+                        return null;
+                    }
+
+                    @Override
+                    public void done() {
+                    }
+                }).build();
+        refusing.start();
+        try {
+            enqueue(1);
+            SmtpSettings relaySettings = new SmtpSettings("127.0.0.1", refusing.getPortAllocated(), "", "", false,
+                    false, 5000, 10000);
+            // Now, and a day later, when any retry would long be due.
+            for (Instant now : List.of(NOW, NOW.plus(Duration.ofDays(1)))) {
+                new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), relaySettings,
+                        pacing(Duration.ofMinutes(5)), Clock.fixed(now, ZoneOffset.UTC)).deliverDue();
+            }
+
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED' AND attempts = 1")).isOne();
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%550%'")).isOne();
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%monitor0%'"))
+                    .as("the relay's text quotes the recipient; it is not stored").isZero();
+        } finally {
+            refusing.stop();
+        }
+    }
+
     private SmtpSettings smtp() {
         return new SmtpSettings("127.0.0.1", relay.getSmtp().getPort(), "", "", false, false, 5000, 10000);
     }

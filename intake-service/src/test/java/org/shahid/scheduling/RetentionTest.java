@@ -20,7 +20,7 @@ import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketEventDao;
 
-/** The retention job purges exactly the sealed identities of tickets closed long enough ago, and nothing else. */
+/** The retention job purges exactly the sealed identities of tickets finished (or automated) long enough ago. */
 class RetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T03:30:00Z");
@@ -49,21 +49,28 @@ class RetentionTest {
         }
     }
 
+    private static void reportWithStatus(RunningShahid shahid, String address, String status, Instant updated) {
+        report(shahid, address, "Burned ballots");
+        setTicket(shahid, address, status, updated);
+    }
+
+    /** Retention as it runs at {@link #NOW}: 90 days, a reply grace of 14, quarantine 30, orphans after an hour. */
+    private static PurgeSealedIdentities purgeAtNow(RunningShahid shahid, SealedBlobStore blobs) {
+        return new PurgeSealedIdentities(shahid.service().database().jdbi(), blobs, new TicketEventDao(),
+                new PurgeSealedIdentities.Periods(Duration.ofDays(90), Duration.ofDays(14), Duration.ofDays(30),
+                        Duration.ofHours(1)), null, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
     @Test
     void purgesFinishedTicketsOlderThanTheRetentionPeriodResolvedOnesTooAndAnswersLaterFollowUpsPolitely() throws Exception {
         try (RunningShahid shahid = RunningShahid.start(state)) {
-            report(shahid, "old.closed@example.org", "Burned ballots");
-            setTicket(shahid, "old.closed@example.org", "CLOSED", NOW.minus(Duration.ofDays(91)));
-            report(shahid, "recent.closed@example.org", "Burned ballots");
-            setTicket(shahid, "recent.closed@example.org", "CLOSED", NOW.minus(Duration.ofDays(89)));
-            report(shahid, "old.open@example.org", "Burned ballots");
-            setTicket(shahid, "old.open@example.org", "RESOLVED", NOW.minus(Duration.ofDays(400)));
+            reportWithStatus(shahid, "old.closed@example.org", "CLOSED", NOW.minus(Duration.ofDays(91)));
+            reportWithStatus(shahid, "recent.closed@example.org", "CLOSED", NOW.minus(Duration.ofDays(89)));
+            reportWithStatus(shahid, "old.open@example.org", "RESOLVED", NOW.minus(Duration.ofDays(400)));
             List<String> rawKeys = List.of(1, 2, 3).stream()
                     .map(id -> shahid.text("SELECT sealed_raw FROM sealed_identity WHERE ticket_id = " + id)).toList();
             SealedBlobStore blobs = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false));
-            PurgeSealedIdentities purge = new PurgeSealedIdentities(shahid.service().database().jdbi(), blobs,
-                    new TicketEventDao(), new PurgeSealedIdentities.Periods(Duration.ofDays(90), Duration.ofDays(14),
-                    Duration.ofDays(30), Duration.ofHours(1)), null, Clock.fixed(NOW, ZoneOffset.UTC));
+            PurgeSealedIdentities purge = purgeAtNow(shahid, blobs);
             String pseudonymBefore = shahid.text("SELECT reporter_pseudonym FROM ticket WHERE id = 1");
             String textBefore = shahid.text("SELECT body_text FROM ticket_message WHERE ticket_id = 1");
 
@@ -101,6 +108,32 @@ class RetentionTest {
                     .isEqualTo(1);
             assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = 1"
                     + " AND kind = 'CASE_CLOSED_REPLY_QUEUED'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void purgesRejectedAndAutomatedTicketsByTheirLastActivityButNoOpenTicket() throws Exception {
+        try (RunningShahid shahid = RunningShahid.start(state)) {
+            reportWithStatus(shahid, "old.rejected@example.org", "REJECTED", NOW.minus(Duration.ofDays(91)));
+            report(shahid, "old.automated@example.org", "Burned ballots");
+            // An automated ticket (an auto-reply, say) never gets a status of its own: its age alone purges it.
+            try (var connection = shahid.database().connect(); var statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("UPDATE ticket SET automated = TRUE WHERE id = 2")).isEqualTo(1);
+            }
+            setTicket(shahid, "old.automated@example.org", "NEW", NOW.minus(Duration.ofDays(91)));
+            reportWithStatus(shahid, "old.new@example.org", "NEW", NOW.minus(Duration.ofDays(400)));
+            reportWithStatus(shahid, "lately.rejected@example.org", "REJECTED", NOW.minus(Duration.ofDays(89)));
+            SealedBlobStore blobs = new SealedBlobStore(state.resolve("data"), Keyring.load(state.resolve("keys"), false));
+            PurgeSealedIdentities purge = purgeAtNow(shahid, blobs);
+
+            assertThat(purge.purgeDue()).isEqualTo(2);
+
+            assertThat(shahid.text("SELECT GROUP_CONCAT(ticket_id ORDER BY ticket_id) FROM sealed_identity"
+                    + " WHERE purged_at IS NOT NULL AND LENGTH(ciphertext) = 0 AND sealed_raw IS NULL")).isEqualTo("1,2");
+            assertThat(shahid.text("SELECT GROUP_CONCAT(ticket_id ORDER BY ticket_id) FROM sealed_identity"
+                    + " WHERE purged_at IS NULL AND LENGTH(ciphertext) > 0")).isEqualTo("3,4");
+            assertThat(shahid.text("SELECT GROUP_CONCAT(ticket_id ORDER BY ticket_id) FROM receipt_code"))
+                    .isEqualTo("3,4");
         }
     }
 

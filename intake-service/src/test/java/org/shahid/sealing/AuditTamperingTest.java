@@ -90,6 +90,55 @@ class AuditTamperingTest {
     }
 
     @Test
+    void eachEntryLogsTheNewHeadAndWritesItToTheHeadFile() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                UnsealAudit.class);
+        logger.addAppender(log);
+        try {
+            database.jdbi().useTransaction(handle -> audit.append(handle, "account basim", "REFUSED", ticketId, null,
+                    null, "reason too short", Instant.now()));
+        } finally {
+            logger.detachAppender(log);
+        }
+        String head = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT row_hash FROM unseal_audit WHERE chain_seq = 7").mapTo(String.class).one());
+
+        assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .contains("Unseal audit chain head: entry 7 sha256 " + head);
+        assertThat(java.nio.file.Files.readString(audit.headFile()).strip()).isEqualTo("7 " + head);
+    }
+
+    @Test
+    void auditVerifyExitsNonZeroOnATruncatedAuditAndZeroOnAnIntactOne() throws SQLException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SHAHID_DB_URL", testDatabase.url());
+        environment.put("SHAHID_DB_USER", testDatabase.user());
+        environment.put("SHAHID_DB_PASSWORD", testDatabase.password());
+        environment.put("SHAHID_DATA_DIR", dataDir.toString());
+        assertThat(auditVerify(environment)).isZero();
+
+        asRoot("TRUNCATE TABLE unseal_audit", "UPDATE unseal_audit_head SET chain_seq = 0, row_hash = REPEAT('0', 64)");
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(auditVerify(environment, err)).isNotZero();
+        assertThat(err.toString()).contains("audit verify: ").contains("the chain ends at 0");
+    }
+
+    private static int auditVerify(Map<String, String> environment) {
+        return auditVerify(environment, new java.io.StringWriter());
+    }
+
+    private static int auditVerify(Map<String, String> environment, java.io.StringWriter err) {
+        picocli.CommandLine commandLine = org.shahid.admin.ShahidCommand.commandLine(environment);
+        commandLine.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        return commandLine.execute("audit", "verify");
+    }
+
+    @Test
     void theDatabaseRefusesUpdateAndDeleteOfAuditRowsAndRequests() {
         assertThatThrownBy(() -> asRoot("UPDATE unseal_audit SET actor = 'nobody'")).hasMessageContaining("append-only");
         assertThatThrownBy(() -> asRoot("DELETE FROM unseal_audit")).hasMessageContaining("append-only");
@@ -158,7 +207,7 @@ class AuditTamperingTest {
         String service = "svc_" + suffix;
         String migrator = "mig_" + suffix;
         String schema = testDatabase.url().substring(testDatabase.url().lastIndexOf('/') + 1);
-        // The grants of docs/custodians.md, "Grants".
+        // The grants of the README, "Database accounts" (and docs/custodians.md, "Grants").
         asRoot("CREATE USER '" + service + "'@'%' IDENTIFIED BY 'service-pw'",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON " + schema + ".* TO '" + service + "'@'%'",
                 "CREATE USER '" + migrator + "'@'%' IDENTIFIED BY 'migration-pw'",

@@ -115,6 +115,10 @@ class CustodianUnsealTest {
         Run audit = AdminCli.run(shahid, "audit", "--ticket", reference);
         assertThat(audit.out()).contains("REQUESTED").contains("APPROVED").contains("REVEALED")
                 .doesNotContain(REPORTER);
+        // The other ticket of the same reporter was revealed too: its own trail says so.
+        Run otherTrail = AdminCli.run(shahid, "audit", "--ticket", secondReference);
+        assertThat(otherTrail.out()).contains(UnsealIdentity.EXPOSED)
+                .contains("reporter revealed by unseal request " + request + " of " + reference);
         Run verify = AdminCli.run(shahid, "audit", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("audit chain holds");

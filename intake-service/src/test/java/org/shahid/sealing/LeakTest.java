@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 /**
  * End to end through GreenMail and MariaDB: English, Arabic and Kurdish reports with attachments and follow-ups,
  * reporters' addresses, names in Latin and Arabic script, phones in every common form, IPs, signatures with links,
- * an HTML-only mail, identifying attachment names and identifying text inside a PDF and a screenshot (OCR); then a
- * full mysqldump, every file under the data folder, every mail Shahid sent (monitors' included, without its To
- * line), the log and /metrics are searched for them: zero hits.
+ * an HTML-only mail, identifying attachment names and identifying text inside a PDF and a screenshot (OCR), a delay
+ * notice and a bounce of an acknowledgement (both quoting the reporter's address); then a full mysqldump, every
+ * file under the data folder, every mail Shahid sent (monitors' included, without its To line), the log and
+ * /metrics are searched for them: zero hits.
  */
 class LeakTest {
 
@@ -55,7 +56,7 @@ class LeakTest {
 
     private static final Reporter LAYLA = new Reporter("layla.hassan@example.org", "Layla Hassan",
             "+964 770 123 4567", "192.0.2.77", List.of("9647701234567", "07701234567", "٠٧٧٠ ١٢٣ ٤٥٦٧",
-                    "۰۷۷۰-۱۲۳-۴۵۶۷", "wa.me/9647701234567", "facebook.com/layla.hassan", "2001:db8::77",
+                    "۰۷۷۰-۱۲۳-۴۵۶۷", "964 770 123 4567", "wa.me/9647701234567", "facebook.com/layla.hassan", "2001:db8::77",
                     "laylahassan-teacher"));
     private static final Reporter AHMED = new Reporter("ahmed.karim@example.iq", "أحمد كريم", "٠٧٨٠ ٤٤٤ ٥٥٦٦",
             "198.51.100.23", List.of("anon.ahmed@burner.example.net", "anon.ahmed", "Abu Zaid", "198.51.100.99",
@@ -97,6 +98,7 @@ class LeakTest {
                 "Layla Hassan: vote buying at school 12",
                 "My name is Layla Hassan. Men paid voters at school 12 in Karrada.\n"
                         + "Call me on " + LAYLA.phone() + ", 9647701234567, 07701234567, ٠٧٧٠ ١٢٣ ٤٥٦٧ or ۰۷۷۰-۱۲۳-۴۵۶۷,"
+                        + " 964 770 123 4567, 00964 770 123 4567,"
                         + " or mail " + LAYLA.address() + ". WhatsApp: https://wa.me/9647701234567 or"
                         + " tel:+9647701234567. My page: https://facebook.com/layla.hassan\n"
                         + "The video: https://youtube.com/watch?v=vote12 . My IP at home: 192.0.2.77, 2001:db8::77.\n"
@@ -137,6 +139,16 @@ class LeakTest {
         shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND purpose = 'ACKNOWLEDGEMENT'", 3);
         // Monitors' notifications go out once intake is quiet, after the acknowledgements.
         shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'", 0);
+        // Layla's acknowledgement is delayed, then bounces: both reports quote her address and her mail's headers.
+        String laylaAckId = laylaAck.getMessageID().replaceAll("[<>]", "");
+        String verp = laylaAck.getHeader("Return-Path", null).replaceAll("[<>]", "").strip();
+        shahid.deliverRaw(REPORT, org.shahid.outbound.DeliveryReportTest.fixture("gmail-delayed-over-quota.eml",
+                laylaAckId, verp));
+        shahid.awaitCount("SELECT delay_notices FROM outbox WHERE message_id = '" + laylaAckId + "'", 1);
+        shahid.deliverRaw(RunningShahid.BOUNCES, org.shahid.outbound.DeliveryReportTest.fixture(
+                "postfix-user-unknown.eml", laylaAckId, verp));
+        shahid.awaitCount("SELECT COUNT(*) FROM outbox WHERE status = 'BOUNCED' AND message_id = '" + laylaAckId + "'",
+                1);
 
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket")).isEqualTo(3);
         assertThat(shahid.count("SELECT COUNT(*) FROM attachment")).isEqualTo(2);
