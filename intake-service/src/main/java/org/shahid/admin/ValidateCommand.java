@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import org.shahid.authentication.AuthenticationSettings;
+import org.shahid.evidence.DecoderIsolation;
+import org.shahid.evidence.ExiftoolAvailability;
+import org.shahid.evidence.OcrAvailability;
+import org.shahid.evidence.PixelReencodingAvailability;
 import org.shahid.findings.MonitoringData;
 import org.shahid.config.Database;
 import org.shahid.kernel.Settings;
@@ -23,8 +27,10 @@ import picocli.CommandLine.Option;
  * {@code validate}: checks what an admin edits before the service meets a reporter: settings, templates
  * (every event and language renders), route files (they load, with every placeholder resolved), the
  * keysets and, unless {@code --offline}, the database (reachable; Flyway applies pending migrations) and the
- * settings as production needs them (no demo values left, every mailbox password set). {@code --connect} also
- * logs in to the IMAP server with every mailbox and to the SMTP relay.
+ * settings as production needs them (no demo values left, every mailbox password set). It warns of evidence tools
+ * the service would lack (ExifTool, Tesseract, the image decoders and the network namespace they run in), as the
+ * service logs them at start. {@code --connect} also logs in to the IMAP server with every mailbox and to the SMTP
+ * relay.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check settings, templates, routes, keysets and the database; print every problem.")
@@ -51,6 +57,8 @@ public final class ValidateCommand implements Callable<Integer> {
         check(problems, "keysets", () -> Keyring.load(settings.path("shahid.keys.dir"), false));
         check(problems, "sender authentication", () -> AuthenticationSettings.of(settings).warnings()
                 .forEach(warning -> out().println("warning: " + warning)));
+        check(problems, "evidence tools", () -> evidenceToolWarnings(settings)
+                .forEach(warning -> out().println("warning: " + warning)));
         check(problems, offline ? "routes" : "database and routes", () -> {
             try (Database database = offline ? Database.unconnected(settings) : Database.open(settings)) {
                 ShahidConfiguration.Beans beans = ShahidConfiguration.wire(settings, database,
@@ -73,6 +81,25 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(problems.size() + " problem(s):\n" + String.join("\n", problems));
         }
         return 0;
+    }
+
+    /**
+     * What the evidence examiner will lack here, as the service logs it at start: missing tools do not stop the
+     * service, they cost copies or text (so warnings, not problems).
+     */
+    private static List<String> evidenceToolWarnings(Settings settings) {
+        List<String> warnings = new ArrayList<>();
+        if (!ExiftoolAvailability.isAvailable()) {
+            warnings.add("no scrubbed copies will be kept: exiftool, which checks them, was not found (Debian:"
+                    + " libimage-exiftool-perl)");
+        }
+        String ocrLanguages = settings.text("shahid.evidence.ocr-languages");
+        if (settings.flag("shahid.evidence.ocr") && !OcrAvailability.isAvailable(ocrLanguages)) {
+            warnings.add("OCR will be off: tesseract with languages " + ocrLanguages + " not found (Debian:"
+                    + " tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng)");
+        }
+        warnings.addAll(PixelReencodingAvailability.problems(DecoderIsolation.ofSystem()));
+        return warnings;
     }
 
     private void checkAll(List<String> problems, String what, java.util.function.Supplier<List<String>> check) {

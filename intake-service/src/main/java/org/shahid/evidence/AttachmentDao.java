@@ -55,8 +55,8 @@ public final class AttachmentDao {
                 .bind("removedMetadata", limit(attachment.removedMetadata(), 2000))
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        insertMembers(handle, id, attachment.ticketId(), attachment.members(), now);
-        MemberRenamings.insert(handle, id, attachment.renamings());
+        insertMembers(handle, id, attachment.ticketId(), attachment.members(),
+                MemberRenamings.insert(handle, id, null, attachment.renamings(), 1), now);
         return id;
     }
 
@@ -94,15 +94,20 @@ public final class AttachmentDao {
                 .bind("id", attachmentId)
                 .execute();
         if (updated == 1) {
-            insertMembers(handle, attachmentId, ticketId, examined.members(), now);
-            MemberRenamings.insert(handle, attachmentId, found.renamings());
+            insertMembers(handle, attachmentId, ticketId, examined.members(),
+                    MemberRenamings.insert(handle, attachmentId, null, found.renamings(), 1), now);
         }
     }
 
+    /**
+     * Inserts the embedded members, each with the renamings of its own copy (an archive or mail inside the
+     * attachment), numbered on from {@code nextPosition}.
+     */
     private static void insertMembers(Handle handle, long id, long ticketId, List<EmbeddedMember> members,
-                                      Instant now) {
+                                      int nextPosition, Instant now) {
+        int position = nextPosition;
         for (EmbeddedMember member : members) {
-            handle.createUpdate("""
+            long memberId = handle.createUpdate("""
                             INSERT INTO attachment_member (attachment_id, ticket_id, name, detected_type, size_bytes,
                                                            sha256, original_sealed, scrubbed_sha256, scrubbed_size,
                                                            removed_metadata, flags, created_at)
@@ -113,9 +118,12 @@ public final class AttachmentDao {
                     .bind("size", member.size()).bind("sha256", member.sha256())
                     .bind("sealed", member.sealedKey() != null).bind("scrubbedSha256", member.scrubbedSha256())
                     .bind("scrubbedSize", member.scrubbedSize())
-                    .bind("removedMetadata", limit(joined(member.removedMetadata()), 2000))
+                    .bind("removedMetadata", limit(joined(MemberRenamings.withoutRenamings(member.removedMetadata())),
+                            2000))
                     .bind("flags", limit(joined(member.flags()), 255)).bind("now", now)
-                    .execute();
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            position = MemberRenamings.insert(handle, id, memberId, MemberRenamings.of(member.removedMetadata()),
+                    position);
         }
     }
 

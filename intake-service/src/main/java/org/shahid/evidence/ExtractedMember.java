@@ -15,12 +15,19 @@ record ExtractedMember(String sha256, long size, String type, String name, Strin
                        List<String> removedMetadata, List<String> flags) {
 
     /** The only file names the service accepts from the child: no paths, nothing outside the member folder. */
+    private static final int MAX_NAME = 120;
+    /**
+     * A removed-field entry's bound: a renaming holds a path in the copy (about 17 characters per archive level)
+     * and an original name already cut at 120 by {@link MemberNames#record}, which must reach the table whole.
+     */
+    private static final int MAX_RECORD_ENTRY = 500;
     private static final Pattern MEMBER_FILE = Pattern.compile("member-[0-9]+(-copy)?\\.bin");
 
     /** The worker's line: {@code sha256|size|type|name|original|copy|removed;names|flag;flags}. */
     String line() {
         return String.join("|", text(sha256), String.valueOf(size), clean(type), clean(name), text(originalFile),
-                text(copyFile), String.join(";", removedMetadata.stream().map(ExtractedMember::clean).toList()),
+                text(copyFile), String.join(";", removedMetadata.stream()
+                        .map(entry -> clean(entry, MAX_RECORD_ENTRY)).toList()),
                 String.join(";", flags));
     }
 
@@ -40,11 +47,15 @@ record ExtractedMember(String sha256, long size, String type, String name, Strin
 
     /** Names and types come from the hostile file: no separators, no control characters, bounded length. */
     static String clean(String value) {
+        return clean(value, MAX_NAME);
+    }
+
+    private static String clean(String value, int max) {
         if (value == null) {
             return "";
         }
         String cleaned = value.replaceAll("[\\p{Cntrl}|;,]", "_");
-        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+        return cleaned.length() > max ? cleaned.substring(0, max) : cleaned;
     }
 
     private static String memberFile(String field) {

@@ -77,13 +77,15 @@ public final class IsolatedExtractor implements AutoCloseable {
     }
 
     /**
-     * Built once at start: checks for ExifTool (which the check by difference needs) and logs when it is missing.
+     * Built once at start: checks for ExifTool (which the check by difference needs) and for what pixel
+     * re-encoding needs, and logs what is missing.
      * The child's temp folder (Tika's, Tesseract's and ExifTool's temp files) is a fresh folder in {@code workDir},
      * emptied after every request and removed on close.
      */
     public IsolatedExtractor(Options options, Path workDir) {
         this.options = options;
         this.exiftool = ExiftoolAvailability.decide();
+        PixelReencodingAvailability.decide();
         try {
             Files.createDirectories(workDir);
             this.temporaryFolder = Files.createTempDirectory(workDir, TEMP_FOLDER_PREFIX);

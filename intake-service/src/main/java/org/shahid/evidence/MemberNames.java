@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -19,12 +22,20 @@ import java.util.regex.Pattern;
  * rebuilds the copy does not know the reporter's terms; so a member is stored as
  * {@code <n>-<first 8 hex of its copy's SHA-256>.<ext>}, flat, with nothing of the original name but a plain
  * extension. The copy's record maps each new name to the original one ({@link #record}), which the service
- * redacts with the reporter's terms before it is stored ({@link #redacted}). Stateless.
+ * redacts with the reporter's terms before it is stored ({@link #redacted}). A member of a member (a zip in a zip,
+ * an attached mail's zip) is recorded by its path in the copy, {@code Renamed:1-0a1b2c3d.zip/4-5e6f7a8b.jpg=…}
+ * ({@link #nested}), so every mapping says which archive holds it; {@link #renaming} reads records back, old ones
+ * too. Stateless.
  */
 final class MemberNames {
 
-    /** How a mapping starts in the removed-field list (possibly after "Member:" or "Attachment:" of a container). */
+    /**
+     * How a mapping starts in the removed-field list. Records written before nested members had paths put
+     * "Member:" or "Attachment:" of a container in front of it and say nothing of which member held them.
+     */
     static final String RENAMED = "Renamed:";
+    /** Between the names of a copy path: never part of a member's name in a copy. */
+    static final String PATH_SEPARATOR = "/";
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{2,5}");
     private static final Pattern UNSAFE_IN_RECORD = Pattern.compile("[\\p{Cntrl}|;,=]");
@@ -55,6 +66,42 @@ final class MemberNames {
             return entry;
         }
         return entry.substring(0, equals + 1) + redactName.apply(entry.substring(equals + 1));
+    }
+
+    /**
+     * The removed-field entries of the member named {@code memberName} in its container's copy, as the container
+     * records them: its members' renamings under its name ({@code Renamed:<memberName>/<path>=<original>}), every
+     * other field after {@code kind} ("Member:", "Attachment:"). With {@code memberName} null (the one file in a
+     * gzip, which has no name in the copy) renamings are passed on unchanged.
+     */
+    static List<String> nested(String kind, String memberName, List<String> fields) {
+        List<String> recorded = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            int renamed = field.indexOf(RENAMED);
+            if (renamed < 0) {
+                recorded.add(kind + field);
+            } else {
+                String mapping = field.substring(renamed + RENAMED.length());
+                recorded.add(RENAMED + (memberName == null ? "" : memberName + PATH_SEPARATOR) + mapping);
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The renaming an entry records, if it is one: {@code [container]Renamed:[parent/…/]copyName=original}. The
+     * container is "" for every record written with paths; an old record's "Member:" says only "somewhere deeper".
+     */
+    static Optional<MemberRenamings.Renaming> renaming(String entry) {
+        int renamed = entry.indexOf(RENAMED);
+        int equals = renamed < 0 ? -1 : entry.indexOf('=', renamed);
+        if (equals <= renamed + RENAMED.length()) {
+            return Optional.empty();
+        }
+        String path = entry.substring(renamed + RENAMED.length(), equals);
+        int last = path.lastIndexOf(PATH_SEPARATOR);
+        return Optional.of(new MemberRenamings.Renaming(entry.substring(0, renamed),
+                last < 0 ? "" : path.substring(0, last), path.substring(last + 1), entry.substring(equals + 1)));
     }
 
     /** The lowercase extension of the last path element when it is 2 to 5 letters or digits, else "". */

@@ -18,23 +18,33 @@ import java.util.concurrent.TimeUnit;
  * wall-clock timeout, an empty environment, and a folder of its own in the work folder as its working directory,
  * input and output, removed afterwards. What it writes is then rebuilt by the JPEG or PNG allowlist, so nothing the
  * decoder carries over (libheif copies the EXIF block) reaches the copy. Without the decoder or a network namespace
- * there is no copy. Used by the extraction child only. Thread-safe.
+ * ({@link DecoderIsolation}) there is no copy. Used by the extraction child only. Thread-safe.
  */
 final class RunImageDecoder {
 
     /** The formats it decodes, the tool for each, the name its input needs and what it writes. */
     enum Format {
-        HEIF("heif-convert", "in.heic", "out.jpg"),
-        JPEG2000("opj_decompress", "in.jp2", "out.png");
+        HEIF("heif-convert", "libheif-examples", "in.heic", "out.jpg"),
+        JPEG2000("opj_decompress", "libopenjp2-tools", "in.jp2", "out.png");
 
         private final String tool;
+        private final String debianPackage;
         private final String inputName;
         private final String outputName;
 
-        Format(String tool, String inputName, String outputName) {
+        Format(String tool, String debianPackage, String inputName, String outputName) {
             this.tool = tool;
+            this.debianPackage = debianPackage;
             this.inputName = inputName;
             this.outputName = outputName;
+        }
+
+        String tool() {
+            return tool;
+        }
+
+        String debianPackage() {
+            return debianPackage;
         }
 
         private List<String> arguments(Path tool, String input, String output) {
@@ -51,11 +61,17 @@ final class RunImageDecoder {
 
     private final Duration timeout;
     private final long memoryBytes;
-    private volatile List<String> isolation;
+    private final DecoderIsolation isolationProbe;
+    private volatile DecoderIsolation.Outcome isolation;
 
     RunImageDecoder(Duration timeout, long memoryBytes) {
+        this(timeout, memoryBytes, DecoderIsolation.ofSystem());
+    }
+
+    RunImageDecoder(Duration timeout, long memoryBytes, DecoderIsolation isolationProbe) {
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
+        this.isolationProbe = isolationProbe;
     }
 
     /** Whether the tool for {@code format} is installed. */
@@ -104,44 +120,17 @@ final class RunImageDecoder {
         }
     }
 
-    /** How to start a process without network: as root a network namespace, else one inside a user namespace. */
-    private List<String> isolation() throws IOException, InterruptedException {
-        List<String> known = isolation;
-        if (known != null) {
-            if (known.isEmpty()) {
-                throw new IOException("no network namespace for the decoder (unshare -n refused)");
-            }
-            return known;
+    /** How to start a process without network, found on first use and kept. */
+    private List<String> isolation() throws IOException {
+        DecoderIsolation.Outcome known = isolation;
+        if (known == null) {
+            known = isolationProbe.probe();
+            isolation = known;
         }
-        List<String> found = List.of();
-        for (List<String> candidate : List.of(List.of("/usr/bin/unshare", "-n"),
-                List.of("/usr/bin/unshare", "-r", "-n"))) {
-            if (works(candidate)) {
-                found = candidate;
-                break;
-            }
+        if (!known.available()) {
+            throw new IOException(known.refusal());
         }
-        isolation = found;
-        return isolation();
-    }
-
-    private static boolean works(List<String> isolation) throws InterruptedException {
-        if (!Files.isExecutable(Path.of(isolation.get(0)))) {
-            return false;
-        }
-        List<String> command = new ArrayList<>(isolation);
-        command.add("/bin/true");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException notStarted) {
-            return false;
-        }
+        return known.command();
     }
 
     private static Path executable(String name) {

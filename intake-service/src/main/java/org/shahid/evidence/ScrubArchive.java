@@ -62,9 +62,9 @@ final class ScrubArchive implements MetadataScrubber {
                         removed.add("Archive:removed-unscrubbable-member-" + ++index);
                         continue;
                     }
-                    scrubbed.get().forEach(field -> removed.add("Member:" + field));
                     String name = MemberNames.of(++position, copy, entry.getName());
                     removed.add(MemberNames.record(name, entry.getName()));
+                    removed.addAll(MemberNames.nested("Member:", name, scrubbed.get()));
                     put(out, name, copy);
                 } finally {
                     Files.deleteIfExists(copy);

@@ -129,8 +129,9 @@ final class ScrubAttachedMail implements MetadataScrubber {
                 removed.add("Mail:removed-unscrubbable-attachment");
                 return Optional.empty();
             }
+            List<String> scrubbed;
             try {
-                scrubber.get().scrub(in, out).forEach(field -> removed.add("Attachment:" + field));
+                scrubbed = scrubber.get().scrub(in, out);
             } catch (Exception | StackOverflowError unscrubbable) {
                 removed.add("Mail:removed-unscrubbable-attachment");
                 return Optional.empty();
@@ -139,6 +140,7 @@ final class ScrubAttachedMail implements MetadataScrubber {
             copy.setDataHandler(new DataHandler(new ByteArrayDataSource(Files.readAllBytes(out), type.detectedType())));
             String name = MemberNames.of(position, out, attachment.fileName());
             removed.add(MemberNames.record(name, terms.replaceInFileName(attachment.fileName())));
+            removed.addAll(MemberNames.nested("Attachment:", name, scrubbed));
             copy.setFileName(name);
             copy.setDisposition(Part.ATTACHMENT);
             return Optional.of(copy);

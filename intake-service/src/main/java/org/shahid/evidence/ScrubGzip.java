@@ -45,7 +45,8 @@ final class ScrubGzip implements MetadataScrubber {
             if (scrubbed.isEmpty()) {
                 throw new IOException("the compressed file has no scrubber");
             }
-            scrubbed.get().forEach(field -> removed.add("Member:" + field));
+            // The one file of a gzip has no name in the copy: its members' renamings stay as they are.
+            removed.addAll(MemberNames.nested("Member:", null, scrubbed.get()));
             GzipParameters plain = new GzipParameters();
             plain.setModificationTime(0);
             plain.setOperatingSystem(UNKNOWN_OPERATING_SYSTEM);

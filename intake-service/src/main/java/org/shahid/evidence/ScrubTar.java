@@ -57,9 +57,9 @@ final class ScrubTar implements MetadataScrubber {
                         removed.add("Archive:removed-unscrubbable-member-" + ++index);
                         continue;
                     }
-                    scrubbed.get().forEach(field -> removed.add("Member:" + field));
                     String name = MemberNames.of(++position, copy, entry.getName());
                     removed.add(MemberNames.record(name, entry.getName()));
+                    removed.addAll(MemberNames.nested("Member:", name, scrubbed.get()));
                     out.putArchiveEntry(entry(name, Files.size(copy)));
                     Files.copy(copy, out);
                     out.closeArchiveEntry();

@@ -91,12 +91,12 @@ public final class TriageDao {
     }
 
     /**
-     * The members of an archive's or attached mail's copy, by the name they have in the copy and the original name
-     * they stand for (redacted with the reporter's terms when it was recorded): the copy itself names nothing.
+     * The members of an archive's or attached mail's copy at every depth, by their path in the copy and the original
+     * name they stand for (redacted with the reporter's terms when it was recorded): the copy itself names nothing.
      */
     private static List<Map<String, String>> renamedMembers(Handle handle, long attachmentId) {
         return MemberRenamings.ofAttachment(handle, attachmentId).stream()
-                .map(renaming -> Map.of("copyName", renaming.copyName(), "name", renaming.originalName()))
+                .map(renaming -> Map.of("copyName", renaming.pathInCopy(), "name", renaming.originalName()))
                 .toList();
     }
 

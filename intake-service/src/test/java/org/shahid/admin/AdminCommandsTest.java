@@ -79,7 +79,7 @@ class AdminCommandsTest {
 
         assertThat(run(environment, "keys", "generate")).isZero();
         assertThat(run(environment, "validate", "--offline")).as(stderr::toString).isZero();
-        assertThat(stdout.toString()).contains("ok: templates", "ok: routes", "ok: keysets");
+        assertThat(stdout.toString()).contains("ok: templates", "ok: routes", "ok: keysets", "ok: evidence tools");
     }
 
     @Test

@@ -64,4 +64,29 @@ class MemberNamesTest {
         assertThat(record.substring("Renamed:2-00000000.txt=".length())).doesNotContain(",", ";", "|", "=", "\n")
                 .hasSize(120);
     }
+
+    @Test
+    void aMembersOwnRenamingsAreRecordedUnderItsNameInTheCopyAndItsOtherFieldsUnderItsKind() {
+        List<String> recorded = MemberNames.nested("Member:", "1-0a1b2c3d.zip", List.of("Zip:comment",
+                "Renamed:1-11111111.txt=a.txt", "Renamed:2-22222222.zip/1-33333333.jpg=b/c.jpg"));
+
+        assertThat(recorded).containsExactly("Member:Zip:comment", "Renamed:1-0a1b2c3d.zip/1-11111111.txt=a.txt",
+                "Renamed:1-0a1b2c3d.zip/2-22222222.zip/1-33333333.jpg=b/c.jpg");
+        assertThat(MemberNames.nested("Member:", null, List.of("Renamed:1-11111111.txt=a.txt")))
+                .containsExactly("Renamed:1-11111111.txt=a.txt");
+    }
+
+    @Test
+    void aRecordIsReadBackWithTheArchiveThatHoldsTheMember() {
+        MemberRenamings.Renaming deep = MemberNames.renaming("Renamed:1-0a1b2c3d.zip/2-22222222.zip/1-33333333.jpg="
+                + "b/c.jpg").orElseThrow();
+        MemberRenamings.Renaming old = MemberNames.renaming("Member:Renamed:1-11111111.txt=a.txt").orElseThrow();
+
+        assertThat(deep).isEqualTo(new MemberRenamings.Renaming("", "1-0a1b2c3d.zip/2-22222222.zip",
+                "1-33333333.jpg", "b/c.jpg"));
+        assertThat(deep.pathInCopy()).isEqualTo("1-0a1b2c3d.zip/2-22222222.zip/1-33333333.jpg");
+        assertThat(old).isEqualTo(new MemberRenamings.Renaming("Member:", "", "1-11111111.txt", "a.txt"));
+        assertThat(MemberNames.renaming("EXIF:GPSLatitude")).isEmpty();
+        assertThat(MemberNames.renaming("Renamed:=x")).isEmpty();
+    }
 }
