@@ -39,6 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        StopSignal stop = StopSignal.install();
         Map<String, String> environment = shahid.environment();
         Path home = dataDir != null ? dataDir : Path.of(environment.getOrDefault("SHAHID_DATA_DIR",
                 Path.of(System.getProperty("user.home"), ".shahid", "demo").toString()));
@@ -72,9 +73,9 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(AuthenticationSettings.of(settings).bannerLine());
             System.out.flush();
             if (embedded != null) {
-                RunCommand.awaitShutdown(service, mail, embedded);
+                stop.awaitThenClose(service, mail, embedded);
             } else {
-                RunCommand.awaitShutdown(service, mail);
+                stop.awaitThenClose(service, mail);
             }
             return 0;
         } catch (RuntimeException e) {

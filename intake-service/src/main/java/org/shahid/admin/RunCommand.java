@@ -6,11 +6,8 @@ import org.shahid.kernel.Settings;
 import org.shahid.kernel.ConfigurationException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.shahid.authentication.AuthenticationSettings;
 import org.shahid.sealing.CustodianKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import sun.misc.Signal;
@@ -23,13 +20,12 @@ import sun.misc.Signal;
         description = "Run Shahid against the mail servers and database in the configuration.")
 final class RunCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
     @ParentCommand
     ShahidCommand shahid;
 
     @Override
     public Integer call() throws InterruptedException {
+        StopSignal stop = StopSignal.install();
         Settings settings = shahid.settings();
         // Only `run` insists: the demo and tests opt out on purpose (shahid.monitors.allow-unauthenticated).
         AuthenticationSettings.of(settings).refusalToRun().ifPresent(reason -> {
@@ -43,25 +39,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ShahidService service = ShahidService.start(settings, Clock.systemUTC());
         Signal.handle(new Signal("HUP"), signal -> service.reloadRoutesInBackground());
-        awaitShutdown(service);
+        stop.awaitThenClose(service);
         return 0;
-    }
-
-    /**
-     * Blocks until SIGTERM or SIGINT, then closes {@code resources} in order and returns, so the verb exits 0.
-     * Handling the signal ourselves (instead of a shutdown hook) is what makes a clean stop exit 0, not 143.
-     */
-    static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
-        CountDownLatch signalled = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
-        Signal.handle(new Signal("INT"), signal -> signalled.countDown());
-        signalled.await();
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", resource.getClass().getSimpleName(), e.getClass().getSimpleName());
-            }
-        }
     }
 }

@@ -40,6 +40,25 @@ class CleanShutdownTest {
         }
     }
 
+    /**
+     * A stop asked for while the verb is still starting (here: during its database migrations) is kept and
+     * carried out once the start has returned, and the verb still exits 0. Before, a SIGTERM that came before the
+     * service had started reached the JVM's default handler and the process exited 143.
+     */
+    @Test
+    void aStopAskedForWhileStartingIsCarriedOutAndExitsZero() throws Exception {
+        try (FaultRig rig = FaultRig.prepare(state, Map.of())) {
+            Path log = state.resolve("early.log");
+            Process early = rig.startInstance("early", Map.of("SHAHID_HEALTH_PORT", String.valueOf(freePort())));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("Migrating schema"));
+            early.destroy();
+            assertThat(early.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(early.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isZero();
+            assertThat(Files.readString(log)).contains("Shahid stopped");
+        }
+    }
+
     private void stopAndRestart(FaultRig rig) throws Exception {
         {
             BenchMails mails = new BenchMails(21, "term");
