@@ -17,12 +17,12 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.shahid.evidence.EvidenceFile;
 import org.shahid.parsing.AttachmentFileName;
 
 /**
- * Reads a mail too large to fetch whole: its structure (IMAP BODYSTRUCTURE, which Angus loads for the content type),
+ * Reads a mail too large to fetch whole: its structure (IMAP BODYSTRUCTURE, which Angus loads for the content type;
+ * for a pushed mail, the offsets a {@code MimeMessage} over the listener's spool keeps),
  * its header block and its inline text parts only, each by a FETCH of that one section; everything else is listed
  * by name, type and size, not fetched, as is a text part that cannot be decoded. Returns a small MIME mail made of
  * the headers and the text, which intake handles like any other, and the list of parts left on the server. Reads
@@ -55,7 +55,7 @@ public final class FetchTextParts {
             named.add(EvidenceFile.notKept(AttachmentFileName.of(file.fileName(), position, file.declaredType()),
                     file.declaredType(), file.size(), note));
         }
-        String boundary = "shahid-partial-" + UUID.randomUUID();
+        List<Text> body = bodyOf(texts);
         StringBuilder mail = new StringBuilder();
         for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements(); ) {
             Header header = headers.nextElement();
@@ -63,9 +63,11 @@ public final class FetchTextParts {
                 mail.append(header.getName()).append(": ").append(header.getValue()).append("\r\n");
             }
         }
+        // The same mail gives the same bytes (a pushed mail's key is taken from them); a base64 body never holds '-'.
+        String boundary = "shahid-partial-" + boundaryOf(body);
         mail.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"").append(boundary)
                 .append("\"\r\n\r\n");
-        for (Text text : bodyOf(texts)) {
+        for (Text text : body) {
             mail.append("--").append(boundary).append("\r\nContent-Type: ").append(text.subtype())
                     .append("; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
                     .append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
@@ -77,6 +79,18 @@ public final class FetchTextParts {
     }
 
     private record Text(String subtype, String content) {
+    }
+
+    private static String boundaryOf(List<Text> body) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (Text text : body) {
+                digest.update(text.content().getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 
     /**
@@ -116,10 +130,11 @@ public final class FetchTextParts {
                     return;
                 }
             } catch (IOException | MessagingException unreadable) {
-                // With the connection still up the fault is the part's (a transfer encoding nobody knows, broken
-                // base64): it is listed like a file and the rest of the mail is still answered. Without it, the
+                // With the connection still up, or with no connection at all (a pushed mail, parsed from the
+                // listener's spool), the fault is the part's (a transfer encoding nobody knows, broken base64): it
+                // is listed like a file and the rest of the mail is still answered. With a lost connection, the
                 // whole mail waits for the next poll.
-                if (!stillConnected(folder, unreadable)) {
+                if (!faultIsThePart(folder, unreadable)) {
                     throw unreadable;
                 }
             }
@@ -140,14 +155,14 @@ public final class FetchTextParts {
         }
     }
 
-    private static boolean stillConnected(Folder folder, Exception error) {
+    private static boolean faultIsThePart(Folder folder, Exception error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
                     || cause instanceof java.net.SocketException || cause instanceof java.io.InterruptedIOException) {
                 return false;
             }
         }
-        return folder != null && folder.isOpen() && folder.getStore().isConnected();
+        return folder == null || folder.isOpen() && folder.getStore().isConnected();
     }
 
     /**

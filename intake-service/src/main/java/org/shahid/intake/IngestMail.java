@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * fails {@code shahid.intake.max-attempts} times, or is too large, is quarantined and moved to
  * {@code shahid.intake.quarantine-folder}; a hostile one ({@link QuarantineAtOnce}: a huge header block, its parsing
  * budget used up) at its first failure. Database and I/O outages are not counted as attempts: the mail
- * simply stays for the next poll. Thread-safe.
+ * simply stays for the next poll. The push listener hands over raw mails through {@link #handle} and mails over the
+ * size limit through {@link #handleOversized}. Thread-safe.
  */
 public final class IngestMail implements Processor {
 
@@ -231,16 +232,12 @@ public final class IngestMail implements Processor {
     private void openTooLarge(Exchange exchange, Mailbox mailbox, Message message, long size)
             throws MessagingException {
         MailKey key = keyOfUnfetched(mailbox, message, size);
-        String reason = "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
+        String reason = tooLarge(size);
         try {
             if (!intake.alreadyProcessed(key)) {
                 FetchTextParts.PartialMail partial = textParts.fetch(message,
                         "not fetched: the mail was larger than the limit; it is in the quarantine folder");
-                IntakeOutcome outcome = intake.ingest(mailbox, partial.raw(), key, partial.notFetched());
-                LOG.info("Mail {} in {} over the size limit: {} {} from its text, {} parts left on the server",
-                        key.shortForm(), mailbox.name(), outcome.kind(),
-                        outcome.ticket().map(Object::toString).orElse(""), partial.notFetched().size());
-                IntakeMetrics.mailProcessed(mailbox.name(), outcome.kind().name());
+                openFromText(mailbox, key, partial, "left on the server");
             }
             quarantine.recordKept(mailbox, key, size, reason + "; its text was recorded, its files were not fetched");
             exchange.getIn().setHeader(IntakeHeaders.CAMEL_MAIL_MOVE_TO, quarantineFolder);
@@ -255,6 +252,52 @@ public final class IngestMail implements Processor {
                     mailbox.name(), SafeReason.of(e));
             quarantineTooLarge(exchange, mailbox, key, size, reason);
         }
+    }
+
+    /**
+     * A mail over the size limit pushed over SMTP, parsed from the listener's spool: answered from its text as one
+     * polled over IMAP is, but nothing else of it is kept, since the mail server forgets a pushed mail once it has
+     * its 250. The key comes from the text and headers, so a resend after a lost 250 opens no second ticket. The
+     * quarantine entry tells the admin that the mail came and that its original was not kept. Returns false, with
+     * nothing recorded, when its text cannot be read (the listener then refuses it, so its sender hears of it);
+     * throws {@link IntakeFailure} on an outage.
+     */
+    public boolean handleOversized(Mailbox mailbox, Message message, long size) {
+        activity.started();
+        try {
+            FetchTextParts.PartialMail partial = textParts.fetch(message, "not kept: the mail was larger than the"
+                    + " limit, and the mail server keeps no copy of mail it hands to Shahid");
+            MailKey key = MailKey.of(partial.raw());
+            if (!intake.alreadyProcessed(key)) {
+                openFromText(mailbox, key, partial, "not kept");
+            }
+            quarantine.recordKept(mailbox, key, size, tooLarge(size) + ", pushed over SMTP; its text was recorded,"
+                    + " its files and the original were not kept (the mail server keeps no copy of pushed mail)");
+            return true;
+        } catch (Exception e) {
+            if (isOutage(e)) {
+                throw new IntakeFailure("a pushed mail over the size limit is not taken yet: " + SafeReason.of(e));
+            }
+            LOG.warn("Pushed mail for {} over the size limit refused: its text could not be read ({})", mailbox.name(),
+                    SafeReason.of(e));
+            IntakeMetrics.mailProcessed(mailbox.name(), "REFUSED");
+            return false;
+        } finally {
+            activity.ended();
+        }
+    }
+
+    private void openFromText(Mailbox mailbox, MailKey key, FetchTextParts.PartialMail partial, String partsWere)
+            throws Exception {
+        IntakeOutcome outcome = intake.ingest(mailbox, partial.raw(), key, partial.notFetched());
+        LOG.info("Mail {} in {} over the size limit: {} {} from its text, {} parts {}", key.shortForm(),
+                mailbox.name(), outcome.kind(), outcome.ticket().map(Object::toString).orElse(""),
+                partial.notFetched().size(), partsWere);
+        IntakeMetrics.mailProcessed(mailbox.name(), outcome.kind().name());
+    }
+
+    private String tooLarge(long size) {
+        return "larger than the limit of " + maxMessageBytes + " bytes (" + size + " bytes)";
     }
 
     /** Not fetched, so the key comes from what the server tells about the mail, not from its bytes. */

@@ -2,6 +2,7 @@ package org.shahid.push;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.shahid.kernel.ConfigurationException;
 import org.shahid.kernel.Settings;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Push intake: an SMTP listener that the mail server relays report@ and info@ to, beside (or instead of) IMAP
  * polling. Each mail goes through the same {@link IngestMail#handle} as a polled one (same keys, attempts and
- * quarantine), see {@link AcceptPushedMail}. Reads {@code shahid.push.*} and {@code shahid.limits.message-bytes};
+ * quarantine), see {@link AcceptPushedMail}. Reads {@code shahid.push.*}, {@code shahid.limits.message-bytes} and
+ * {@code shahid.data-dir} (a mail over the limit is spooled, encrypted, in its {@code work/} folder);
  * started by the service when {@code shahid.push.port} is set. Thread-safe; one SMTP session per thread.
  */
 public final class SmtpPushListener implements AutoCloseable {
@@ -34,6 +36,12 @@ public final class SmtpPushListener implements AutoCloseable {
     public static SmtpPushListener start(Settings settings, IngestMail ingestMail) {
         PushRecipients recipients = PushRecipients.from(settings);
         long maxBytes = settings.number("shahid.limits.message-bytes");
+        long maxOversizedBytes = settings.number("shahid.push.max-oversized-bytes");
+        if (maxOversizedBytes < maxBytes || maxOversizedBytes > Integer.MAX_VALUE) {
+            throw new ConfigurationException("shahid.push.max-oversized-bytes must lie between"
+                    + " shahid.limits.message-bytes (" + maxBytes + ") and " + Integer.MAX_VALUE);
+        }
+        Path workFolder = settings.path("shahid.data-dir").resolve("work");
         String host = settings.text("shahid.push.host");
         SMTPServer server;
         try {
@@ -44,9 +52,11 @@ public final class SmtpPushListener implements AutoCloseable {
                     .maxConnections(settings.integer("shahid.push.max-connections"))
                     .connectionTimeout((int) settings.duration("shahid.push.connection-timeout").toMillis(),
                             TimeUnit.MILLISECONDS)
-                    .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
+                    // Advertised as SIZE: a mail above the hard cap is refused at MAIL FROM, before its data.
+                    .maxMessageSize((int) maxOversizedBytes)
                     .maxRecipients(4)
-                    .messageHandlerFactory(context -> new AcceptPushedMail(ingestMail, recipients, maxBytes))
+                    .messageHandlerFactory(context -> new AcceptPushedMail(ingestMail, recipients, maxBytes,
+                            maxOversizedBytes, workFolder))
                     .build();
         } catch (UnknownHostException e) {
             throw new ConfigurationException("shahid.push.host: unknown host " + host);

@@ -25,6 +25,7 @@ import org.shahid.outbound.RenderedMail;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.shahid.tickets.TicketReference;
+import org.shahid.testing.MailText;
 
 /** End to end: mail into report@/info@ over GreenMail, tickets in the real MariaDB, acknowledgements back. */
 class IntakeFlowTest {
@@ -103,7 +104,7 @@ class IntakeFlowTest {
                 + SealEvidence.sha256(pdf));
         assertThat(ack.getHeader("Content-Language", null)).isEqualTo("ar");
         // Decoded: how the HTML part is transfer-encoded depends on how much of it is Arabic.
-        assertThat(ReceiptCodeFlowTest.textOf(ack)).contains("dir=\"rtl\"");
+        assertThat(MailText.of(ack)).contains("dir=\"rtl\"");
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.shahid.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shahid.testing.RunningShahid.REPORT;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
+import org.shahid.testing.MailText;
 
 /** Receipt codes end to end: the acknowledgement carries one, and it joins a follow-up from any address. */
 class ReceiptCodeFlowTest {
@@ -35,22 +34,10 @@ class ReceiptCodeFlowTest {
         shahid.close();
     }
 
-    static String textOf(Part part) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(textOf(multipart.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return part.isMimeType("text/*") ? part.getContent().toString() : "";
-    }
-
     private String reportAndReadCode(String address) throws Exception {
         shahid.deliverRaw(REPORT, TestMails.plain("Sara <" + address + ">", REPORT, "Vote buying",
                 "Men handed out envelopes with money outside the school."));
-        Matcher code = CODE.matcher(textOf(shahid.awaitReceived(address, 1).get(0)));
+        Matcher code = CODE.matcher(MailText.of(shahid.awaitReceived(address, 1).get(0)));
         assertThat(code.find()).isTrue();
         return code.group();
     }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.shahid.testing.MailText;
 import org.shahid.testing.RunningShahid;
 import org.shahid.tickets.ReportingPeriod;
 import org.shahid.tickets.TransparencyFiguresDao;
@@ -139,7 +140,7 @@ class ReporterFlowTest {
         String reference = referenceOf(acknowledgement);
         long ticket = ticketId(reference);
         // A mail received whole names no other way to send files.
-        assertThat(ReporterMailText.of(acknowledgement)).doesNotContain(LARGE_FILES_CHANNEL);
+        assertThat(MailText.of(acknowledgement)).doesNotContain(LARGE_FILES_CHANNEL);
         shahid.awaitReceived(MONITOR1, (int) shahid.count(
                 "SELECT COUNT(*) FROM outbox WHERE purpose = 'MONITOR_NOTIFICATION' AND recipient_address = '"
                         + MONITOR1 + "'"));
@@ -152,7 +153,7 @@ class ReporterFlowTest {
         assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
         assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
         assertThat(GreenMailUtil.getBody(confirmation).isEmpty()).isFalse();
-        assertThat(ReporterMailText.of(confirmation)).contains(confirmed).contains(reference);
+        assertThat(MailText.of(confirmation)).contains(confirmed).contains(reference);
         assertThat(shahid.text("SELECT status FROM ticket WHERE id = " + ticket)).isEqualTo("WITHDRAWN");
         assertThat(shahid.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'WITHDRAWN' AND ticket_id = " + ticket))
                 .isEqualTo(1);
@@ -186,7 +187,7 @@ class ReporterFlowTest {
         String reporter = "withdraw-by-code@example.org";
         MimeMessage acknowledgement = report(reporter, "Vote buying", "Buses carried voters from the camp.");
         String reference = referenceOf(acknowledgement);
-        Matcher code = CODE.matcher(ReporterMailText.of(acknowledgement));
+        Matcher code = CODE.matcher(MailText.of(acknowledgement));
         assertThat(code.find()).isTrue();
 
         shahid.deliverRaw(REPORT, TestMails.plain("burner-7x@example.net", REPORT, "hello",
@@ -224,7 +225,7 @@ class ReporterFlowTest {
         MimeMessage confirmation = received.get(1);
         assertThat(confirmation.getSubject()).startsWith("[" + reference + "]");
         assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
-        assertThat(ReporterMailText.of(confirmation)).contains(confirmed);
+        assertThat(MailText.of(confirmation)).contains(confirmed);
         shahid.awaitCount("SELECT COUNT(*) FROM sealed_identity WHERE purged_at IS NULL AND ticket_id = " + ticket, 0);
 
         // No identity left: every sealed row emptied, every sealed original deleted, no receipt code, a new pseudonym.
@@ -362,7 +363,7 @@ class ReporterFlowTest {
         MimeMessage acknowledgement = shahid.awaitReceived(BIG_MAIL_REPORTER, 1).get(0);
         String reference = referenceOf(acknowledgement);
         long ticket = ticketId(reference);
-        String text = ReporterMailText.of(acknowledgement);
+        String text = MailText.of(acknowledgement);
         assertThat(text).contains("polling-station-1.mp4 (video/mp4, 16.2 MB)")
                 .contains("polling-station-2.mp4 (video/mp4, 16.2 MB)").contains("separate reply")
                 .contains("you can also send it this way: " + LARGE_FILES_CHANNEL);

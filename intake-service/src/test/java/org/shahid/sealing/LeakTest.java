@@ -31,6 +31,7 @@ import org.shahid.evidence.OcrAvailability;
 import org.shahid.testing.RunningShahid;
 import org.shahid.testing.TestMails;
 import org.slf4j.LoggerFactory;
+import org.shahid.testing.MailText;
 
 /**
  * End to end through GreenMail and MariaDB: English, Arabic and Kurdish reports with attachments and follow-ups,
@@ -131,7 +132,7 @@ class LeakTest {
                         + REPORT + "> wrote:\n> Thank you. Your report has been received.\n> Reference: "
                         + laylaReference + "\n",
                 trace(LAYLA, "[" + LAYLA.ip() + "]") + "In-Reply-To: " + laylaAck.getMessageID() + "\r\n"));
-        String ahmedCode = find(RECEIPT, ReceiptBodies.textOf(ahmedAck));
+        String ahmedCode = find(RECEIPT, MailText.of(ahmedAck));
         shahid.deliverRaw(REPORT, TestMails.plain("Abu Zaid <anon.ahmed@burner.example.net>", REPORT,
                 "Code " + ahmedCode, "More evidence from Abu Zaid, call +964 780 444 5566\n",
                 "Received: from [198.51.100.99] by mx.example.org\r\n"));
@@ -272,7 +273,7 @@ class LeakTest {
             sent++;
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw, new String[] {"To"});
-            all.append(raw.toString(StandardCharsets.UTF_8)).append(ReceiptBodies.textOf(message));
+            all.append(raw.toString(StandardCharsets.UTF_8)).append(MailText.of(message));
             assertThat(message.getSubject()).as("subject").doesNotContain("Layla").doesNotContain("vote buying");
         }
         // Three acknowledgements, and each of the five recorded mails notified to both monitors on the roster.

@@ -1,8 +1,11 @@
 package org.shahid.testing;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,6 +40,22 @@ public final class PushClient implements AutoCloseable {
 
     /** Sends one mail; returns the first refusal (MAIL or RCPT), or else the reply code to the data. */
     public int send(String sender, List<String> recipients, byte[] raw) throws IOException {
+        return send(sender, recipients, () -> out.write(dotStuffed(raw)));
+    }
+
+    /**
+     * Sends one mail read from a stream, dot-stuffed as it goes, so that a test of a mail of tens of megabytes holds
+     * no copy of it here. Line ends become CRLF; the stream is read once.
+     */
+    public int send(String sender, List<String> recipients, InputStream raw) throws IOException {
+        return send(sender, recipients, () -> writeDotStuffed(raw));
+    }
+
+    private interface Data {
+        void write() throws IOException;
+    }
+
+    private int send(String sender, List<String> recipients, Data data) throws IOException {
         int code = command("MAIL FROM:<" + sender + ">");
         if (code != 250) {
             command("RSET");
@@ -50,7 +69,7 @@ public final class PushClient implements AutoCloseable {
             }
         }
         expect(command("DATA"), 354);
-        out.write(dotStuffed(raw));
+        data.write();
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         int dataReply = reply();
@@ -69,6 +88,34 @@ public final class PushClient implements AutoCloseable {
             data.writeBytes((stuffed + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         }
         return data.toByteArray();
+    }
+
+    private void writeDotStuffed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+        BufferedOutputStream data = new BufferedOutputStream(out, 64 * 1024);
+        boolean lineStart = true;
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\r') {
+                continue;
+            }
+            if (b == '\n') {
+                data.write('\r');
+                data.write('\n');
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && b == '.') {
+                data.write('.');
+            }
+            data.write(b);
+            lineStart = false;
+        }
+        if (!lineStart) {
+            data.write('\r');
+            data.write('\n');
+        }
+        data.flush();
     }
 
     private int command(String line) throws IOException {

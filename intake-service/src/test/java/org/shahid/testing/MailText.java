@@ -1,15 +1,15 @@
-package org.shahid.reporters;
+package org.shahid.testing;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
 /** The text of a mail as its recipient reads it: every text part, decoded. Test-only. */
-final class ReporterMailText {
+public final class MailText {
 
-    private ReporterMailText() {
+    private MailText() {
     }
 
-    static String of(Part part) throws Exception {
+    public static String of(Part part) throws Exception {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             StringBuilder all = new StringBuilder();
