@@ -57,6 +57,27 @@ final class EncryptedSpool implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes spool files older than {@code age} in {@code workFolder}: what a crash left behind. They are noise
+     * (their keys died with the process), but nothing else would ever remove them. A spool lives for seconds; the
+     * age keeps a spool of another instance sharing the folder safe. Returns how many went.
+     */
+    static int removeAbandoned(Path workFolder, java.time.Duration age) throws IOException {
+        if (!Files.isDirectory(workFolder)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(age);
+        int removed = 0;
+        try (var spools = Files.newDirectoryStream(workFolder, "push-*.spool")) {
+            for (Path spool : spools) {
+                if (Files.getLastModifiedTime(spool).toInstant().isBefore(before) && Files.deleteIfExists(spool)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Where the mail is written, once; closing it finishes the file. */
     OutputStream writer() throws IOException {
         OutputStream file = Files.newOutputStream(this.file);

@@ -42,6 +42,7 @@ public final class SmtpPushListener implements AutoCloseable {
                     + " shahid.limits.message-bytes (" + maxBytes + ") and " + Integer.MAX_VALUE);
         }
         Path workFolder = settings.path("shahid.data-dir").resolve("work");
+        removeAbandonedSpools(workFolder);
         String host = settings.text("shahid.push.host");
         SMTPServer server;
         try {
@@ -69,6 +70,18 @@ public final class SmtpPushListener implements AutoCloseable {
         }
         LOG.info("Push intake listening on {}:{}", host, server.getPortAllocated());
         return new SmtpPushListener(server);
+    }
+
+    /** Spools a crash left behind (encrypted under keys that died with it) would otherwise stay for ever. */
+    private static void removeAbandonedSpools(Path workFolder) {
+        try {
+            int removed = EncryptedSpool.removeAbandoned(workFolder, java.time.Duration.ofHours(1));
+            if (removed > 0) {
+                LOG.info("Removed {} spool files of pushed mail left by an earlier run", removed);
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not look for spool files left by an earlier run: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** The port it listens on (the allocated one when {@code shahid.push.port=0}). */

@@ -67,4 +67,22 @@ class EncryptedSpoolTest {
             }).orElseThrow();
         }
     }
+
+    /** A crash leaves a spool behind; the next start removes it, but never a spool younger than the age given. */
+    @Test
+    void removesOnlySpoolsOlderThanTheAgeGiven() throws Exception {
+        Path abandoned = java.nio.file.Files.createFile(work.resolve("push-1.spool"));
+        java.nio.file.Files.setLastModifiedTime(abandoned,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Path current = java.nio.file.Files.createFile(work.resolve("push-2.spool"));
+        Path other = java.nio.file.Files.createFile(work.resolve("decode-3.png"));
+        java.nio.file.Files.setLastModifiedTime(other, java.nio.file.Files.getLastModifiedTime(abandoned));
+
+        int removed = EncryptedSpool.removeAbandoned(work, java.time.Duration.ofHours(1));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(abandoned).doesNotExist();
+        assertThat(current).exists();
+        assertThat(other).exists();
+    }
 }
