@@ -57,6 +57,9 @@ public final class SendOutbox {
     /** Mails the relay accepted whose "sent" could not be recorded (database down): recorded before anything else. */
     private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean askedAgain = new java.util.concurrent.atomic.AtomicBoolean();
+
     public SendOutbox(Jdbi jdbi, OutboxDao outbox, SealedIdentityDao sealedIdentities, SmtpSettings smtp,
                       Pacing pacing, Clock clock) {
         this(jdbi, outbox, sealedIdentities, smtp, pacing, clock, () -> false, Duration.ZERO);
@@ -106,6 +109,32 @@ public final class SendOutbox {
      * returns how many mails the relay accepted.
      */
     public int deliverDue() {
+        // One run at a time in this instance: the trigger's run and intake's wake-up would otherwise each have a
+        // mail in flight, and a crash between the relay's acceptance and the record would resend two. A run asked
+        // for while another is under way is not dropped: the run under way goes round once more (its last claim
+        // may have come before the rows the asker wants sent), or the asker runs itself if that one just ended.
+        int sent = 0;
+        while (true) {
+            if (running.tryLock()) {
+                try {
+                    askedAgain.set(false);
+                    sent += deliverDueAlone();
+                } finally {
+                    running.unlock();
+                }
+                if (!askedAgain.get()) {
+                    return sent;
+                }
+                continue;
+            }
+            askedAgain.set(true);
+            if (running.isLocked()) {
+                return sent;
+            }
+        }
+    }
+
+    private int deliverDueAlone() {
         recordSentBeforeOutage();
         long sliceEnds = System.nanoTime() + pacing.timeSlice().toNanos();
         Transport transport = null;

@@ -104,7 +104,10 @@ class HostileInputTest {
         // A budget no mail can meet stands in for a rule that runs away on input nobody foresaw.
         try (RunningShahid shahid = RunningShahid.prepare(state, Map.of("shahid.intake.parse-budget", "0.001s"))) {
             shahid.startService();
-            shahid.deliverRaw(REPORT, TestMails.plain("slow@example.org", REPORT, "Slow", "Men paid voters."));
+            // Large enough that parsing and redacting it take well over the budget even in a warm JVM (a short
+            // mail was once done within 1 ms and became a ticket).
+            shahid.deliverRaw(REPORT, TestMails.plain("slow@example.org", REPORT, "Slow",
+                    "Men paid voters at station 12, call 0770 123 4567. ".repeat(10_000)));
 
             // The first poll after a start may take 10 s or more on a loaded machine; the budget itself is 1 ms.
             await().atMost(Duration.ofSeconds(60)).until(() -> shahid.count("SELECT COUNT(*) FROM quarantine") == 1);
