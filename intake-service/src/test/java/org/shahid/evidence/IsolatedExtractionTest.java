@@ -244,6 +244,23 @@ class IsolatedExtractionTest {
         assertThat(extractor.starts()).isEqualTo(starts + 1);
     }
 
+    /** Closing (or killing) the child takes its own children with it: no ExifTool is left polling for ever. */
+    @Test
+    void closingTheWorkerLeavesNoExifToolBehind() throws Exception {
+        List<ProcessHandle> exiftools;
+        try (IsolatedExtractor own = new IsolatedExtractor(new IsolatedExtractor.Options("256m",
+                Duration.ofSeconds(60), 1_000_000, 100, 5, 200, false, "ara+eng"))) {
+            Path photo = EvidenceFixtures.write(dir, "photo.jpg", EvidenceFixtures.jpegWithGps());
+            own.extract(photo, dir.resolve("photo-out.jpg"), "photo.jpg", "image/jpeg");
+            exiftools = ProcessHandle.current().descendants()
+                    .filter(process -> process.info().commandLine().orElse("").contains("exiftool"))
+                    .toList();
+            org.junit.jupiter.api.Assumptions.assumeFalse(exiftools.isEmpty(), "ExifTool is not installed");
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> exiftools.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
     @Test
     void aWorkerThatRunsOutOfMemoryIsReplaced() throws Exception {
         // No ratio guard and no text limit worth the name: the 64 MB child must die on 300 MB of text.
