@@ -25,6 +25,7 @@ public record SmtpSettings(String host, int port, String username, String passwo
         properties.put("mail." + protocol + ".timeout", String.valueOf(timeoutMs));
         properties.put("mail." + protocol + ".writetimeout", String.valueOf(timeoutMs));
         properties.put("mail." + protocol + ".auth", String.valueOf(!username.isEmpty()));
+        properties.put("mail." + protocol + ".socketFactory", NoDelaySocketFactory.INSTANCE);
         if (startTls) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
