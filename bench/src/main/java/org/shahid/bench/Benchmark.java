@@ -32,9 +32,16 @@ final class Benchmark implements AutoCloseable {
 
     /** What a phase measured; memory -1 where not measured (the baseline runs in the bench's own JVM). */
     record PhaseResult(String name, int mails, double seconds, double rtPerMail, Percentiles toTicket,
-                       Percentiles toAcknowledgement, long peakHeap, long peakResident, double evidenceSeconds) {
+                       Percentiles toAcknowledgement, long peakHeap, long peakResident, double evidenceSeconds,
+                       ShahidProcess.Work shahidWork) {
         double perSecond() {
             return mails / seconds;
+        }
+
+        /** A baseline phase: nothing of Shahid's JVM measured. */
+        static PhaseResult ofBaseline(String name, int mails, double seconds, double rtPerMail) {
+            return new PhaseResult(name, mails, seconds, rtPerMail, Percentiles.of(List.of()),
+                    Percentiles.of(List.of()), -1, -1, Double.NaN, null);
         }
     }
 
@@ -76,8 +83,8 @@ final class Benchmark implements AutoCloseable {
             }
             double seconds = (environment.imapProxy().lastStoreNanos() - environment.imapProxy().firstFetchNanos())
                     / 1e9;
-            return new PhaseResult(name, drained, seconds, environment.imapProxy().clientLines() / (double) drained,
-                    Percentiles.of(List.of()), Percentiles.of(List.of()), -1, -1, Double.NaN);
+            return PhaseResult.ofBaseline(name, drained, seconds,
+                    environment.imapProxy().clientLines() / (double) drained);
         }
     }
 
@@ -117,6 +124,7 @@ final class Benchmark implements AutoCloseable {
             }
             shahid.resetPeaks();
             environment.imapProxy().resetCount();
+            ShahidProcess.Work before = shahid.work();
             long start = System.nanoTime();
             if (burst) {
                 shahid.startRoute(REPORT_ROUTE);
@@ -143,6 +151,7 @@ final class Benchmark implements AutoCloseable {
             while (environment.imapProxy().stores() < mails.size() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(5);
             }
+            ShahidProcess.Work work = shahid.work().since(before);
             long firstFetch = environment.imapProxy().firstFetchNanos();
             if (burst) {
                 // Every mail of the burst was there when the clock started.
@@ -162,7 +171,7 @@ final class Benchmark implements AutoCloseable {
             return new PhaseResult(name, mails.size(), (end - clockStart) / 1e9, rt,
                     latencies(deliveredByKey, watch.committedAt()),
                     acknowledgements ? latencies(deliveredByReporter, watch.acknowledgedAt()) : Percentiles.of(List.of()),
-                    peaks.heap(), peaks.resident(), evidenceSeconds);
+                    peaks.heap(), peaks.resident(), evidenceSeconds, work);
         }
     }
 
@@ -175,6 +184,7 @@ final class Benchmark implements AutoCloseable {
             CommitWatch watch = CommitWatch.from(connection, environment.relayArrivals());
             shahid.resetPeaks();
             environment.imapProxy().resetCount();
+            ShahidProcess.Work before = shahid.work();
             Map<String, Long> dueByReporter = new ConcurrentHashMap<>();
             Map<String, Long> acceptedByReporter = new ConcurrentHashMap<>();
             AtomicInteger next = new AtomicInteger();
@@ -203,12 +213,13 @@ final class Benchmark implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(10);
             }
             long lastAccepted = acceptedByReporter.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            ShahidProcess.Work work = shahid.work().since(before);
             double evidenceSeconds = awaitEvidence(connection, start, deadline);
             ShahidProcess.Peaks peaks = shahid.peaks();
             return new PhaseResult(name, mails.size(), (lastAccepted - start) / 1e9,
                     environment.imapProxy().clientLines() / (double) mails.size(),
                     latencies(dueByReporter, acceptedByReporter), latencies(dueByReporter, watch.acknowledgedAt()),
-                    peaks.heap(), peaks.resident(), evidenceSeconds);
+                    peaks.heap(), peaks.resident(), evidenceSeconds, work);
         }
     }
 

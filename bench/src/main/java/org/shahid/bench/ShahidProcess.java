@@ -26,6 +26,13 @@ final class ShahidProcess implements AutoCloseable {
     record Peaks(long heap, long resident, long maxHeap) {
     }
 
+    /** The child JVM's CPU time and the JIT compilers' time so far, in milliseconds. */
+    record Work(long cpuMillis, long compileMillis) {
+        Work since(Work before) {
+            return new Work(cpuMillis - before.cpuMillis, compileMillis - before.compileMillis);
+        }
+    }
+
     private final Process process;
     private final PrintWriter commands;
     private final BufferedReader answers;
@@ -93,6 +100,11 @@ final class ShahidProcess implements AutoCloseable {
     Peaks peaks() throws IOException {
         String[] words = ask("peaks").split(" ");
         return new Peaks(Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3]));
+    }
+
+    Work work() throws IOException {
+        String[] words = ask("work").split(" ");
+        return new Work(Long.parseLong(words[1]), Long.parseLong(words[2]));
     }
 
     private String ask(String command) throws IOException {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ public final class ShahidUnderBench {
             case "stop-route" -> service.camelContext().getRouteController().stopRoute(words[1]);
             case "start-route" -> service.camelContext().getRouteController().startRoute(words[1]);
             case "reset-peaks" -> MemoryPeaks.reset();
+            case "work" -> {
+                return "work " + cpuMillis() + " " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            }
             case "peaks" -> {
                 return "peaks " + MemoryPeaks.peakHeapBytes() + " " + MemoryPeaks.peakResidentBytes() + " "
                         + Runtime.getRuntime().maxMemory();
@@ -66,6 +70,14 @@ public final class ShahidUnderBench {
             }
         }
         return "ok";
+    }
+
+    /** This JVM's CPU time (all its threads, the JIT's and the collector's too), or -1 where it is not measured. */
+    private static long cpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static void answer(String text) {
