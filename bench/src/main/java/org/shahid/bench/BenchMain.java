@@ -37,7 +37,7 @@ public final class BenchMain implements Callable<Integer> {
     record PhaseSizes(int warmUp, int warmUpRounds, int mix, int text, int steady, int push, boolean backlog) {
 
         static PhaseSizes of(boolean quick) {
-            return quick ? new PhaseSizes(150, 4, 300, 300, 100, 100, false)
+            return quick ? new PhaseSizes(150, 4, 600, 600, 100, 100, false)
                     : new PhaseSizes(300, 4, 2000, 1000, 600, 600, true);
         }
     }
@@ -189,7 +189,7 @@ public final class BenchMain implements Callable<Integer> {
                 + " OCR), which happens after the ticket commits.");
     }
 
-    /** The 25 MB case: one mail through a Shahid whose JVM has a 256 MB heap. */
+    /** The 25 MB case: one mail through a Shahid whose JVM has the service's options but a 256 MB heap. */
     private static String largeCase(Map<String, String> environment, Settings settings) throws Exception {
         try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home());
              Benchmark benchmark = new Benchmark(bench, settings.integer("shahid.imap.fetch-size"),
@@ -197,7 +197,8 @@ public final class BenchMain implements Callable<Integer> {
             byte[] raw = new BenchMails(5, "large").largeMail(0, 25_000_000);
             List<Benchmark.Delivery> one = List.of(new Benchmark.Delivery(raw, MailKey.of(raw).value(),
                     "large0.large@example.org"));
-            benchmark.startShahid(Map.of(), List.of("-Xmx256m"), "shahid-256m");
+            benchmark.startShahid(Map.of(), JvmOptions.withHeap(JvmOptions.of(settings.home()), "256m"),
+                    "shahid-256m");
             Benchmark.PhaseResult result = benchmark.shahid("25 MB", one, 0, true, 120);
             return String.format(Locale.ROOT, "passed: %.1f s to ticket, peak heap %s, peak RSS %s", result.seconds(),
                     MemoryPeaks.megabytes(result.peakHeap()), MemoryPeaks.megabytes(result.peakResident()));

@@ -27,6 +27,18 @@ final class JvmOptions {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
+    /** {@code options} with the maximum heap set to {@code size} (any {@code -Xmx} among them replaced). */
+    static List<String> withHeap(List<String> options, String size) {
+        List<String> result = new ArrayList<>();
+        for (String option : options) {
+            if (!option.startsWith("-Xmx")) {
+                result.add(option);
+            }
+        }
+        result.add("-Xmx" + size);
+        return List.copyOf(result);
+    }
+
     static List<String> parse(List<String> lines) {
         List<String> options = new ArrayList<>();
         for (String line : lines) {

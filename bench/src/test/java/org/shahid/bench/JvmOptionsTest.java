@@ -20,4 +20,10 @@ class JvmOptionsTest {
         assertThat(JvmOptions.of(Path.of("").toAbsolutePath()))
                 .anySatisfy(option -> assertThat(option).startsWith("-Xmx"));
     }
+
+    @Test
+    void theLargeCaseKeepsTheServicesOptionsWithItsOwnHeap() {
+        assertThat(JvmOptions.withHeap(List.of("-Xmx320m", "-XX:+UseParallelGC"), "256m"))
+                .containsExactly("-XX:+UseParallelGC", "-Xmx256m");
+    }
 }
