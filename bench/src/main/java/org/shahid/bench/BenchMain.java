@@ -182,8 +182,8 @@ public final class BenchMain implements Callable<Integer> {
                 + " (no batching), Shahid's fetch settings, warm; Shahid: the report@ route as shipped, in a JVM of"
                 + " its own (memory columns are that JVM's); same Dovecot, same MariaDB.");
         out.println("CPU ms/mail: the CPU time of Shahid's JVM (every thread, its JIT compilers and collector"
-                + " included) from the phase's start to its last ticket and STORE, per mail; JIT s: the time its"
-                + " compilers spent meanwhile.");
+                + " included) from the phase's start until its tickets, STOREs and acknowledgements are all done, per"
+                + " mail; JIT s: the time its compilers spent meanwhile.");
         out.println("seconds: from the first FETCH to the last STORE \\Seen (and, for Shahid, its last ticket commit);"
                 + " log-in and SELECT outside the clock. Push: from the first mail due to the last 250.");
         out.println("evidence s: from the first delivery until every attachment is examined (type, scrubbing, text,"
