@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.shahid.kernel.Settings;
 import org.shahid.config.ShahidService;
+import org.shahid.sealing.CustodianCeremony;
 
 /**
  * The main class of the bench's child JVM, which runs Shahid and nothing else, so that its memory figures are
@@ -38,6 +41,7 @@ public final class ShahidUnderBench {
         Settings settings = Settings.load(Map.of("SHAHID_HOME", overrides.get("shahid.home")), overrides);
         ShahidService service = ShahidService.start(settings, Clock.systemUTC());
         try {
+            createCustodianKey(service);
             answer("ready " + service.push().map(push -> push.port()).orElse(0));
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -51,6 +55,21 @@ public final class ShahidUnderBench {
         }
         System.exit(0);
     }
+
+    /**
+     * Gives the service the custodian key {@code run} insists on (unless {@code shahid.custodians.allow-none}), so
+     * that original mails and identity records are sealed as in production: to the custodians' HPKE key, not
+     * under the server's streaming key. The shares are thrown away; nothing in a bench run is ever unsealed.
+     */
+    private static void createCustodianKey(ShahidService service) {
+        List<char[]> passphrases = List.of("bench custodian one".toCharArray(), "bench custodian two".toCharArray(),
+                "bench custodian three".toCharArray());
+        service.database().jdbi().useHandle(handle -> new CustodianCeremony().create(handle, passphrases.size(), 2,
+                passphrases, SHARE_KDF_ITERATIONS, Instant.now()));
+    }
+
+    /** The shares are never opened, so their passphrase KDF need not cost the 600,000 iterations of a real one. */
+    private static final int SHARE_KDF_ITERATIONS = 1_000;
 
     private static String execute(ShahidService service, String line) throws Exception {
         String[] words = line.split(" ");
