@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.shahid.kernel.ConfigurationException;
 
 /**
@@ -18,6 +19,11 @@ import org.shahid.kernel.ConfigurationException;
  * monitor confirms with {@code #category}. Immutable and thread-safe.
  */
 public final class Categories {
+
+    // Compiled once: every new report's text is matched against the rules inside its intake transaction.
+    private static final Pattern DIACRITICS_AND_TATWEEL = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
+    private static final Pattern ALEF_VARIANTS = Pattern.compile("[\\u0622\\u0623\\u0625]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     // Swapped by adopt; the two are read independently, so a reader seeing one old and one new is harmless.
     private volatile Map<String, List<String>> categories;
@@ -113,9 +119,9 @@ public final class Categories {
             return "";
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        folded = folded.replaceAll("[\\u064B-\\u065F\\u0670\\u0640]", "");
-        folded = folded.replaceAll("[\\u0622\\u0623\\u0625]", "\u0627").replace('\u0649', '\u064A');
+        folded = DIACRITICS_AND_TATWEEL.matcher(folded).replaceAll("");
+        folded = ALEF_VARIANTS.matcher(folded).replaceAll("\u0627").replace('\u0649', '\u064A');
         folded = folded.replace('\u06CC', '\u064A').replace('\u06A9', '\u0643');
-        return folded.replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(folded).replaceAll(" ");
     }
 }

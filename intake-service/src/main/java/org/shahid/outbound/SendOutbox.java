@@ -237,11 +237,12 @@ public final class SendOutbox {
         int accepted = 0;
         for (int i = 0; i < batch.size(); i++) {
             OutboxMail mail = batch.get(i);
-            if (!transport.isConnected()) {
-                releaseUntried(batch.subList(i, batch.size()), "connection to the relay lost");
+            SendResult result = sendOne(transport, mail, readAhead);
+            if (result == SendResult.CONNECTION_LOST) {
+                releaseUntried(batch.subList(i + 1, batch.size()), "connection to the relay lost");
                 return new BatchOutcome(accepted, false);
             }
-            if (sendOne(transport, mail, readAhead)) {
+            if (result == SendResult.ACCEPTED) {
                 accepted++;
                 // Recorded at once, one mail at a time (~1 ms): a crash after the relay accepted a mail resends
                 // at most that one mail, not the rest of its batch. The rest of the batch waits for its lease
@@ -254,7 +255,13 @@ public final class SendOutbox {
         return new BatchOutcome(accepted, true);
     }
 
-    private boolean sendOne(Transport transport, OutboxMail mail, BatchReadAhead readAhead) {
+    /**
+     * What became of one mail: the relay accepted it; it was not sent (failed, or to be retried); or it was not
+     * sent and the connection went with it, so the rest of its batch goes back untried.
+     */
+    private enum SendResult { ACCEPTED, NOT_SENT, CONNECTION_LOST }
+
+    private SendResult sendOne(Transport transport, OutboxMail mail, BatchReadAhead readAhead) {
         Optional<String> recipient;
         try {
             recipient = recipientOf(mail, readAhead);
@@ -265,12 +272,12 @@ public final class SendOutbox {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), reason));
             IntakeMetrics.mailSent(mail.purpose(), "FAILED");
             LOG.warn("Outbox mail {} failed: {}", mail.id(), reason);
-            return false;
+            return SendResult.NOT_SENT;
         }
         if (recipient.isEmpty()) {
             jdbi.useHandle(handle -> outbox.markFailed(handle, mail.id(), "recipient no longer known (identity purged)"));
             LOG.warn("Outbox mail {} dropped: its recipient's sealed identity is gone", mail.id());
-            return false;
+            return SendResult.NOT_SENT;
         }
         try {
             SMTPMessage message = build(mail, recipient.get(), readAhead.attachments().getOrDefault(mail.id(),
@@ -278,10 +285,12 @@ public final class SendOutbox {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException | UnsupportedEncodingException e) {
             handleFailure(mail, e);
-            return false;
+            // Asked only after a failure: Angus' isConnected() costs a NOOP round trip, and asked before every
+            // mail it was one exchange in five with the relay. A connection that broke is already closed.
+            return transport.isConnected() ? SendResult.NOT_SENT : SendResult.CONNECTION_LOST;
         }
         IntakeMetrics.mailSent(mail.purpose(), "SENT");
-        return true;
+        return SendResult.ACCEPTED;
     }
 
     /**

@@ -85,8 +85,47 @@ class SendOutboxTest {
             assertThat(sender.deliverDue()).isEqualTo(3 * BATCH + 10);
 
             assertThat(relayProxy.connections()).as("SMTP connections for four batches").isOne();
+            assertThat(relayProxy.linesLedBy("MAIL")).as("mail transactions").isEqualTo(3 * BATCH + 10);
+            assertThat(relayProxy.linesLedBy("NOOP")).as("connection checks between mails").isZero();
         }
         assertThat(receivedByRecipient()).hasSize(3 * BATCH + 10);
+    }
+
+    @Test
+    void aConnectionLostMidBatchRetriesItsMailAndHandsTheRestBackUntried() throws Exception {
+        enqueue(20);
+        try (TcpProxy relayProxy = TcpProxy.start("127.0.0.1", relay.getSmtp().getPort())) {
+            // The fifth mail's DATA arrives, and the connection breaks before the relay's 250.
+            java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+            com.icegreen.greenmail.user.UserManager users = relay.getUserManager();
+            com.icegreen.greenmail.user.MessageDeliveryHandler delivery = users.getMessageDeliveryHandler();
+            users.setMessageDeliveryHandler((message, address) -> {
+                if (arrived.incrementAndGet() == 5) {
+                    relayProxy.dropConnections();
+                    throw new com.icegreen.greenmail.user.UserException("connection lost");
+                }
+                return delivery.handle(message, address);
+            });
+            SmtpSettings throughProxy = new SmtpSettings("127.0.0.1", relayProxy.port(), "", "", false, false, 5000,
+                    10000);
+
+            assertThat(new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), throughProxy,
+                    pacing(Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC)).deliverDue()).isEqualTo(4);
+
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(4);
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND attempts = 1"))
+                    .as("the mail that was on the wire counts an attempt").isOne();
+            assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND attempts = 0"
+                    + " AND last_error = 'connection to the relay lost'")).as("the rest, handed back untried")
+                    .isEqualTo(15);
+
+            // Once their backoff is over, the next run sends the sixteen, each once.
+            assertThat(new SendOutbox(database.jdbi(), outbox, new SealedIdentityDao(null), throughProxy,
+                    pacing(Duration.ofMinutes(5)), Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC))
+                    .deliverDue()).isEqualTo(16);
+        }
+        assertThat(receivedByRecipient()).hasSize(20).allSatisfy((recipient, times) -> assertThat(times).isOne());
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(20);
     }
 
     @Test

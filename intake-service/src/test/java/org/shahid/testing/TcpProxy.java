@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong clientLines = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final java.util.Map<String, Long> commands = new ConcurrentHashMap<>();
+    private final java.util.Map<String, Long> leadingWords = new ConcurrentHashMap<>();
     private final AtomicLong firstFetchNanos = new AtomicLong();
     private final AtomicLong stores = new AtomicLong();
     private volatile long lastStoreNanos;
@@ -66,6 +67,7 @@ public final class TcpProxy implements AutoCloseable {
         clientLines.set(0);
         connections.set(0);
         commands.clear();
+        leadingWords.clear();
         firstFetchNanos.set(0);
         stores.set(0);
         lastStoreNanos = 0;
@@ -176,6 +178,7 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 String command = verb.trim().toUpperCase(java.util.Locale.ROOT);
                 commands.merge(command, 1L, Long::sum);
+                leadingWords.merge(words[0].trim().toUpperCase(java.util.Locale.ROOT), 1L, Long::sum);
                 long now = System.nanoTime();
                 if (command.contains("FETCH")) {
                     firstFetchNanos.compareAndSet(0, now);
@@ -191,6 +194,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Client lines by their second word (the IMAP command after the tag), since the last reset. */
     public java.util.Map<String, Long> commands() {
         return new java.util.TreeMap<>(commands);
+    }
+
+    /** Client lines whose first word is {@code word} (an SMTP command, which has no tag), since the last reset. */
+    public long linesLedBy(String word) {
+        return leadingWords.getOrDefault(word.toUpperCase(java.util.Locale.ROOT), 0L);
     }
 
     private static void closeQuietly(Socket socket) {
