@@ -41,7 +41,7 @@ public final class RecordMessage {
                 view.text(), view.html(), languageCode, view.automated().isPresent(), view.messageIdHash(), problems),
                 now);
         long sealedId = sealedIdentities.insert(handle, ticket.id(), messageId, sender.identity(),
-                sender.sealedRawKey(), now);
+                sender.sealedRawKey(), sender.custodianEnvelope(), now);
         for (EvidenceFile file : evidence) {
             attachments.insertReceived(handle, AttachmentDao.NewAttachment.of(ticket.id(), messageId, file), now);
         }

@@ -68,6 +68,11 @@ public final class CustodianPublicKey {
         }
     }
 
+    /** A fresh envelope for the values of one mail: one encapsulation for all of them. */
+    public CustodianEnvelope newEnvelope() {
+        return CustodianEnvelope.sealedTo(this);
+    }
+
     static byte[] contextInfo(String context) {
         return ("shahid-custodian:" + context).getBytes(StandardCharsets.UTF_8);
     }

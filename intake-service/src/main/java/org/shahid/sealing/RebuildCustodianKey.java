@@ -25,6 +25,9 @@ public final class RebuildCustodianKey {
 
         public byte[] open(byte[] ciphertext, String context) {
             try {
+                if (CustodianEnvelope.isEnvelope(ciphertext)) {
+                    return CustodianEnvelope.open(ciphertext, context, decrypt);
+                }
                 return decrypt.decrypt(ciphertext, CustodianPublicKey.contextInfo(context));
             } catch (GeneralSecurityException e) {
                 throw new SealingException("a record sealed for the custodians does not open: wrong key or tampered");

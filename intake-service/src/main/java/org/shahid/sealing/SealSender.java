@@ -18,9 +18,13 @@ public final class SealSender {
         this.keys = keys;
     }
 
-    /** The sender as sealed, plus the key of the sealed original (deleted again if the mail was a duplicate). */
+    /**
+     * The sender as sealed, plus the key of the sealed original (deleted again if the mail was a duplicate) and the
+     * envelope it was sealed in for the custodians (null before {@code custodians init}), in which the transaction
+     * seals the sender's identity record too.
+     */
     public record SealedSender(SealedIdentity identity, String sealedRawKey, String pseudonym, SenderKey rateKey,
-                               boolean authenticated) {
+                               boolean authenticated, CustodianEnvelope custodianEnvelope) {
 
         public boolean hasReplyAddress() {
             return !identity.replyAddress().isEmpty();
@@ -34,9 +38,10 @@ public final class SealSender {
 
     public SealedSender seal(byte[] raw, String replyAddress, String displayName, String originalHeaders,
                              boolean authenticated) {
-        String sealedRaw = blobs.put("mail", raw);
+        CustodianEnvelope envelope = blobs.newCustodianEnvelope().orElse(null);
+        String sealedRaw = blobs.put("mail", raw, envelope);
         return new SealedSender(new SealedIdentity(replyAddress, displayName, originalHeaders), sealedRaw,
-                keys.pseudonymOf(replyAddress, authenticated), keys.rateKeyOf(replyAddress), authenticated);
+                keys.pseudonymOf(replyAddress, authenticated), keys.rateKeyOf(replyAddress), authenticated, envelope);
     }
 
     /** A later delivery of a mail already recorded: its own sealed copy goes, the first one's stays. */

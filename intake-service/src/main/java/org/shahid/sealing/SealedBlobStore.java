@@ -64,9 +64,32 @@ public final class SealedBlobStore {
 
     /** As {@link #put}, also naming the custodian key a file of a custodian namespace went to. */
     public Stored seal(String namespace, byte[] plaintext) {
+        return seal(namespace, plaintext, null);
+    }
+
+    /**
+     * As {@link #put}; a file of a custodian namespace is sealed in {@code envelope} (the envelope of the mail it
+     * belongs to) when one is given, else to the active custodian key alone.
+     */
+    public String put(String namespace, byte[] plaintext, CustodianEnvelope envelope) {
+        return seal(namespace, plaintext, envelope).key();
+    }
+
+    /** A new envelope for the values of one mail, for the active custodian key; empty before {@code custodians init}. */
+    public java.util.Optional<CustodianEnvelope> newCustodianEnvelope() {
+        return custodians == null ? java.util.Optional.empty() : custodians.active().map(CustodianPublicKey::newEnvelope);
+    }
+
+    private Stored seal(String namespace, byte[] plaintext, CustodianEnvelope envelope) {
         String name = UUID.randomUUID().toString();
-        java.util.Optional<CustodianPublicKey> custodianKey = custodians == null || !CUSTODIAN_NAMESPACES.contains(namespace)
-                ? java.util.Optional.empty() : custodians.active();
+        boolean forCustodians = custodians != null && CUSTODIAN_NAMESPACES.contains(namespace);
+        if (forCustodians && envelope != null) {
+            String key = CUSTODIAN_PREFIX + namespace + "/" + name;
+            writeSealed(key, envelope.seal(plaintext, "blob:" + key));
+            return new Stored(key, envelope.keyId());
+        }
+        java.util.Optional<CustodianPublicKey> custodianKey = forCustodians ? custodians.active()
+                : java.util.Optional.empty();
         if (custodianKey.isPresent()) {
             String key = CUSTODIAN_PREFIX + namespace + "/" + name;
             writeForCustodians(key, plaintext, custodianKey.get());
@@ -187,11 +210,15 @@ public final class SealedBlobStore {
     }
 
     private void writeForCustodians(String key, byte[] plaintext, CustodianPublicKey custodianKey) {
+        writeSealed(key, custodianKey.seal(plaintext, "blob:" + key));
+    }
+
+    private void writeSealed(String key, byte[] sealed) {
         Path target = fileOf(key);
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
-            Files.write(temporary, custodianKey.seal(plaintext, "blob:" + key));
+            Files.write(temporary, sealed);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

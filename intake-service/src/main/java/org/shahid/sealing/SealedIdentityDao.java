@@ -29,8 +29,28 @@ public final class SealedIdentityDao {
 
     public long insert(Handle handle, long ticketId, long messageId, SealedIdentity identity, String sealedRawKey,
                        Instant now) {
+        return insert(handle, ticketId, messageId, identity, sealedRawKey, null, now);
+    }
+
+    /**
+     * As {@link #insert(Handle, long, long, SealedIdentity, String, Instant)}, with the identity record sealed in
+     * {@code envelope}, the one the mail's original went into (null: sealed alone to the active custodian key).
+     */
+    public long insert(Handle handle, long ticketId, long messageId, SealedIdentity identity, String sealedRawKey,
+                       CustodianEnvelope envelope, Instant now) {
+        if (envelope != null) {
+            return insertRow(handle, ticketId, messageId, replyChannelOf(identity), sealedRawKey, envelope.keyId(),
+                    envelope.seal(identity.toBytes(), owner(ticketId)), now);
+        }
         Optional<CustodianPublicKey> custodianKey = custodians == null ? Optional.empty() : custodians.active();
         SealedIdentity serverReadable = custodianKey.isPresent() ? replyChannelOf(identity) : identity;
+        return insertRow(handle, ticketId, messageId, serverReadable, sealedRawKey,
+                custodianKey.map(CustodianPublicKey::id).orElse(null),
+                custodianKey.map(key -> key.seal(identity.toBytes(), owner(ticketId))).orElse(null), now);
+    }
+
+    private long insertRow(Handle handle, long ticketId, long messageId, SealedIdentity serverReadable,
+                           String sealedRawKey, Long custodianKeyId, byte[] identityRecord, Instant now) {
         Sealer.SealedValue sealed = sealer.seal(serverReadable.toBytes(), owner(ticketId));
         return handle.createUpdate("""
                         INSERT INTO sealed_identity (ticket_id, message_id, key_id, ciphertext, sealed_raw, created_at,
@@ -42,8 +62,8 @@ public final class SealedIdentityDao {
                 .bind("ciphertext", sealed.ciphertext())
                 .bind("sealedRaw", sealedRawKey)
                 .bind("now", now)
-                .bind("custodianKey", custodianKey.map(CustodianPublicKey::id).orElse(null))
-                .bind("record", custodianKey.map(key -> key.seal(identity.toBytes(), owner(ticketId))).orElse(null))
+                .bind("custodianKey", custodianKeyId)
+                .bind("record", identityRecord)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();

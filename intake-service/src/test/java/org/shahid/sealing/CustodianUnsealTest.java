@@ -82,6 +82,8 @@ class CustodianUnsealTest {
                 + " AND custodian_key_id = (SELECT id FROM custodian_key)")).isEqualTo(2);
         assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE sealed_raw LIKE 'custodian-mail/%'"))
                 .isEqualTo(2);
+        assertThat(shahid.count("SELECT COUNT(*) FROM sealed_identity WHERE SUBSTRING(identity_record, 1, 4) = 'SEN1'"))
+                .as("each record sealed in its mail's envelope, with the original").isEqualTo(2);
         assertThat(List.of(1, 2, 3)).allSatisfy(index -> assertThat(
                 Files.readString(shares.resolve("share-" + index))).startsWith(CustodianShare.BEGIN)
                 .contains("Share: " + index + " of 3, threshold 2"));
