@@ -27,14 +27,10 @@ public final class SealedIdentityDao {
         this.custodians = custodians;
     }
 
-    public long insert(Handle handle, long ticketId, long messageId, SealedIdentity identity, String sealedRawKey,
-                       Instant now) {
-        return insert(handle, ticketId, messageId, identity, sealedRawKey, null, now);
-    }
-
     /**
-     * As {@link #insert(Handle, long, long, SealedIdentity, String, Instant)}, with the identity record sealed in
-     * {@code envelope}, the one the mail's original went into (null: sealed alone to the active custodian key).
+     * Writes a sender's row: the reply channel under the server key, and the identity record sealed in
+     * {@code envelope}, the one the mail's original went into (null: sealed alone to the active custodian key, or,
+     * before {@code custodians init}, the whole identity under the server key).
      */
     public long insert(Handle handle, long ticketId, long messageId, SealedIdentity identity, String sealedRawKey,
                        CustodianEnvelope envelope, Instant now) {
