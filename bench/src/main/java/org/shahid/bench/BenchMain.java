@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
 
     private static final double STEADY_RATE = 20;
+    /** The goals the ratios are held to: Shahid at this share of the raw baseline's rate, on the same machine. */
+    private static final double MIX_GOAL = 0.6;
+    private static final double TEXT_GOAL = 0.8;
 
     /**
      * How many mails each phase of a run takes: Shahid warms with {@code warmUpRounds} rounds of {@code warmUp}
@@ -111,6 +114,7 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         printTable(out, results);
+        printMachine(out, results);
         if (!quick) {
             try (BenchEnvironment bench = BenchEnvironment.open(environment, settings.home())) {
                 printLookups(out, bench, 1_000_000);
@@ -190,6 +194,39 @@ public final class BenchMain implements Callable<Integer> {
                 + " log-in and SELECT outside the clock. Push: from the first mail due to the last 250.");
         out.println("evidence s: from the first delivery until every attachment is examined (type, scrubbing, text,"
                 + " OCR), which happens after the ticket commits.");
+    }
+
+    /**
+     * Where the whole machine's CPU went in each phase, and what the goal ratios leave it per mail: the baseline
+     * waits on round trips and leaves cores idle, Shahid fills them, so the budget is the figure to compare.
+     */
+    private static void printMachine(PrintStream out, List<Benchmark.PhaseResult> results) {
+        if (results.stream().anyMatch(result -> result.machine() == null)) {
+            out.println("machine CPU: not measured (no /proc on this machine)");
+            return;
+        }
+        String format = "%-34s %6s %9s %11s %8s %8s %10s %6s%n";
+        out.printf(format, "machine CPU ms/mail (all cores)", "cores", "machine", MachineCpu.SHAHID,
+                MachineCpu.MARIADB, MachineCpu.DOVECOT, MachineCpu.BENCH, MachineCpu.REST);
+        for (Benchmark.PhaseResult result : results) {
+            MachineCpu.Usage machine = result.machine();
+            out.printf(Locale.ROOT, format, result.name(), String.format(Locale.ROOT, "%.2f", machine.busyCores()),
+                    millis(machine.busyMillisPerMail()), millis(machine.partyMillisPerMail(MachineCpu.SHAHID)),
+                    millis(machine.partyMillisPerMail(MachineCpu.MARIADB)),
+                    millis(machine.partyMillisPerMail(MachineCpu.DOVECOT)),
+                    millis(machine.partyMillisPerMail(MachineCpu.BENCH)),
+                    millis(machine.partyMillisPerMail(MachineCpu.REST)));
+        }
+        out.println("machine CPU: /proc, from the phase's start until its last effect (for Shahid: its tickets,"
+                + " STOREs and acknowledgements); cores: how many were busy on average; rest: the kernel's"
+                + " interrupts and every other process.");
+        int cores = Runtime.getRuntime().availableProcessors();
+        MachineBudget.of(results, "mix", MIX_GOAL, cores).ifPresent(budget -> out.println("budget: " + budget));
+        MachineBudget.of(results, "text", TEXT_GOAL, cores).ifPresent(budget -> out.println("budget: " + budget));
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** The 25 MB case: one mail through a Shahid whose JVM has the service's options but a 256 MB heap. */

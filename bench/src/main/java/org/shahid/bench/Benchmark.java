@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,15 +34,16 @@ final class Benchmark implements AutoCloseable {
     /** What a phase measured; memory -1 where not measured (the baseline runs in the bench's own JVM). */
     record PhaseResult(String name, int mails, double seconds, double rtPerMail, Percentiles toTicket,
                        Percentiles toAcknowledgement, long peakHeap, long peakResident, double evidenceSeconds,
-                       ShahidProcess.Work shahidWork) {
+                       ShahidProcess.Work shahidWork, MachineCpu.Usage machine) {
         double perSecond() {
             return mails / seconds;
         }
 
         /** A baseline phase: nothing of Shahid's JVM measured. */
-        static PhaseResult ofBaseline(String name, int mails, double seconds, double rtPerMail) {
+        static PhaseResult ofBaseline(String name, int mails, double seconds, double rtPerMail,
+                                      MachineCpu.Usage machine) {
             return new PhaseResult(name, mails, seconds, rtPerMail, Percentiles.of(List.of()),
-                    Percentiles.of(List.of()), -1, -1, Double.NaN, null);
+                    Percentiles.of(List.of()), -1, -1, Double.NaN, null, machine);
         }
     }
 
@@ -77,14 +79,17 @@ final class Benchmark implements AutoCloseable {
              RawBaseline baseline = RawBaseline.open("127.0.0.1", environment.imapProxy().port(), fetchSize,
                      partialFetch, user, connection)) {
             environment.imapProxy().resetCount();
+            Optional<MachineCpu.Snapshot> machineBefore = machine();
+            long wallBefore = System.nanoTime();
             int drained = baseline.drain();
+            MachineCpu.Usage machine = machineSince(machineBefore, wallBefore, drained);
             if (drained != mails.size()) {
                 throw new IllegalStateException("baseline saw " + drained + " mails, expected " + mails.size());
             }
             double seconds = (environment.imapProxy().lastStoreNanos() - environment.imapProxy().firstFetchNanos())
                     / 1e9;
             return PhaseResult.ofBaseline(name, drained, seconds,
-                    environment.imapProxy().clientLines() / (double) drained);
+                    environment.imapProxy().clientLines() / (double) drained, machine);
         }
     }
 
@@ -125,6 +130,7 @@ final class Benchmark implements AutoCloseable {
             shahid.resetPeaks();
             environment.imapProxy().resetCount();
             ShahidProcess.Work before = shahid.work();
+            Optional<MachineCpu.Snapshot> machineBefore = machine();
             long start = System.nanoTime();
             if (burst) {
                 shahid.startRoute(REPORT_ROUTE);
@@ -151,6 +157,7 @@ final class Benchmark implements AutoCloseable {
             while (environment.imapProxy().stores() < mails.size() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(5);
             }
+            MachineCpu.Usage machine = machineSince(machineBefore, start, mails.size());
             ShahidProcess.Work work = shahid.work().since(before);
             long firstFetch = environment.imapProxy().firstFetchNanos();
             if (burst) {
@@ -171,8 +178,27 @@ final class Benchmark implements AutoCloseable {
             return new PhaseResult(name, mails.size(), (end - clockStart) / 1e9, rt,
                     latencies(deliveredByKey, watch.committedAt()),
                     acknowledgements ? latencies(deliveredByReporter, watch.acknowledgedAt()) : Percentiles.of(List.of()),
-                    peaks.heap(), peaks.resident(), evidenceSeconds, work);
+                    peaks.heap(), peaks.resident(), evidenceSeconds, work, machine);
         }
+    }
+
+    /** The machine now, or nothing where there is no {@code /proc} to read. */
+    private Optional<MachineCpu.Snapshot> machine() throws IOException {
+        if (!MachineCpu.available()) {
+            return Optional.empty();
+        }
+        return Optional.of(MachineCpu.take(Optional.ofNullable(shahid).map(ShahidProcess::pid),
+                Optional.of(environment.dovecot().pid())));
+    }
+
+    /** What the machine spent since {@code before}, or null without {@code /proc}. */
+    private MachineCpu.Usage machineSince(Optional<MachineCpu.Snapshot> before, long wallBefore, int mails)
+            throws IOException {
+        Optional<MachineCpu.Snapshot> after = machine();
+        if (before.isEmpty() || after.isEmpty()) {
+            return null;
+        }
+        return MachineCpu.Usage.between(before.get(), after.get(), (System.nanoTime() - wallBefore) / 1e9, mails);
     }
 
     /**
@@ -185,6 +211,7 @@ final class Benchmark implements AutoCloseable {
             shahid.resetPeaks();
             environment.imapProxy().resetCount();
             ShahidProcess.Work before = shahid.work();
+            Optional<MachineCpu.Snapshot> machineBefore = machine();
             Map<String, Long> dueByReporter = new ConcurrentHashMap<>();
             Map<String, Long> acceptedByReporter = new ConcurrentHashMap<>();
             AtomicInteger next = new AtomicInteger();
@@ -213,13 +240,14 @@ final class Benchmark implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(10);
             }
             long lastAccepted = acceptedByReporter.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            MachineCpu.Usage machine = machineSince(machineBefore, start, mails.size());
             ShahidProcess.Work work = shahid.work().since(before);
             double evidenceSeconds = awaitEvidence(connection, start, deadline);
             ShahidProcess.Peaks peaks = shahid.peaks();
             return new PhaseResult(name, mails.size(), (lastAccepted - start) / 1e9,
                     environment.imapProxy().clientLines() / (double) mails.size(),
                     latencies(dueByReporter, acceptedByReporter), latencies(dueByReporter, watch.acknowledgedAt()),
-                    peaks.heap(), peaks.resident(), evidenceSeconds, work);
+                    peaks.heap(), peaks.resident(), evidenceSeconds, work, machine);
         }
     }
 

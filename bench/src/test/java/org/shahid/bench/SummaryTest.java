@@ -34,6 +34,6 @@ class SummaryTest {
         Percentiles acknowledgements = ackP99 < 0 ? Percentiles.of(List.of())
                 : Percentiles.of(List.of(ackP99 / 2, ackP99));
         return new Benchmark.PhaseResult(name, mails, seconds, 2.0, Percentiles.of(List.of()), acknowledgements,
-                -1, -1, Double.NaN, null);
+                -1, -1, Double.NaN, null, null);
     }
 }

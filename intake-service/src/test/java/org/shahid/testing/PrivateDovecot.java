@@ -168,6 +168,11 @@ public final class PrivateDovecot implements AutoCloseable {
         return port;
     }
 
+    /** The Dovecot master's process id: its {@code imap} processes are its children. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Delivers one raw mail to a user's INBOX the way a local delivery agent does: write in tmp/, rename to new/. */
     public void deliver(String user, byte[] raw) throws IOException {
         Path box = maildir(folder, user);
