@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 final class CommitWatch {
 
     static final long HOLE_EXPIRY_SECONDS = 30;
+    /** New tickets from an id on, each with its mail's key: by ticket's primary key, then processed_mail's index. */
+    static final String POLL = "SELECT p.mail_key, t.id FROM ticket t JOIN processed_mail p ON p.ticket_id = t.id"
+            + " WHERE t.id > ? ORDER BY t.id";
 
     private final Connection database;
     private final RelayArrivals relay;
@@ -52,8 +55,7 @@ final class CommitWatch {
         long now = System.nanoTime();
         holes.values().removeIf(missingSince -> now - missingSince > TimeUnit.SECONDS.toNanos(HOLE_EXPIRY_SECONDS));
         long after = pollsAfter();
-        try (PreparedStatement query = database.prepareStatement("SELECT p.mail_key, t.id FROM ticket t"
-                + " JOIN processed_mail p ON p.ticket_id = t.id WHERE t.id > ? ORDER BY t.id")) {
+        try (PreparedStatement query = database.prepareStatement(POLL)) {
             query.setLong(1, after);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {

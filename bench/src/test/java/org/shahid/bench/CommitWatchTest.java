@@ -3,11 +3,16 @@ package org.shahid.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shahid.config.Database;
+import org.shahid.kernel.Settings;
 import org.shahid.testing.TestDatabase;
 
 /**
@@ -54,6 +59,29 @@ class CommitWatchTest {
 
             assertThat(watch.committedAt()).containsOnlyKeys("fast", "slow");
             assertThat(watch.pollsAfter()).isEqualTo(fastTicket);
+        }
+    }
+
+    /**
+     * On Shahid's own schema the watch's join reads each new ticket's mail by index: a poll that read the whole of
+     * processed_mail (as before V26) spent MariaDB's CPU on every poll, growing with the table, during the very
+     * phase it timed.
+     */
+    @Test
+    void pollsReadTheMailsOfNewTicketsByIndexOnShahidsSchema() throws SQLException {
+        try (TestDatabase shahid = TestDatabase.create()) {
+            Database.open(Settings.load(Map.of(), shahid.settings())).close();
+            try (Connection connection = shahid.connect(); Statement statement = connection.createStatement();
+                 ResultSet plan = statement.executeQuery("EXPLAIN " + CommitWatch.POLL.replace("?", "0"))) {
+                Map<String, String> typeByTable = new HashMap<>();
+                Map<String, String> keyByTable = new HashMap<>();
+                while (plan.next()) {
+                    typeByTable.put(plan.getString("table"), plan.getString("type"));
+                    keyByTable.put(plan.getString("table"), plan.getString("key"));
+                }
+                assertThat(typeByTable).containsEntry("t", "range").containsEntry("p", "ref");
+                assertThat(keyByTable).containsEntry("t", "PRIMARY").containsEntry("p", "ix_processed_ticket");
+            }
         }
     }
 
