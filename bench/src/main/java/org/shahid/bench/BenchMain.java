@@ -219,7 +219,8 @@ public final class BenchMain implements Callable<Integer> {
         }
         out.println("machine CPU: /proc, from the phase's start until its last effect (for Shahid: its tickets,"
                 + " STOREs and acknowledgements); cores: how many were busy on average; rest: the kernel's"
-                + " interrupts and every other process.");
+                + " interrupts and every other process. At a steady rate the window's background work (polls, the"
+                + " examiner) is shared by few mails.");
         int cores = Runtime.getRuntime().availableProcessors();
         MachineBudget.of(results, "mix", MIX_GOAL, cores).ifPresent(budget -> out.println("budget: " + budget));
         MachineBudget.of(results, "text", TEXT_GOAL, cores).ifPresent(budget -> out.println("budget: " + budget));
