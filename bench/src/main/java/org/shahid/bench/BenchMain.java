@@ -257,14 +257,12 @@ public final class BenchMain implements Callable<Integer> {
             double baselineMix = (rate(results, "baseline, mix (before)") + rate(results, "baseline, mix (after)")) / 2;
             double baselineText = (rate(results, "baseline, text (before)")
                     + rate(results, "baseline, text (after)")) / 2;
-            long ackP99 = results.stream().filter(result -> result.name().equals("Shahid, mix at 20 mails/s"))
-                    .findFirst().orElseThrow().toAcknowledgement().p99();
+            long ackP99 = Benchmark.PhaseResult.named(results, "Shahid, mix at 20 mails/s").toAcknowledgement().p99();
             return new Summary(mix, text, ackP99, mix / baselineMix, text / baselineText);
         }
 
         private static double rate(List<Benchmark.PhaseResult> results, String name) {
-            return results.stream().filter(result -> result.name().equals(name)).findFirst().orElseThrow()
-                    .perSecond();
+            return Benchmark.PhaseResult.named(results, name).perSecond();
         }
     }
 }

@@ -39,6 +39,11 @@ final class Benchmark implements AutoCloseable {
             return mails / seconds;
         }
 
+        /** The phase of a run by its name, as the table prints it. */
+        static PhaseResult named(List<PhaseResult> results, String name) {
+            return results.stream().filter(result -> result.name().equals(name)).findFirst().orElseThrow();
+        }
+
         /** A baseline phase: nothing of Shahid's JVM measured. */
         static PhaseResult ofBaseline(String name, int mails, double seconds, double rtPerMail,
                                       MachineCpu.Usage machine) {

@@ -15,9 +15,10 @@ record MachineBudget(String workload, double goal, double baselinePerSecond, int
 
     /** The budget of one workload from a run's phases, empty where the machine was not measured. */
     static Optional<MachineBudget> of(List<Benchmark.PhaseResult> results, String workload, double goal, int cores) {
-        Benchmark.PhaseResult before = phase(results, "baseline, " + workload + " (before)");
-        Benchmark.PhaseResult after = phase(results, "baseline, " + workload + " (after)");
-        Benchmark.PhaseResult shahid = phase(results, "Shahid, " + workload + " (inbox preloaded)");
+        Benchmark.PhaseResult before = Benchmark.PhaseResult.named(results, "baseline, " + workload + " (before)");
+        Benchmark.PhaseResult after = Benchmark.PhaseResult.named(results, "baseline, " + workload + " (after)");
+        Benchmark.PhaseResult shahid = Benchmark.PhaseResult.named(results,
+                "Shahid, " + workload + " (inbox preloaded)");
         if (before.machine() == null || after.machine() == null || shahid.machine() == null) {
             return Optional.empty();
         }
@@ -45,9 +46,5 @@ record MachineBudget(String workload, double goal, double baselinePerSecond, int
                 shahid.partyMillisPerMail(MachineCpu.MARIADB), shahid.partyMillisPerMail(MachineCpu.DOVECOT),
                 shahid.partyMillisPerMail(MachineCpu.BENCH), shahid.partyMillisPerMail(MachineCpu.REST),
                 outsideShahidMillisPerMail());
-    }
-
-    private static Benchmark.PhaseResult phase(List<Benchmark.PhaseResult> results, String name) {
-        return results.stream().filter(result -> result.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ final class MachineCpu {
     record Usage(double wallSeconds, double busySeconds, Map<String, Double> partySeconds, int mails) {
 
         static Usage between(Snapshot before, Snapshot after, double wallSeconds, int mails) {
-            Map<String, Double> parties = new LinkedHashMap<>();
+            Map<String, Double> parties = new HashMap<>();
             double named = 0;
             for (Map.Entry<String, Long> party : after.partyTicks().entrySet()) {
                 double seconds = Math.max(0, party.getValue() - before.partyTicks().getOrDefault(party.getKey(), 0L))
@@ -85,11 +84,15 @@ final class MachineCpu {
      */
     static Snapshot take(Optional<Long> shahidPid, Optional<Long> dovecotPid) throws IOException {
         Map<Long, ProcessTicks> processes = processes();
-        Map<String, Long> parties = new LinkedHashMap<>();
-        parties.put(SHAHID, shahidPid.map(pid -> treeTicks(processes, pid)).orElse(0L));
+        Map<Long, List<ProcessTicks>> children = new HashMap<>();
+        for (ProcessTicks process : processes.values()) {
+            children.computeIfAbsent(process.parent(), parent -> new ArrayList<>()).add(process);
+        }
+        Map<String, Long> parties = new HashMap<>();
+        parties.put(SHAHID, shahidPid.map(pid -> treeTicks(processes, children, pid)).orElse(0L));
         parties.put(MARIADB, processes.values().stream().filter(process -> MARIADB_NAMES.contains(process.name()))
                 .mapToLong(ProcessTicks::ownAndReaped).sum());
-        parties.put(DOVECOT, dovecotPid.map(pid -> treeTicks(processes, pid)).orElse(0L));
+        parties.put(DOVECOT, dovecotPid.map(pid -> treeTicks(processes, children, pid)).orElse(0L));
         ProcessTicks bench = processes.get(ProcessHandle.current().pid());
         parties.put(BENCH, bench == null ? 0L : bench.own());
         return new Snapshot(busyTicks(Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII).get(0)),
@@ -148,11 +151,8 @@ final class MachineCpu {
         return processes;
     }
 
-    private static long treeTicks(Map<Long, ProcessTicks> processes, long root) {
-        Map<Long, List<ProcessTicks>> children = new HashMap<>();
-        for (ProcessTicks process : processes.values()) {
-            children.computeIfAbsent(process.parent(), parent -> new ArrayList<>()).add(process);
-        }
+    private static long treeTicks(Map<Long, ProcessTicks> processes, Map<Long, List<ProcessTicks>> children,
+                                  long root) {
         long ticks = 0;
         List<Long> pending = new ArrayList<>(List.of(root));
         while (!pending.isEmpty()) {
